@@ -1,1 +1,40 @@
-export {};
+export { AuthError, type AuthErrorCode } from './errors.js';
+export {
+	hashPassword,
+	verifyPassword,
+	validatePassword,
+	MIN_PASSWORD_LENGTH,
+	MAX_PASSWORD_LENGTH
+} from './password.js';
+export {
+	createSession,
+	validateSessionToken,
+	invalidateSession,
+	invalidateUserSessions,
+	sessionIdFromToken,
+	SESSION_LIFETIME_MS,
+	type Session,
+	type SessionStore
+} from './session.js';
+export { SESSION_COOKIE, sessionCookie, blankSessionCookie, parseCookieHeader } from './cookies.js';
+export {
+	LoginRateLimiter,
+	type LoginRateLimiterOptions,
+	type RateLimitDecision
+} from './LoginRateLimiter.js';
+export { ROLES, isRole, documentAccess, type Role, type DocumentAccess } from './access.js';
+export {
+	planDocName,
+	agencyDocName,
+	parseDocName,
+	isDocId,
+	DOC_ID_PATTERN,
+	type DocName
+} from './doc-names.js';
+export {
+	createUserWithPassword,
+	setUserPassword,
+	verifyLogin,
+	normalizeUsername,
+	USERNAME_PATTERN
+} from './users.js';

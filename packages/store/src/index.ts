@@ -1,1 +1,14 @@
-export {};
+export { openStore, type OpenStoreOptions, type Store } from './open.js';
+export { StoreError, type StoreErrorCode } from './errors.js';
+export { migrate, migrations, SCHEMA_VERSION, type Migration } from './migrations.js';
+export type { User, UserRole, UsersRepo, CreateUserInput, UpdateUserInput } from './users.js';
+export type { SessionRecord, SessionsRepo } from './sessions.js';
+export type { Plan, PlanSummary, PlanAgency, PlansRepo } from './plans.js';
+export type {
+	AppendUpdateInput,
+	LoadedDocument,
+	UpdateHistoryEntry,
+	UpdateLog
+} from './updates.js';
+export { isShareLinkActive, type ShareLink, type ShareLinksRepo } from './share-links.js';
+export type { AuditEntry, AuditLog } from './audit.js';

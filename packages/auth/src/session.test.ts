@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+	SESSION_LIFETIME_MS,
+	createSession,
+	invalidateSession,
+	invalidateUserSessions,
+	sessionIdFromToken,
+	validateSessionToken
+} from './session.js';
+import { useTempStore } from './test-store.js';
+
+const t = useTempStore();
+const DAY = 24 * 60 * 60 * 1000;
+
+function newUser(username = 'an') {
+	return t.store.users.create({
+		username,
+		displayName: 'An',
+		role: 'viewer',
+		agencyId: null,
+		passwordHash: 'h'
+	});
+}
+
+describe('sessions', () => {
+	it('issues id.secret tokens of two 32-char lowercase base32 parts', () => {
+		const user = newUser();
+		const { token, session } = createSession({ store: t.store, userId: user.id });
+		expect(token).toMatch(/^[a-z2-7]{32}\.[a-z2-7]{32}$/);
+		expect(sessionIdFromToken(token)).toBe(session.id);
+		expect(session.expiresAt.getTime() - session.createdAt.getTime()).toBe(SESSION_LIFETIME_MS);
+		expect(createSession({ store: t.store, userId: user.id }).token).not.toBe(token);
+	});
+
+	it('stores only a SHA-256 hash of the secret', () => {
+		const user = newUser();
+		const { token, session } = createSession({ store: t.store, userId: user.id });
+		const secret = token.split('.')[1];
+		const row = t.store.db.prepare('SELECT * FROM sessions WHERE id = ?').get(session.id) as Record<
+			string,
+			unknown
+		>;
+		const dump = JSON.stringify(row) + Buffer.from(row.secret_hash as Buffer).toString('latin1');
+		expect(dump).not.toContain(secret);
+		expect((row.secret_hash as Buffer).length).toBe(32);
+	});
+
+	it('validates a good token and rejects malformed, unknown and wrong-secret tokens', () => {
+		const user = newUser();
+		const { token, session } = createSession({ store: t.store, userId: user.id });
+		expect(validateSessionToken({ store: t.store, token })).toMatchObject({
+			session: { id: session.id, userId: user.id },
+			user: { id: user.id, username: 'an' },
+			refreshed: false
+		});
+		const [id, secret] = token.split('.');
+		const other = secret.slice(0, -1) + (secret.endsWith('a') ? 'b' : 'a');
+		for (const bad of [
+			'',
+			'x',
+			id,
+			`${id}.`,
+			`${id}.${secret}.x`,
+			`${id}.${other}`,
+			`${other}.${secret}`,
+			token.toUpperCase()
+		]) {
+			expect(validateSessionToken({ store: t.store, token: bad })).toBeNull();
+		}
+		expect(validateSessionToken({ store: t.store, token })).not.toBeNull();
+	});
+
+	it('rejects and deletes an expired session', () => {
+		const user = newUser();
+		const start = new Date('2025-01-01T00:00:00Z');
+		const { token, session } = createSession({ store: t.store, userId: user.id, now: start });
+		const later = new Date(start.getTime() + SESSION_LIFETIME_MS);
+		expect(validateSessionToken({ store: t.store, token, now: later })).toBeNull();
+		expect(t.store.sessions.get(session.id)).toBeNull();
+	});
+
+	it('extends the expiry only once less than half the lifetime remains', () => {
+		const user = newUser();
+		const start = new Date('2025-01-01T00:00:00Z');
+		const { token, session } = createSession({ store: t.store, userId: user.id, now: start });
+		const early = new Date(start.getTime() + 10 * DAY);
+		const early_ = validateSessionToken({ store: t.store, token, now: early });
+		expect(early_?.refreshed).toBe(false);
+		expect(early_?.session.expiresAt).toEqual(session.expiresAt);
+
+		const late = new Date(start.getTime() + 16 * DAY);
+		const result = validateSessionToken({ store: t.store, token, now: late });
+		expect(result?.refreshed).toBe(true);
+		expect(result?.session.expiresAt).toEqual(new Date(late.getTime() + SESSION_LIFETIME_MS));
+		expect(t.store.sessions.get(session.id)?.expiresAt).toEqual(result?.session.expiresAt);
+		const beyondOriginal = new Date(session.expiresAt.getTime() + DAY);
+		expect(validateSessionToken({ store: t.store, token, now: beyondOriginal })).not.toBeNull();
+	});
+
+	it('rejects a disabled user and forgets that session', () => {
+		const user = newUser();
+		const { token, session } = createSession({ store: t.store, userId: user.id });
+		t.store.users.update({ id: user.id, disabled: true });
+		expect(validateSessionToken({ store: t.store, token })).toBeNull();
+		expect(t.store.sessions.get(session.id)).toBeNull();
+	});
+
+	it('invalidates one session or all of a user', () => {
+		const user = newUser();
+		const other = newUser('binh');
+		const a = createSession({ store: t.store, userId: user.id });
+		const b = createSession({ store: t.store, userId: user.id });
+		const c = createSession({ store: t.store, userId: other.id });
+		invalidateSession({ store: t.store, sessionId: a.session.id });
+		expect(validateSessionToken({ store: t.store, token: a.token })).toBeNull();
+		expect(validateSessionToken({ store: t.store, token: b.token })).not.toBeNull();
+		invalidateUserSessions({ store: t.store, userId: user.id });
+		expect(validateSessionToken({ store: t.store, token: b.token })).toBeNull();
+		expect(validateSessionToken({ store: t.store, token: c.token })).not.toBeNull();
+	});
+});

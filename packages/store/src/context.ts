@@ -1,0 +1,14 @@
+import type { Database } from 'better-sqlite3';
+import { toStoreError } from './errors.js';
+
+/** What every repository needs: the connection, the file path for error messages, and a clock. */
+export interface RepoContext {
+	db: Database;
+	path: string;
+	now: () => number;
+}
+
+/** Rethrows a failure as a StoreError naming the file when it is one the store understands. */
+export function rethrow(ctx: RepoContext, error: unknown): never {
+	throw toStoreError({ error, path: ctx.path });
+}

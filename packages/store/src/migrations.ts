@@ -1,0 +1,64 @@
+import type { Database } from 'better-sqlite3';
+import { SCHEMA_V1 } from './schema-v1.js';
+
+/**
+ * One step of the schema. Versions are consecutive from 1 and a released step never changes:
+ * an existing database has already run it, so a fix is a new step.
+ */
+export interface Migration {
+	version: number;
+	description: string;
+	up(db: Database): void;
+}
+
+export const migrations: readonly Migration[] = [
+	{
+		version: 1,
+		description: 'users, sessions, plans, update log, snapshots, share links, audit log',
+		up(db) {
+			db.exec(SCHEMA_V1);
+		}
+	}
+];
+
+export const SCHEMA_VERSION = migrations[migrations.length - 1].version;
+
+export function schemaVersion(db: Database): number {
+	return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Runs every pending step inside one IMMEDIATE transaction, so a failure anywhere leaves the file
+ * exactly as it was (user_version lives in the same transaction), and so opening a store always
+ * takes the write lock once: a read-only file or a lock held elsewhere fails here, at startup.
+ * Throws a plain Error when the file was written by a newer schema than this code knows.
+ */
+export function migrate(options: { db: Database; migrations?: readonly Migration[] }): {
+	from: number;
+	to: number;
+} {
+	const { db } = options;
+	const steps = options.migrations ?? migrations;
+	steps.forEach((step, index) => {
+		if (step.version !== index + 1) {
+			throw new Error(`Migration versions must run 1, 2, 3...; found ${step.version} at ${index}`);
+		}
+	});
+	const latest = steps.length;
+	return db
+		.transaction(() => {
+			const from = schemaVersion(db);
+			if (from > latest) {
+				throw new Error(
+					`The database has schema version ${from}, newer than this Planboard (${latest}); ` +
+						'upgrade Planboard instead of opening it with an older version'
+				);
+			}
+			for (const step of steps.slice(from)) {
+				step.up(db);
+				db.pragma(`user_version = ${step.version}`);
+			}
+			return { from, to: latest };
+		})
+		.immediate();
+}

@@ -1,0 +1,95 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { createAuditLog, type AuditLog } from './audit.js';
+import type { RepoContext } from './context.js';
+import { StoreError, toStoreError } from './errors.js';
+import { SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
+import { createPlansRepo, type PlansRepo } from './plans.js';
+import { createSessionsRepo, type SessionsRepo } from './sessions.js';
+import { createShareLinksRepo, type ShareLinksRepo } from './share-links.js';
+import { createUpdateLog, type UpdateLog } from './updates.js';
+import { createUsersRepo, type UsersRepo } from './users.js';
+
+export interface OpenStoreOptions {
+	path: string;
+	/** Opens without writing anything: no directory creation, no migration, writes fail. */
+	readonly?: boolean;
+	/** How long a write waits for another connection's lock before failing with LOCKED. */
+	busyTimeoutMs?: number;
+	/** Clock for the timestamps the store writes itself (createdAt, log `at`); for tests. */
+	now?: () => number;
+}
+
+/**
+ * An open database with its repositories. One Store per process and file: better-sqlite3 is
+ * synchronous, and every statement is prepared once here and reused.
+ */
+export interface Store {
+	/** The absolute path of the database file. */
+	readonly path: string;
+	/** The raw connection, for maintenance (backup, PRAGMAs); repositories cover normal use. */
+	readonly db: Database.Database;
+	readonly users: UsersRepo;
+	readonly sessions: SessionsRepo;
+	readonly plans: PlansRepo;
+	readonly updates: UpdateLog;
+	readonly shareLinks: ShareLinksRepo;
+	readonly audit: AuditLog;
+	close(): void;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 2000;
+
+/**
+ * Opens (creating if needed) and migrates the database. Fails fast with a StoreError whose code
+ * says why (READ_ONLY, LOCKED, CORRUPT, DISK_FULL, SCHEMA, IO), so a misconfigured deployment
+ * stops at startup rather than on the first edit.
+ */
+export function openStore(options: OpenStoreOptions): Store {
+	const path = resolve(options.path);
+	const readonly = options.readonly ?? false;
+	const timeout = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+	if (readonly && !existsSync(path)) {
+		throw new StoreError({ code: 'IO', path, message: `The database ${path} does not exist` });
+	}
+	let db: Database.Database;
+	try {
+		if (!readonly) mkdirSync(dirname(path), { recursive: true });
+		db = new Database(path, { readonly, fileMustExist: readonly, timeout });
+	} catch (error) {
+		throw toStoreError({ error, path });
+	}
+	try {
+		db.pragma(`busy_timeout = ${timeout}`);
+		if (!readonly) db.pragma('journal_mode = WAL');
+		db.pragma('synchronous = NORMAL');
+		db.pragma('foreign_keys = ON');
+		const version = schemaVersion(db);
+		if (version > SCHEMA_VERSION || (readonly && version !== SCHEMA_VERSION)) {
+			throw new StoreError({
+				code: 'SCHEMA',
+				path,
+				message:
+					`The database ${path} has schema version ${version} but this Planboard expects ` +
+					`${SCHEMA_VERSION}. ${version > SCHEMA_VERSION ? 'Upgrade Planboard.' : 'Open it read-write once to migrate it.'}`
+			});
+		}
+		if (!readonly) migrate({ db });
+	} catch (error) {
+		db.close();
+		throw toStoreError({ error, path });
+	}
+	const ctx: RepoContext = { db, path, now: options.now ?? Date.now };
+	return {
+		path,
+		db,
+		users: createUsersRepo(ctx),
+		sessions: createSessionsRepo(ctx),
+		plans: createPlansRepo(ctx),
+		updates: createUpdateLog(ctx),
+		shareLinks: createShareLinksRepo(ctx),
+		audit: createAuditLog(ctx),
+		close: () => db.close()
+	};
+}

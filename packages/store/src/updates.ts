@@ -1,0 +1,193 @@
+import { toBuffer, toBytes } from './bytes.js';
+import type { RepoContext } from './context.js';
+import { rethrow } from './context.js';
+
+/** One Yjs update to append; `userId` is null for updates the server makes itself. */
+export interface AppendUpdateInput {
+	document: string;
+	update: Uint8Array;
+	userId: string | null;
+}
+
+/**
+ * Everything needed to rebuild a document: apply `snapshot` (if any), then `updates` in order.
+ * `updates` are exactly the log rows with seq > snapshotSeq; `lastSeq` is the highest seq the
+ * result covers (0 for a document never written), the value to pass to `writeSnapshot`.
+ */
+export interface LoadedDocument {
+	snapshot: Uint8Array | null;
+	snapshotSeq: number;
+	updates: Uint8Array[];
+	lastSeq: number;
+}
+
+/** One row of a document's activity feed; compacted rows no longer appear. */
+export interface UpdateHistoryEntry {
+	seq: number;
+	userId: string | null;
+	at: Date;
+	/** The update's size in bytes. */
+	size: number;
+}
+
+/**
+ * The durable Yjs update log. Sequence numbers are global, strictly increasing and never reused,
+ * so "covered by a snapshot" is simply seq <= the snapshot's uptoSeq. Never-reused holds because
+ * no method deletes the row with the highest seq: compaction keeps it, and deleteDocument turns it
+ * into an empty row of the reserved document '' instead.
+ */
+export interface UpdateLog {
+	/** One synchronous INSERT; returns the update's seq once it is in the WAL. */
+	append(input: AppendUpdateInput): number;
+	/** All rows in one transaction (group commit): either every row is stored or none is. */
+	appendMany(rows: readonly AppendUpdateInput[]): number[];
+	load(document: string): LoadedDocument;
+	/** Stores a full state covering every update up to `uptoSeq`; older snapshots are kept. */
+	writeSnapshot(input: { document: string; state: Uint8Array; uptoSeq: number }): void;
+	/**
+	 * Deletes log rows covered by the latest snapshot and older than `retainAfter` (all covered
+	 * rows when omitted). Rows not covered by a snapshot are never deleted. Returns the count.
+	 */
+	compact(input: { document: string; retainAfter?: Date }): number;
+	/** Newest first, at most `limit` rows, only seqs below `beforeSeq` when given (paging). */
+	history(input: { document: string; limit: number; beforeSeq?: number }): UpdateHistoryEntry[];
+	/** Names of documents with a log row or a snapshot, sorted; only those starting with prefix. */
+	documents(prefix?: string): string[];
+	/** Removes the document's log and snapshots in one transaction. */
+	deleteDocument(document: string): void;
+}
+
+export function createUpdateLog(ctx: RepoContext): UpdateLog {
+	const { db } = ctx;
+	const insert = db.prepare<[string, Buffer, string | null, number]>(
+		'INSERT INTO doc_updates (document, data, user_id, created_at) VALUES (?, ?, ?, ?)'
+	);
+	const latestSnapshot = db.prepare<[string], { upto_seq: number; state: Buffer }>(
+		`SELECT upto_seq, state FROM doc_snapshots WHERE document = ?
+		ORDER BY upto_seq DESC LIMIT 1`
+	);
+	const tail = db.prepare<[string, number], { seq: number; data: Buffer }>(
+		'SELECT seq, data FROM doc_updates WHERE document = ? AND seq > ? ORDER BY seq'
+	);
+	const highestSeq = db.prepare<[], { seq: number | null }>(
+		'SELECT max(seq) AS seq FROM doc_updates'
+	);
+	const insertSnapshot = db.prepare<[string, number, Buffer, number]>(
+		`INSERT OR REPLACE INTO doc_snapshots (document, upto_seq, state, created_at)
+		VALUES (?, ?, ?, ?)`
+	);
+	const compactRows = db.prepare<[string, string, number]>(
+		`DELETE FROM doc_updates WHERE document = ?
+		AND seq <= (SELECT coalesce(max(upto_seq), 0) FROM doc_snapshots WHERE document = ?)
+		AND created_at < ? AND seq < (SELECT max(seq) FROM doc_updates)`
+	);
+	const historyRows = db.prepare<
+		[string, number, number],
+		{ seq: number; user_id: string | null; created_at: number; size: number }
+	>(
+		`SELECT seq, user_id, created_at, length(data) AS size FROM doc_updates
+		WHERE document = ? AND seq < ? ORDER BY seq DESC LIMIT ?`
+	);
+	const documentNames = db.prepare<{ prefix: string }, { document: string }>(
+		`SELECT document FROM doc_updates
+		WHERE document <> '' AND substr(document, 1, length(@prefix)) = @prefix
+		UNION
+		SELECT document FROM doc_snapshots WHERE substr(document, 1, length(@prefix)) = @prefix
+		ORDER BY document`
+	);
+	const deleteUpdates = db.prepare<[string]>(
+		'DELETE FROM doc_updates WHERE document = ? AND seq < (SELECT max(seq) FROM doc_updates)'
+	);
+	const retireHighest = db.prepare<[string]>(
+		`UPDATE doc_updates SET document = '', data = x'', user_id = NULL
+		WHERE document = ? AND seq = (SELECT max(seq) FROM doc_updates)`
+	);
+	const deleteSnapshots = db.prepare<[string]>('DELETE FROM doc_snapshots WHERE document = ?');
+
+	const appendAll = db.transaction((rows: readonly AppendUpdateInput[]) => {
+		const at = ctx.now();
+		return rows.map(
+			(row) =>
+				insert.run(row.document, toBuffer(row.update), row.userId, at).lastInsertRowid as number
+		);
+	});
+	const loadDocument = db.transaction((document: string): LoadedDocument => {
+		const snapshot = latestSnapshot.get(document);
+		const snapshotSeq = snapshot?.upto_seq ?? 0;
+		const rows = tail.all(document, snapshotSeq);
+		return {
+			snapshot: snapshot ? toBytes(snapshot.state) : null,
+			snapshotSeq,
+			updates: rows.map((row) => toBytes(row.data)),
+			lastSeq: rows.length > 0 ? rows[rows.length - 1].seq : snapshotSeq
+		};
+	});
+	const removeDocument = db.transaction((document: string) => {
+		deleteUpdates.run(document);
+		retireHighest.run(document);
+		deleteSnapshots.run(document);
+	});
+
+	return {
+		append(input) {
+			try {
+				return insert.run(input.document, toBuffer(input.update), input.userId, ctx.now())
+					.lastInsertRowid as number;
+			} catch (error) {
+				rethrow(ctx, error);
+			}
+		},
+		appendMany(rows) {
+			try {
+				return appendAll(rows);
+			} catch (error) {
+				rethrow(ctx, error);
+			}
+		},
+		load(document) {
+			try {
+				return loadDocument(document);
+			} catch (error) {
+				rethrow(ctx, error);
+			}
+		},
+		writeSnapshot({ document, state, uptoSeq }) {
+			const issued = highestSeq.get()?.seq ?? 0;
+			if (!Number.isSafeInteger(uptoSeq) || uptoSeq < 0 || uptoSeq > issued) {
+				throw new RangeError(
+					`writeSnapshot: uptoSeq ${uptoSeq} is not a seq the log has issued (highest: ${issued}); ` +
+						'a snapshot claiming future updates would hide them from load()'
+				);
+			}
+			try {
+				insertSnapshot.run(document, uptoSeq, toBuffer(state), ctx.now());
+			} catch (error) {
+				rethrow(ctx, error);
+			}
+		},
+		compact({ document, retainAfter }) {
+			const cutoff = retainAfter ? retainAfter.getTime() : Number.MAX_SAFE_INTEGER;
+			try {
+				return compactRows.run(document, document, cutoff).changes;
+			} catch (error) {
+				rethrow(ctx, error);
+			}
+		},
+		history({ document, limit, beforeSeq }) {
+			return historyRows.all(document, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit).map((row) => ({
+				seq: row.seq,
+				userId: row.user_id,
+				at: new Date(row.created_at),
+				size: row.size
+			}));
+		},
+		documents: (prefix = '') => documentNames.all({ prefix }).map((row) => row.document),
+		deleteDocument(document) {
+			try {
+				removeDocument(document);
+			} catch (error) {
+				rethrow(ctx, error);
+			}
+		}
+	};
+}
