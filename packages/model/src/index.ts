@@ -1,1 +1,62 @@
-export {};
+export { agenciesMap, readAgencies } from './agency.js';
+export type { AgencyInfo, AgencyKind } from './agency.js';
+export { agencyIdOf, initAgencyDoc } from './agency-doc.js';
+export type { InitAgencyDocOptions } from './agency-doc.js';
+export { assignmentsMap, cardHolders, readAssignments } from './assignments.js';
+export { cardNotesText, cardsMap, compareCards, readCard, readCards } from './card.js';
+export type { Card, ChecklistItem, EvidenceLink, Figure, UpdateEntry, Workflow } from './card.js';
+export { clampProgress, deleteCard, restoreCard, setProgress, setStatus } from './card-ops.js';
+export type { CardOptions } from './card-ops.js';
+export {
+	addChecklistItem,
+	moveChecklistItem,
+	removeChecklistItem,
+	setChecklistItemText,
+	toggleChecklistItem
+} from './checklist.js';
+export {
+	contributionText,
+	contributionTextName,
+	contributionsMap,
+	readContributions,
+	setContributionDone
+} from './contribution.js';
+export type { Contribution } from './contribution.js';
+export { addEvidence, checkEvidenceUrl, removeEvidence } from './evidence.js';
+export { removeFigure, setFigure } from './figure.js';
+export { asAgencyId, asPlanId, asTaskId, newId } from './ids.js';
+export type { AgencyId, PlanId, TaskId } from './ids.js';
+export { statusLabel, timelinessLabel } from './labels.js';
+export type { Lang } from './labels.js';
+export { ROOT, docKind, isDocEmpty, metaMap, schemaVersionOf } from './meta.js';
+export type { DocKind, WriteContext } from './meta.js';
+export { CURRENT_SCHEMA_VERSION, MIGRATIONS, migrateDoc } from './migrations.js';
+export type { MigrateResult, Migration } from './migrations.js';
+export { addMilestone, milestonesMap, readMilestones, removeMilestone } from './milestone.js';
+export type { Milestone } from './milestone.js';
+export { columnOf, moveCard } from './move.js';
+export type { MoveCardOptions } from './move.js';
+export { compareKeys, compareOrdered } from './order.js';
+export type { Ordered } from './order.js';
+export { initPlanDoc, validateSeed } from './plan-doc.js';
+export type { BoardSeed } from './plan-doc.js';
+export { planMap, readPlanMeta } from './plan-meta.js';
+export type { PlanMeta } from './plan-meta.js';
+export { rollupProgress } from './rollup.js';
+export type { Rollup } from './rollup.js';
+export { readSections, sectionsMap } from './section.js';
+export type { Section, SectionInput } from './section.js';
+export { STATUSES, isStatus, statusRank } from './status.js';
+export type { Status } from './status.js';
+export { readTask, readTasks, taskContentText, tasksMap, updateTask } from './task.js';
+export type { Task, TaskInput, TaskKind, UpdateTaskOptions } from './task.js';
+export {
+	DUE_SOON_DAYS,
+	TIMELINESS,
+	dayNumber,
+	isIsoDate,
+	timeliness,
+	vietnamDate
+} from './timeliness.js';
+export type { Timeliness, TimelinessInput } from './timeliness.js';
+export { addUpdateEntry } from './update-entry.js';

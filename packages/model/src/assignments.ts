@@ -1,0 +1,28 @@
+import * as Y from 'yjs';
+import type { AgencyId, TaskId } from './ids.js';
+import { ROOT } from './meta.js';
+
+/**
+ * The card fan-out recorded in the plan document: agency id -> task ids it has cards for. It is
+ * what the server seeded the agency documents with, so a task's roll-up knows whose documents
+ * to read. Stored as plain arrays: written once by the server.
+ */
+export function assignmentsMap(doc: Y.Doc): Y.Map<string[]> {
+	return doc.getMap<string[]>(ROOT.assignments);
+}
+
+export function readAssignments(doc: Y.Doc): Record<AgencyId, TaskId[]> {
+	const out = {} as Record<AgencyId, TaskId[]>;
+	const keys = [...assignmentsMap(doc).keys()].sort();
+	for (const k of keys) out[k as AgencyId] = [...(assignmentsMap(doc).get(k) ?? [])] as TaskId[];
+	return out;
+}
+
+/** Agencies that have a card for `taskId`, sorted by id. */
+export function cardHolders(doc: Y.Doc, taskId: TaskId): AgencyId[] {
+	const out: AgencyId[] = [];
+	for (const [agency, ids] of assignmentsMap(doc).entries()) {
+		if (ids.includes(taskId)) out.push(agency as AgencyId);
+	}
+	return out.sort();
+}

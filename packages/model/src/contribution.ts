@@ -1,0 +1,79 @@
+import * as Y from 'yjs';
+import { asTaskId, type TaskId } from './ids.js';
+import { ROOT, assertKind, type WriteContext } from './meta.js';
+import { compareKeys } from './order.js';
+
+/** What this agency contributed, as a coordinating agency, to another agency's task. */
+export interface Contribution {
+	taskId: TaskId;
+	text: string;
+	/** The agency considers its part done. */
+	done: boolean;
+	updatedAt: number | null;
+	updatedBy: string | null;
+}
+
+interface StoredContribution {
+	done: boolean;
+	updatedAt: number | null;
+	updatedBy: string | null;
+}
+
+export function contributionsMap(doc: Y.Doc): Y.Map<StoredContribution> {
+	return doc.getMap<StoredContribution>(ROOT.contributions);
+}
+
+/**
+ * The text lives in a root-level Y.Text named `contribution/<taskId>`, not inside the entry.
+ * Entries are created lazily by clients; two officers opening the same new contribution would
+ * each create a nested Y.Text and the merge would keep only one. Root types are identified by
+ * name, so concurrent first edits always merge.
+ */
+export function contributionTextName(taskId: TaskId): string {
+	return `contribution/${taskId}`;
+}
+
+function ensureEntry(doc: Y.Doc, taskId: TaskId, ctx: WriteContext): void {
+	const map = contributionsMap(doc);
+	if (!map.has(taskId))
+		map.set(taskId, { done: false, updatedAt: ctx.at ?? null, updatedBy: ctx.by ?? null });
+}
+
+/** The contribution's text for an editor binding; creates the (empty) entry if missing. */
+export function contributionText(doc: Y.Doc, taskId: TaskId): Y.Text {
+	assertKind(doc, 'agency');
+	asTaskId(taskId);
+	doc.transact(() => ensureEntry(doc, taskId, {}));
+	return doc.getText(contributionTextName(taskId));
+}
+
+export function setContributionDone(
+	doc: Y.Doc,
+	{ taskId, done, by, at }: WriteContext & { taskId: TaskId; done: boolean }
+): void {
+	assertKind(doc, 'agency');
+	asTaskId(taskId);
+	doc.transact(() => {
+		contributionsMap(doc).set(taskId, { done, updatedAt: at ?? Date.now(), updatedBy: by ?? null });
+	});
+}
+
+/** Sorted by taskId. */
+export function readContributions(doc: Y.Doc): Contribution[] {
+	return [...contributionsMap(doc).entries()]
+		.map(([id, c]) => ({
+			taskId: id as TaskId,
+			text: doc.share.has(contributionTextName(id as TaskId))
+				? doc.getText(contributionTextName(id as TaskId)).toString()
+				: '',
+			done: c.done === true,
+			updatedAt: typeof c.updatedAt === 'number' ? c.updatedAt : null,
+			updatedBy: typeof c.updatedBy === 'string' ? c.updatedBy : null
+		}))
+		.sort((a, b) => compareKeys(a.taskId, b.taskId));
+}
+
+/** Used by the server at init, for the tasks the agency coordinates. */
+export function seedContribution(doc: Y.Doc, taskId: TaskId): void {
+	ensureEntry(doc, taskId, {});
+}

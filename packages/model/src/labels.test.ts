@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { statusLabel, timelinessLabel } from './labels.js';
+import { STATUSES, isStatus } from './status.js';
+import { TIMELINESS } from './timeliness.js';
+
+describe('labels', () => {
+	it('names statuses in workflow order with Vietnamese diacritics', () => {
+		expect(STATUSES.map((s) => statusLabel(s, 'vi'))).toEqual([
+			'Chưa thực hiện',
+			'Đang thực hiện',
+			'Chờ xác nhận',
+			'Hoàn thành',
+			'Tạm hoãn'
+		]);
+		expect(statusLabel('awaiting_review', 'en')).toBe('Awaiting review');
+	});
+
+	it('names every timeliness outcome', () => {
+		expect(TIMELINESS.map((t) => timelinessLabel(t, 'vi'))).toEqual([
+			'Trong hạn',
+			'Sắp đến hạn',
+			'Quá hạn',
+			'Hoàn thành đúng hạn',
+			'Hoàn thành quá hạn'
+		]);
+		expect(timelinessLabel('overdue', 'en')).toBe('Overdue');
+	});
+
+	it('recognises statuses', () => {
+		expect(isStatus('done')).toBe(true);
+		expect(isStatus('cancelled')).toBe(false);
+	});
+});

@@ -1,0 +1,28 @@
+import type { Status } from './status.js';
+import type { Timeliness } from './timeliness.js';
+
+export type Lang = 'vi' | 'en';
+
+const STATUS_LABELS: Record<Status, Record<Lang, string>> = {
+	todo: { vi: 'Chưa thực hiện', en: 'To do' },
+	in_progress: { vi: 'Đang thực hiện', en: 'In progress' },
+	awaiting_review: { vi: 'Chờ xác nhận', en: 'Awaiting review' },
+	done: { vi: 'Hoàn thành', en: 'Done' },
+	paused: { vi: 'Tạm hoãn', en: 'Paused' }
+};
+
+const TIMELINESS_LABELS: Record<Timeliness, Record<Lang, string>> = {
+	on_track: { vi: 'Trong hạn', en: 'On track' },
+	due_soon: { vi: 'Sắp đến hạn', en: 'Due soon' },
+	overdue: { vi: 'Quá hạn', en: 'Overdue' },
+	done_on_time: { vi: 'Hoàn thành đúng hạn', en: 'Done on time' },
+	done_late: { vi: 'Hoàn thành quá hạn', en: 'Done late' }
+};
+
+export function statusLabel(status: Status, lang: Lang): string {
+	return STATUS_LABELS[status][lang];
+}
+
+export function timelinessLabel(t: Timeliness, lang: Lang): string {
+	return TIMELINESS_LABELS[t][lang];
+}

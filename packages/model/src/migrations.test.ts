@@ -1,0 +1,69 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { readCards } from './card.js';
+import { docKind, metaMap, schemaVersionOf } from './meta.js';
+import { CURRENT_SCHEMA_VERSION, MIGRATIONS, migrateDoc, type Migration } from './migrations.js';
+import { T, agencyDoc, planDoc } from './test-fixtures.js';
+
+describe('migrateDoc', () => {
+	it('starts the migration list at version 1 and leaves current documents alone', () => {
+		expect(MIGRATIONS[0].version).toBe(1);
+		expect(CURRENT_SCHEMA_VERSION).toBe(MIGRATIONS.at(-1)?.version);
+		const doc = planDoc();
+		let updates = 0;
+		doc.on('update', () => updates++);
+		expect(migrateDoc(doc)).toEqual({
+			from: CURRENT_SCHEMA_VERSION,
+			to: CURRENT_SCHEMA_VERSION,
+			applied: []
+		});
+		expect(updates).toBe(0);
+	});
+
+	it('versions a document that predates versioning', () => {
+		const doc = new Y.Doc();
+		metaMap(doc).set('kind', 'agency');
+		expect(migrateDoc(doc).applied).toEqual([1]);
+		expect(schemaVersionOf(doc)).toBe(1);
+		expect(docKind(doc)).toBe('agency');
+	});
+
+	it('migrates a version-1 document in one transaction', () => {
+		const v2: Migration = {
+			version: 2,
+			description: 'cards get a `priority` field',
+			up(doc) {
+				for (const card of doc.getMap<Y.Map<unknown>>('cards').values()) {
+					if (!card.has('priority')) card.set('priority', 'normal');
+				}
+			}
+		};
+		const doc = agencyDoc();
+		expect(schemaVersionOf(doc)).toBe(1);
+		let transactions = 0;
+		doc.on('afterTransaction', () => transactions++);
+		const result = migrateDoc(doc, { migrations: [...MIGRATIONS, v2] });
+		expect(result).toEqual({ from: 1, to: 2, applied: [2] });
+		expect(transactions).toBe(1);
+		expect(schemaVersionOf(doc)).toBe(2);
+		expect(doc.getMap<Y.Map<unknown>>('cards').get(T.legal)?.get('priority')).toBe('normal');
+		expect(readCards(doc)).toHaveLength(4);
+		// Applying again is a no-op.
+		expect(migrateDoc(doc, { migrations: [...MIGRATIONS, v2] }).applied).toEqual([]);
+	});
+
+	it('refuses a document written by a newer schema, without touching it', () => {
+		const doc = agencyDoc();
+		metaMap(doc).set('schemaVersion', CURRENT_SCHEMA_VERSION + 1);
+		const before = Y.encodeStateAsUpdate(doc);
+		expect(() => migrateDoc(doc)).toThrow(
+			`Document schemaVersion ${CURRENT_SCHEMA_VERSION + 1} is newer than this build supports (${CURRENT_SCHEMA_VERSION})`
+		);
+		expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+	});
+
+	it('rejects a migration list with a gap', () => {
+		const gap: Migration = { version: 3, description: 'x', up() {} };
+		expect(() => migrateDoc(agencyDoc(), { migrations: [...MIGRATIONS, gap] })).toThrow(/gap/);
+	});
+});

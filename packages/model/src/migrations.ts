@@ -1,0 +1,80 @@
+import * as Y from 'yjs';
+import { ROOT, docKind, metaMap, schemaVersionOf, type DocKind } from './meta.js';
+
+/**
+ * One schema step. `up` runs inside the migrating transaction and must be idempotent: two
+ * replicas may migrate the same version concurrently and both writes are merged.
+ */
+export interface Migration {
+	/** The version a document has after this step. Versions are consecutive from 1. */
+	version: number;
+	description: string;
+	up(doc: Y.Doc, kind: DocKind | null): void;
+}
+
+/** From the first version on, so every stored document has a path to the current layout. */
+export const MIGRATIONS: readonly Migration[] = Object.freeze([
+	{
+		version: 1,
+		description:
+			'Initial layout (plan: plan, sections, tasks, agencies, milestones, assignments; agency: cards, contributions)',
+		up(doc: Y.Doc, kind: DocKind | null) {
+			// Touching the roots is enough: they are created lazily and hold no data at version 1.
+			const names =
+				kind === 'agency'
+					? [ROOT.cards, ROOT.contributions]
+					: [
+							ROOT.plan,
+							ROOT.sections,
+							ROOT.tasks,
+							ROOT.agencies,
+							ROOT.milestones,
+							ROOT.assignments
+						];
+			for (const name of names) doc.getMap(name);
+		}
+	}
+]);
+
+export const CURRENT_SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+export interface MigrateResult {
+	from: number;
+	to: number;
+	applied: number[];
+}
+
+/**
+ * Brings a document to the latest version in one transaction, so observers never see a half
+ * migrated document. Throws on a document written by a newer schema: an old client writing
+ * into it with the old layout would corrupt it. Run it on the server when a document loads.
+ */
+export function migrateDoc(
+	doc: Y.Doc,
+	options: { migrations?: readonly Migration[] } = {}
+): MigrateResult {
+	const migrations = options.migrations ?? MIGRATIONS;
+	const target = migrations.length ? migrations[migrations.length - 1].version : 0;
+	const from = schemaVersionOf(doc);
+	if (from > target) {
+		throw new Error(
+			`Document schemaVersion ${from} is newer than this build supports (${target}); ` +
+				'update Planboard before opening it'
+		);
+	}
+	const pending = migrations.filter((m) => m.version > from);
+	pending.forEach((m, i) => {
+		const expected = from + i + 1;
+		if (m.version !== expected) {
+			throw new Error(`Migration list has a gap: expected version ${expected}, got ${m.version}`);
+		}
+	});
+	if (pending.length) {
+		doc.transact(() => {
+			const kind = docKind(doc);
+			for (const m of pending) m.up(doc, kind);
+			metaMap(doc).set('schemaVersion', target);
+		}, 'migration');
+	}
+	return { from, to: Math.max(from, target), applied: pending.map((m) => m.version) };
+}

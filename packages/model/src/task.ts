@@ -1,0 +1,150 @@
+import * as Y from 'yjs';
+import type { AgencyId, TaskId } from './ids.js';
+import { ROOT, assertKind, type WriteContext } from './meta.js';
+import { compareOrdered } from './order.js';
+import { isIsoDate } from './timeliness.js';
+
+/**
+ * 'task': an item of section II with lead and coordinating agencies.
+ * 'duty': a bullet group of section III ("Tổ chức thực hiện") assigned to one or more agencies.
+ */
+export type TaskKind = 'task' | 'duty';
+
+/** A task of the plan as read from the plan document; `content` is the Y.Text as a string. */
+export interface Task {
+	id: TaskId;
+	/** Numbering as printed, e.g. 'II.6.2' or 'III.3'. */
+	number: string;
+	sectionId: string;
+	title: string;
+	content: string;
+	/** Free text from the plan, e.g. 'Cả năm 2024'. */
+	timeframe: string;
+	/** 'YYYY-MM-DD' or null when the plan gives no date (timeliness is then on track). */
+	due: string | null;
+	lead: AgencyId[];
+	coordinating: AgencyId[];
+	kind: TaskKind;
+	/** For duties, the bullet items; empty for tasks. */
+	items: string[];
+}
+
+export type TaskInput = Omit<Task, 'timeframe' | 'due' | 'coordinating' | 'items'> & {
+	timeframe?: string;
+	due?: string | null;
+	coordinating?: AgencyId[];
+	items?: string[];
+};
+
+/**
+ * Each task is a Y.Map so coordinators editing different fields concurrently both win; the
+ * content is a Y.Text so concurrent edits merge character by character.
+ */
+export function tasksMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+	return doc.getMap<Y.Map<unknown>>(ROOT.tasks);
+}
+
+function checkDue(due: string | null): void {
+	if (due !== null && !isIsoDate(due)) throw new RangeError(`Due date must be YYYY-MM-DD or null`);
+}
+
+export function writeTask(doc: Y.Doc, input: TaskInput, order: string): void {
+	checkDue(input.due ?? null);
+	const m = new Y.Map<unknown>();
+	const entries: [string, unknown][] = [
+		['id', input.id],
+		['number', input.number],
+		['sectionId', input.sectionId],
+		['title', input.title],
+		['content', new Y.Text(input.content)],
+		['timeframe', input.timeframe ?? ''],
+		['due', input.due ?? null],
+		['lead', [...input.lead]],
+		['coordinating', [...(input.coordinating ?? [])]],
+		['kind', input.kind],
+		['items', [...(input.items ?? [])]],
+		['order', order]
+	];
+	for (const [k, v] of entries) m.set(k, v);
+	tasksMap(doc).set(input.id, m);
+}
+
+function readTaskMap(id: string, m: Y.Map<unknown>): Task & { order: string } {
+	const str = (k: string) => (typeof m.get(k) === 'string' ? (m.get(k) as string) : '');
+	const list = <T>(k: string) => (Array.isArray(m.get(k)) ? [...(m.get(k) as T[])] : []);
+	const content = m.get('content');
+	const due = m.get('due');
+	return {
+		id: id as TaskId,
+		number: str('number'),
+		sectionId: str('sectionId'),
+		title: str('title'),
+		content: content instanceof Y.Text ? content.toString() : '',
+		timeframe: str('timeframe'),
+		due: typeof due === 'string' ? due : null,
+		lead: list<AgencyId>('lead'),
+		coordinating: list<AgencyId>('coordinating'),
+		kind: m.get('kind') === 'duty' ? 'duty' : 'task',
+		items: list<string>('items'),
+		order: str('order')
+	};
+}
+
+/** In plan order. */
+export function readTasks(doc: Y.Doc): Task[] {
+	return [...tasksMap(doc).entries()]
+		.map(([id, m]) => readTaskMap(id, m))
+		.sort(compareOrdered)
+		.map(({ order: _order, ...task }) => task);
+}
+
+export function readTask(doc: Y.Doc, taskId: TaskId): Task | null {
+	const m = tasksMap(doc).get(taskId);
+	if (!m) return null;
+	const { order: _order, ...task } = readTaskMap(taskId, m);
+	return task;
+}
+
+function taskMap(doc: Y.Doc, taskId: TaskId): Y.Map<unknown> {
+	const m = tasksMap(doc).get(taskId);
+	if (!m) throw new Error(`No task ${taskId} in this plan`);
+	return m;
+}
+
+/** The task's content for an editor binding. */
+export function taskContentText(doc: Y.Doc, taskId: TaskId): Y.Text {
+	const t = taskMap(doc, taskId).get('content');
+	if (!(t instanceof Y.Text)) throw new Error(`Task ${taskId} has no content text`);
+	return t;
+}
+
+export interface UpdateTaskOptions extends WriteContext {
+	taskId: TaskId;
+	title?: string;
+	due?: string | null;
+	timeframe?: string;
+	lead?: AgencyId[];
+	coordinating?: AgencyId[];
+	items?: string[];
+}
+
+/**
+ * Coordinators only. Sets the given fields, each last-writer-wins. Changing `lead` does not
+ * create or remove cards: agency documents are separate and the caller decides the fan-out.
+ */
+export function updateTask(doc: Y.Doc, options: UpdateTaskOptions): void {
+	assertKind(doc, 'plan');
+	const { taskId, by, at } = options;
+	if (options.due !== undefined) checkDue(options.due);
+	const m = taskMap(doc, taskId);
+	doc.transact(() => {
+		if (options.title !== undefined) m.set('title', options.title);
+		if (options.due !== undefined) m.set('due', options.due);
+		if (options.timeframe !== undefined) m.set('timeframe', options.timeframe);
+		if (options.lead !== undefined) m.set('lead', [...options.lead]);
+		if (options.coordinating !== undefined) m.set('coordinating', [...options.coordinating]);
+		if (options.items !== undefined) m.set('items', [...options.items]);
+		m.set('updatedAt', at ?? Date.now());
+		m.set('updatedBy', by ?? null);
+	});
+}
