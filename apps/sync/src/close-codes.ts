@@ -1,0 +1,14 @@
+/**
+ * WebSocket close codes the sync server uses beyond Hocuspocus's own (4401 Unauthorized,
+ * 4403 Forbidden, 1009 Message Too Big). Clients show a specific message for each.
+ */
+export const CloseCodes = {
+	/** The session behind this socket was logged out, expired or its user disabled. */
+	SessionRevoked: { code: 4401, reason: 'session-revoked' },
+	/** A message could not be decoded; only this socket is closed. */
+	MalformedMessage: { code: 4400, reason: 'malformed-message' },
+	/** The database refused the write (disk full, read-only); the update was not stored. */
+	StorageFailed: { code: 4507, reason: 'storage-failed' },
+	/** The client sent more than its rate or queue allows (see the flood limits). */
+	RateLimited: { code: 4429, reason: 'rate-limited' }
+} as const;

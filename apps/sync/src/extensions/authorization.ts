@@ -1,0 +1,87 @@
+import type { Extension, connectedPayload, onAuthenticatePayload } from '@hocuspocus/server';
+import {
+	SESSION_COOKIE,
+	documentAccess,
+	parseCookieHeader,
+	parseDocName,
+	validateSessionToken
+} from '@planboard/auth';
+import type { Store } from '@planboard/store';
+import type { SyncContext, SyncUser } from '../context.js';
+import type { Logger } from '../log.js';
+import type { SessionGuard } from './session-guard.js';
+
+export interface AuthorizationConfig {
+	store: Store;
+	log: Logger;
+	guard: SessionGuard;
+}
+
+/** Thrown to Hocuspocus, which answers the provider with a permission-denied message. */
+class Denied extends Error {
+	constructor(readonly reason: string) {
+		super(reason);
+	}
+}
+
+/**
+ * Authenticates every document subscription (provider token, else the session cookie) and
+ * decides per document: write, read-only (Hocuspocus drops the updates of a read-only
+ * connection before they touch the document) or denied.
+ */
+export class Authorization implements Extension {
+	extensionName = 'Authorization';
+	priority = 900;
+	configuration: AuthorizationConfig;
+
+	constructor(configuration: AuthorizationConfig) {
+		this.configuration = configuration;
+	}
+
+	async onAuthenticate(payload: onAuthenticatePayload<SyncContext>): Promise<Partial<SyncContext>> {
+		const { store, log } = this.configuration;
+		const { documentName, connectionConfig, context } = payload;
+		const token = payload.token || parseCookieHeader(payload.requestHeaders.get('cookie') ?? '').get(SESSION_COOKIE) || '';
+		const result = token ? await validateSessionToken({ store, token }) : null;
+		if (!result) {
+			log.warn('ws.auth_failed', { document: documentName, ip: context.ip, reason: 'no valid session' });
+			throw new Denied('unauthorized');
+		}
+		const user: SyncUser = {
+			id: result.user.id,
+			username: result.user.username,
+			displayName: result.user.displayName,
+			role: result.user.role,
+			agencyId: result.user.agencyId
+		};
+		if (!this.#documentExists(documentName)) {
+			log.warn('ws.forbidden', { document: documentName, user: user.username, reason: 'no such document' });
+			throw new Denied('forbidden');
+		}
+		const access = documentAccess({ user, document: documentName });
+		if (access === 'none') {
+			log.warn('ws.forbidden', { document: documentName, user: user.username, reason: 'no access' });
+			throw new Denied('forbidden');
+		}
+		connectionConfig.readOnly = access !== 'write';
+		return { user, sessionId: result.session.id };
+	}
+
+	async connected({ context, documentName, connectionConfig }: connectedPayload<SyncContext>): Promise<void> {
+		if (!context.user || !context.sessionId) return;
+		this.configuration.guard.track({ socket: context.socket, sessionId: context.sessionId, userId: context.user.id });
+		this.configuration.log.info('ws.connected', {
+			document: documentName,
+			user: context.user.username,
+			readOnly: connectionConfig.readOnly
+		});
+	}
+
+	#documentExists(documentName: string): boolean {
+		const parsed = parseDocName(documentName);
+		if (!parsed) return false;
+		if (!this.configuration.store.plans.get(parsed.planId)) return false;
+		if (parsed.kind === 'plan') return true;
+		return this.configuration.store.plans.agencies(parsed.planId).some((a) => a.id === parsed.agencyId);
+	}
+}

@@ -1,0 +1,119 @@
+import type {
+	Extension,
+	afterLoadDocumentPayload,
+	afterUnloadDocumentPayload,
+	onLoadDocumentPayload,
+	onStoreDocumentPayload
+} from '@hocuspocus/server';
+import type { Store } from '@planboard/store';
+import * as Y from 'yjs';
+import { CloseCodes } from '../close-codes.js';
+import { contextOfOrigin } from '../context.js';
+import type { Logger } from '../log.js';
+
+export interface DurableLogConfig {
+	store: Store;
+	log: Logger;
+	/** Write a snapshot once this many updates are logged after the previous one. */
+	snapshotAfter: number;
+	/** Log rows covered by a snapshot and older than this are deleted; null keeps all history. */
+	retentionMs: number | null;
+}
+
+interface DocState {
+	lastSeq: number;
+	snapshotSeq: number;
+	/** Set when an update was applied in memory but could not be stored. */
+	tainted: boolean;
+	detach: () => void;
+}
+
+/**
+ * Appends every applied update to the SQLite log synchronously, inside Yjs's update event, so
+ * the append happens before Hocuspocus acknowledges the update to its sender: an update a
+ * provider saw acknowledged survives a crash. Snapshots only shorten loading; history stays.
+ */
+export class DurableLog implements Extension {
+	extensionName = 'DurableLog';
+	priority = 1000;
+	configuration: DurableLogConfig;
+	#docs = new Map<string, DocState>();
+
+	constructor(configuration: Partial<DurableLogConfig> & Pick<DurableLogConfig, 'store' | 'log'>) {
+		this.configuration = { snapshotAfter: 500, retentionMs: null, ...configuration };
+	}
+
+	async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
+		const started = performance.now();
+		const { snapshot, snapshotSeq, updates, lastSeq } =
+			this.configuration.store.updates.load(documentName);
+		const parts = snapshot ? [snapshot, ...updates] : updates;
+		if (parts.length > 0) Y.applyUpdate(document, Y.mergeUpdates(parts));
+		this.#docs.set(documentName, { lastSeq, snapshotSeq, tainted: false, detach: () => {} });
+		this.configuration.log.info('doc.loaded', {
+			document: documentName,
+			updates: updates.length,
+			ms: Math.round(performance.now() - started)
+		});
+	}
+
+	async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
+		const state = this.#docs.get(documentName);
+		if (!state) return;
+		const onUpdate = (update: Uint8Array, origin: unknown) => this.#append(documentName, update, origin);
+		document.on('update', onUpdate);
+		state.detach = () => document.off('update', onUpdate);
+	}
+
+	#append(documentName: string, update: Uint8Array, origin: unknown): void {
+		const state = this.#docs.get(documentName);
+		if (!state) return;
+		const context = contextOfOrigin(origin);
+		try {
+			state.lastSeq = this.configuration.store.updates.append({
+				document: documentName,
+				update,
+				userId: context?.user?.id ?? null
+			});
+		} catch (error) {
+			state.tainted = true;
+			this.configuration.log.error('update.store_failed', {
+				document: documentName,
+				user: context?.user?.username ?? null,
+				error
+			});
+			// Closing before Hocuspocus sends its acknowledgement: the sender keeps the update as
+			// unsynced and will offer it again; the in-memory copy is dropped with the document.
+			context?.socket.close(CloseCodes.StorageFailed.code, CloseCodes.StorageFailed.reason);
+		}
+	}
+
+	async onStoreDocument({ documentName, document, instance }: onStoreDocumentPayload): Promise<void> {
+		const state = this.#docs.get(documentName);
+		if (!state) return;
+		if (state.tainted) {
+			instance.closeConnections(documentName);
+			return;
+		}
+		if (state.lastSeq - state.snapshotSeq < this.configuration.snapshotAfter) return;
+		const { store, retentionMs, log } = this.configuration;
+		try {
+			store.updates.writeSnapshot({
+				document: documentName,
+				state: Y.encodeStateAsUpdate(document),
+				uptoSeq: state.lastSeq
+			});
+			state.snapshotSeq = state.lastSeq;
+			if (retentionMs !== null) {
+				store.updates.compact({ document: documentName, retainAfter: new Date(Date.now() - retentionMs) });
+			}
+		} catch (error) {
+			log.error('snapshot.failed', { document: documentName, error });
+		}
+	}
+
+	async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+		this.#docs.get(documentName)?.detach();
+		this.#docs.delete(documentName);
+	}
+}

@@ -1,0 +1,76 @@
+import type { Store } from '@planboard/store';
+import type { WebSocket } from 'ws';
+import { CloseCodes } from '../close-codes.js';
+import type { Logger } from '../log.js';
+
+interface Tracked {
+	sessionId: string;
+	userId: string;
+}
+
+/**
+ * Keeps every authenticated socket tied to its session, and closes it when the session ends:
+ * at once for a logout or a disable in this process, and within one sweep interval when the
+ * session was removed elsewhere (the CLI, another server), expired, or its user was disabled.
+ */
+export class SessionGuard {
+	#sockets = new Map<WebSocket, Tracked[]>();
+	#timer: NodeJS.Timeout;
+
+	constructor(private readonly options: { store: Store; log: Logger; intervalMs: number }) {
+		this.#timer = setInterval(() => this.sweep(), options.intervalMs);
+		this.#timer.unref();
+	}
+
+	track({ socket, sessionId, userId }: { socket: WebSocket; sessionId: string; userId: string }): void {
+		const list = this.#sockets.get(socket);
+		if (list) {
+			if (!list.some((t) => t.sessionId === sessionId)) list.push({ sessionId, userId });
+			return;
+		}
+		this.#sockets.set(socket, [{ sessionId, userId }]);
+		socket.once('close', () => this.#sockets.delete(socket));
+	}
+
+	revokeSession(sessionId: string): number {
+		return this.#closeWhere((t) => t.sessionId === sessionId, 'session');
+	}
+
+	revokeUser(userId: string): number {
+		return this.#closeWhere((t) => t.userId === userId, 'user');
+	}
+
+	/** Re-validates each distinct session that has an open socket. */
+	sweep(): number {
+		const { store } = this.options;
+		const now = Date.now();
+		const verdict = new Map<string, boolean>();
+		return this.#closeWhere((t) => {
+			let dead = verdict.get(t.sessionId);
+			if (dead === undefined) {
+				const session = store.sessions.get(t.sessionId);
+				const user = session ? store.users.get(session.userId) : null;
+				dead = !session || !user || user.disabled || session.expiresAt.getTime() <= now;
+				verdict.set(t.sessionId, dead);
+			}
+			return dead;
+		}, 'sweep');
+	}
+
+	stop(): void {
+		clearInterval(this.#timer);
+	}
+
+	#closeWhere(match: (t: Tracked) => boolean, cause: string): number {
+		let closed = 0;
+		for (const [socket, list] of this.#sockets) {
+			const hit = list.find(match);
+			if (!hit) continue;
+			this.#sockets.delete(socket);
+			socket.close(CloseCodes.SessionRevoked.code, CloseCodes.SessionRevoked.reason);
+			this.options.log.info('ws.session_closed', { session: hit.sessionId.slice(0, 6), user: hit.userId, cause });
+			closed++;
+		}
+		return closed;
+	}
+}

@@ -1,0 +1,105 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Hocuspocus, type Configuration } from '@hocuspocus/server';
+import type { Store } from '@planboard/store';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { SyncContext } from './context.js';
+import { Authorization } from './extensions/authorization.js';
+import { DurableLog, type DurableLogConfig } from './extensions/durable-log.js';
+import { SessionGuard } from './extensions/session-guard.js';
+import { createLogger, type Logger } from './log.js';
+import { originAllowed } from './origin.js';
+
+export interface SyncServerOptions {
+	store: Store;
+	log?: Logger;
+	/** WebSocket path; upgrades on other paths are left to the caller. */
+	path?: string;
+	/** Allowed `Origin` values; null accepts only the server's own host. */
+	allowedOrigins?: string[] | null;
+	/** Frames above this size close the socket with 1009; nothing of them is applied. */
+	maxPayloadBytes?: number;
+	sessionCheckIntervalMs?: number;
+	durableLog?: Partial<Pick<DurableLogConfig, 'snapshotAfter' | 'retentionMs'>>;
+	hocuspocus?: Partial<Configuration>;
+}
+
+export interface SyncServer {
+	hocuspocus: Hocuspocus<SyncContext>;
+	/** Returns false when the request is not for the sync path, so the caller may handle it. */
+	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	revokeSession(sessionId: string): number;
+	revokeUser(userId: string): number;
+	/** Closes every socket and stores pending snapshots. */
+	close(): Promise<void>;
+}
+
+export const DEFAULT_MAX_PAYLOAD = 4 * 1024 * 1024;
+
+export function createSyncServer(options: SyncServerOptions): SyncServer {
+	const log = options.log ?? createLogger();
+	const path = options.path ?? '/collab';
+	const guard = new SessionGuard({
+		store: options.store,
+		log,
+		intervalMs: options.sessionCheckIntervalMs ?? 2000
+	});
+	const hocuspocus = new Hocuspocus<SyncContext>({
+		quiet: true,
+		...options.hocuspocus,
+		extensions: [
+			new Authorization({ store: options.store, log, guard }),
+			new DurableLog({ store: options.store, log, ...options.durableLog }),
+			...(options.hocuspocus?.extensions ?? [])
+		]
+	});
+	const wss = new WebSocketServer({
+		noServer: true,
+		maxPayload: options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD,
+		perMessageDeflate: false
+	});
+
+	const accept = (ws: WebSocket, request: IncomingMessage) => {
+		const ip = request.socket.remoteAddress ?? '';
+		const context: SyncContext = { socket: ws, ip };
+		const connection = hocuspocus.handleConnection(ws, toFetchRequest(request), context);
+		ws.on('message', (data: Buffer) => {
+			connection.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+		});
+		ws.on('close', (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
+		ws.on('error', (error) => log.warn('ws.error', { ip, user: context.user?.username, error }));
+	};
+
+	return {
+		hocuspocus,
+		handleUpgrade(request, socket, head) {
+			const url = new URL(request.url ?? '/', 'http://localhost');
+			if (url.pathname !== path) return false;
+			if (!originAllowed({ origin: request.headers.origin, host: request.headers.host, allowed: options.allowedOrigins ?? null })) {
+				log.warn('ws.origin_rejected', { origin: request.headers.origin, ip: request.socket.remoteAddress });
+				socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+				return true;
+			}
+			wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request));
+			return true;
+		},
+		revokeSession: (sessionId) => guard.revokeSession(sessionId),
+		revokeUser: (userId) => guard.revokeUser(userId),
+		async close() {
+			guard.stop();
+			for (const client of wss.clients) client.close(1001, 'server-shutdown');
+			hocuspocus.flushPendingStores();
+			await new Promise<void>((resolve) => wss.close(() => resolve()));
+			await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+		}
+	};
+}
+
+function toFetchRequest(request: IncomingMessage): Request {
+	const headers = new Headers();
+	for (const [name, value] of Object.entries(request.headers)) {
+		if (typeof value === 'string') headers.set(name, value);
+		else if (Array.isArray(value)) headers.set(name, value.join(', '));
+	}
+	return new Request(new URL(request.url ?? '/', 'http://localhost'), { headers });
+}
