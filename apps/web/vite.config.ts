@@ -4,7 +4,9 @@ import { defineConfig } from 'vite';
 export default defineConfig({
 	plugins: [sveltekit()],
 	ssr: {
-		// Native and Node-only modules stay outside the server bundle.
-		external: ['better-sqlite3', '@node-rs/argon2']
+		// Workspace packages load from their built dist at run time, as server/main.ts loads
+		// them: one module instance per process (one store, one sync server), and their native
+		// dependencies (better-sqlite3, argon2) resolve from each package's own node_modules.
+		external: ['@planboard/store', '@planboard/auth', '@planboard/sync', '@planboard/model']
 	}
 });

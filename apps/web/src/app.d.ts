@@ -1,4 +1,15 @@
+import type { User } from '@planboard/store';
+
 declare global {
-	namespace App {}
+	namespace App {
+		interface Locals {
+			user: User | null;
+			sessionId: string | null;
+		}
+		interface Error {
+			message: string;
+		}
+	}
 }
+
 export {};

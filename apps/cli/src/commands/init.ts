@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadGiaLaiDirectory, parsePlan } from '@planboard/plan-import';
+import { openStore } from '@planboard/store';
+import { envConfig } from '@planboard/sync';
+import { createBoard } from '../board-create.js';
+import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, createDemoUsers } from '../demo.js';
+import { processIo, type CommandIo } from '../io.js';
+
+export const REFERENCE_PLAN_ID = 'gia-lai-2024';
+const REFERENCE_PLAN = fileURLToPath(new URL('../../../../plans/gia-lai-2024-ttdn.txt', import.meta.url));
+
+/**
+ * `planboard init`: what `npm start` runs before serving. Creates the database (migrations),
+ * and on a new data directory seeds the reference plan and, in demo mode, the demo accounts.
+ * Idempotent: a second run changes nothing.
+ */
+export async function runInit(_args: string[], io: CommandIo = processIo): Promise<number> {
+	const config = envConfig(process.env);
+	const store = openStore({ path: config.databasePath });
+	try {
+		if (store.plans.list().length === 0) {
+			const directory = loadGiaLaiDirectory();
+			const plan = parsePlan(readFileSync(REFERENCE_PLAN, 'utf8'), { directory, source: REFERENCE_PLAN });
+			const made = createBoard({ store, plan, planId: REFERENCE_PLAN_ID, directory });
+			io.err(`Đã tạo bảng "${plan.title}" (${made.agencies} đơn vị, ${made.cards} thẻ).\n`);
+		}
+		const demo = process.env.PLANBOARD_DEMO !== '0';
+		const password = process.env.PLANBOARD_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+		if (demo) {
+			await createDemoUsers({ store, password });
+			if (DEMO_USERS.every((u) => store.users.getByUsername(u.username))) {
+				io.out(`Tài khoản dùng thử (mật khẩu: ${password}):\n`);
+				for (const u of DEMO_USERS) io.out(`  ${u.username.padEnd(8)} ${u.role.padEnd(12)} ${u.displayName}\n`);
+			}
+		} else if (store.users.count() === 0) {
+			io.out('Chưa có tài khoản. Tạo quản trị viên: npm run -s planboard -- user add --username admin --role admin --display-name "Quản trị"\n');
+		}
+		io.err(`Dữ liệu: ${config.databasePath}\n`);
+		return 0;
+	} finally {
+		store.close();
+	}
+}

@@ -1,0 +1,12 @@
+import type { Store } from '@planboard/store';
+import type { EnvConfig, Logger, SyncServer } from '@planboard/sync';
+
+/** What the SvelteKit handler needs from the process that hosts it. */
+export interface Runtime {
+	store: Store;
+	sync: Pick<SyncServer, 'revokeSession' | 'revokeUser'>;
+	log: Logger;
+	config: EnvConfig;
+}
+
+export const RUNTIME_KEY = Symbol.for('planboard.runtime');

@@ -1,0 +1,29 @@
+import type { Handle } from '@sveltejs/kit';
+import { SESSION_COOKIE, validateSessionToken } from '@planboard/auth';
+import { runtime } from '$lib/server/runtime';
+import { sessionCookieOptions } from '$lib/server/session';
+
+/** Every request: the session from `Authorization: Bearer` or the cookie, refreshed when slid. */
+export const handle: Handle = async ({ event, resolve }) => {
+	const { store } = runtime();
+	const bearer = event.request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+	const token = bearer ?? event.cookies.get(SESSION_COOKIE) ?? null;
+	event.locals.user = null;
+	event.locals.sessionId = null;
+	if (token) {
+		const result = await validateSessionToken({ store, token });
+		if (result) {
+			event.locals.user = result.user;
+			event.locals.sessionId = result.session.id;
+			if (!bearer) {
+				event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, result.session.expiresAt));
+			}
+		} else if (!bearer) {
+			event.cookies.delete(SESSION_COOKIE, sessionCookieOptions(event.url));
+		}
+	}
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	return response;
+};

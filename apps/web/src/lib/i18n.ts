@@ -1,0 +1,124 @@
+/** UI languages: Vietnamese first, English second. The choice lives in the `lang` cookie. */
+export type Lang = 'vi' | 'en';
+
+export const LANG_COOKIE = 'planboard_lang';
+
+export function langFrom(value: string | undefined | null): Lang {
+	return value === 'en' ? 'en' : 'vi';
+}
+
+const dict = {
+	appName: { vi: 'Planboard', en: 'Planboard' },
+	login: { vi: 'Đăng nhập', en: 'Sign in' },
+	logout: { vi: 'Đăng xuất', en: 'Sign out' },
+	username: { vi: 'Tên đăng nhập', en: 'Username' },
+	password: { vi: 'Mật khẩu', en: 'Password' },
+	demoAccounts: { vi: 'Tài khoản dùng thử', en: 'Demo accounts' },
+	demoPassword: { vi: 'Mật khẩu chung', en: 'Shared password' },
+	plans: { vi: 'Các kế hoạch', en: 'Plans' },
+	noPlans: { vi: 'Chưa có kế hoạch nào.', en: 'No plans yet.' },
+	year: { vi: 'Năm', en: 'Year' },
+	board: { vi: 'Bảng công việc', en: 'Board' },
+	progress: { vi: 'Tiến độ', en: 'Progress' },
+	lead: { vi: 'Đơn vị chủ trì', en: 'Lead agency' },
+	coordinating: { vi: 'Đơn vị phối hợp', en: 'Coordinating agencies' },
+	due: { vi: 'Hạn', en: 'Due' },
+	noDue: { vi: 'Không có hạn', en: 'No due date' },
+	cards: { vi: 'thẻ', en: 'cards' },
+	language: { vi: 'English', en: 'Tiếng Việt' },
+	signedInAs: { vi: 'Đang đăng nhập', en: 'Signed in as' },
+	readOnly: { vi: 'Chỉ xem', en: 'Read only' },
+	admin: { vi: 'Quản trị', en: 'Admin' },
+	// Board view
+	filters: { vi: 'Bộ lọc', en: 'Filters' },
+	filterAgency: { vi: 'Đơn vị', en: 'Agency' },
+	filterSection: { vi: 'Mục', en: 'Section' },
+	filterStatus: { vi: 'Trạng thái', en: 'Status' },
+	filterTimeliness: { vi: 'Thời hạn', en: 'Timeliness' },
+	search: { vi: 'Tìm kiếm', en: 'Search' },
+	searchPlaceholder: { vi: 'Số, tên nhiệm vụ, đơn vị…', en: 'Number, task, agency…' },
+	all: { vi: 'Tất cả', en: 'All' },
+	clearFilters: { vi: 'Xóa bộ lọc', en: 'Clear filters' },
+	scopeMine: { vi: 'Đơn vị của tôi', en: 'My agency' },
+	scopeAll: { vi: 'Tất cả đơn vị', en: 'All agencies' },
+	lanesShown: { vi: 'Hiển thị', en: 'Showing' },
+	groupMine: { vi: 'Đơn vị của tôi', en: 'My agency' },
+	groupDepartment: { vi: 'Các sở, ban, ngành', en: 'Departments' },
+	groupDistrict: { vi: 'UBND các huyện, thị xã, thành phố', en: 'District committees' },
+	groupArmed: { vi: 'Lực lượng vũ trang, công an', en: 'Armed forces and police' },
+	groupPress: { vi: 'Cơ quan báo chí', en: 'Press' },
+	groupOther: { vi: 'Đơn vị khác', en: 'Other agencies' },
+	collapse: { vi: 'Thu gọn', en: 'Collapse' },
+	expand: { vi: 'Mở rộng', en: 'Expand' },
+	noCards: { vi: 'Không có thẻ nào khớp bộ lọc.', en: 'No card matches the filters.' },
+	emptyColumn: { vi: 'Trống', en: 'Empty' },
+	coordinatingCount: { vi: '{n} đơn vị phối hợp', en: '{n} coordinating' },
+	openNow: { vi: 'Đang mở: {names}', en: 'Open now: {names}' },
+	cardLabel: { vi: 'Thẻ {number}: {title}', en: 'Card {number}: {title}' },
+	moveHint: {
+		vi: 'Enter để mở thẻ. Alt + mũi tên trái/phải để đổi trạng thái, Alt + mũi tên lên/xuống để đổi thứ tự.',
+		en: 'Enter opens the card. Alt + Left/Right changes status, Alt + Up/Down reorders.'
+	},
+	moved: {
+		vi: 'Đã chuyển thẻ {number} sang cột {status}, vị trí {position} trên {count}.',
+		en: 'Moved card {number} to {status}, position {position} of {count}.'
+	},
+	cannotMove: { vi: 'Không thể di chuyển thêm.', en: 'Cannot move further.' },
+	syncOnline: { vi: 'Đã kết nối', en: 'Online' },
+	syncOffline: { vi: 'Mất kết nối', en: 'Offline' },
+	syncWaiting: { vi: '{n} thay đổi đang chờ', en: '{n} changes waiting' },
+	syncSyncing: { vi: 'Đang đồng bộ…', en: 'Syncing…' },
+	syncLoading: { vi: 'Đang tải dữ liệu trực tiếp…', en: 'Loading live data…' },
+	onBoard: { vi: 'Đang trên bảng', en: 'On the board' },
+	onlyYou: { vi: 'Chỉ có bạn', en: 'Only you' },
+	follow: { vi: 'Theo dõi', en: 'Follow' },
+	unfollow: { vi: 'Ngừng theo dõi', en: 'Stop following' },
+	followPerson: { vi: 'Theo dõi {name}', en: 'Follow {name}' },
+	followingPerson: { vi: 'Đang theo dõi {name}', en: 'Following {name}' },
+	isTyping: { vi: '{names} đang nhập…', en: '{names} typing…' },
+	// Card detail
+	close: { vi: 'Đóng', en: 'Close' },
+	planText: { vi: 'Nội dung nhiệm vụ trong kế hoạch', en: 'Task as written in the plan' },
+	timeframe: { vi: 'Thời gian thực hiện', en: 'Timeframe' },
+	status: { vi: 'Trạng thái', en: 'Status' },
+	progressPercent: { vi: 'Tiến độ (%)', en: 'Progress (%)' },
+	notes: { vi: 'Kết quả thực hiện', en: 'Result notes' },
+	checklist: { vi: 'Danh mục việc cần làm', en: 'Checklist' },
+	newItem: { vi: 'Việc mới', en: 'New item' },
+	add: { vi: 'Thêm', en: 'Add' },
+	remove: { vi: 'Xóa', en: 'Remove' },
+	removeItem: { vi: 'Xóa “{name}”', en: 'Remove “{name}”' },
+	evidence: { vi: 'Minh chứng', en: 'Evidence' },
+	evidenceUrl: { vi: 'Đường dẫn (http/https)', en: 'Link (http/https)' },
+	evidenceLabel: { vi: 'Mô tả', en: 'Description' },
+	invalidUrl: {
+		vi: 'Đường dẫn phải bắt đầu bằng http:// hoặc https://',
+		en: 'The link must start with http:// or https://'
+	},
+	figures: { vi: 'Số liệu báo cáo', en: 'Reported figures' },
+	figureLabel: { vi: 'Chỉ tiêu', en: 'Figure' },
+	figureValue: { vi: 'Giá trị', en: 'Value' },
+	updates: { vi: 'Nhật ký cập nhật', en: 'Updates' },
+	newUpdate: { vi: 'Nội dung cập nhật', en: 'Update text' },
+	addUpdate: { vi: 'Ghi cập nhật', en: 'Post update' },
+	nothingYet: { vi: 'Chưa có.', en: 'None yet.' },
+	contributions: { vi: 'Đơn vị phối hợp', en: 'Coordinating agencies' },
+	contributionDone: { vi: 'Đã hoàn thành phần phối hợp', en: 'Our part is done' },
+	yourContribution: { vi: 'Phần phối hợp của đơn vị bạn', en: 'Your agency’s contribution' },
+	readOnlyCard: { vi: 'Bạn chỉ có quyền xem thẻ này.', en: 'You can only view this card.' },
+	agencyOfCard: { vi: 'Đơn vị thực hiện', en: 'Agency' },
+	cardNotFound: { vi: 'Không tìm thấy thẻ.', en: 'Card not found.' }
+} as const;
+
+export type MessageKey = keyof typeof dict;
+
+export function t(lang: Lang, key: MessageKey): string {
+	return dict[key][lang];
+}
+
+/** dd/mm/yyyy, the Vietnamese administrative date format, from an ISO date. */
+export function formatDate(iso: string | null | undefined): string {
+	if (!iso) return '';
+	const [y, m, d] = iso.slice(0, 10).split('-');
+	return `${d}/${m}/${y}`;
+}

@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startChildServer, type ChildServer } from './child-server.js';
+import { tempDir } from './harness.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface AppServer {
+	baseUrl: string;
+	dataDir: string;
+	server: ChildServer;
+	stop(): Promise<void>;
+}
+
+/**
+ * What `npm start` runs, on a fresh data directory: `planboard init` (seeds the reference plan
+ * and the demo accounts), then the combined web + sync server on a free port.
+ */
+export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
+	const tmp = tempDir('planboard-app-');
+	const fullEnv = { PLANBOARD_DATA: tmp.dir, ...env };
+	const init = spawnSync(process.execPath, ['apps/cli/dist/main.js', 'init'], {
+		cwd: root,
+		env: { ...process.env, ...fullEnv },
+		encoding: 'utf8'
+	});
+	if (init.status !== 0) throw new Error(`planboard init failed:\n${init.stdout}\n${init.stderr}`);
+	const server = await startChildServer({ entry: 'apps/web/dist/main.js', env: fullEnv });
+	return {
+		baseUrl: `http://127.0.0.1:${server.port}`,
+		dataDir: tmp.dir,
+		server,
+		async stop() {
+			server.process.kill('SIGTERM');
+			await server.exited;
+			tmp.cleanup();
+		}
+	};
+}
+
+export const DEMO_PASSWORD = 'planboard-demo';
