@@ -1,30 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { planboard } from '../test-cli.js';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const fixtures = 'packages/plan-import/fixtures';
-
-/** Runs the real command as a user would (in dev: through tsx). */
-function planboard(...args: string[]) {
-	const r = spawnSync(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', ...args], {
-		cwd: root,
-		encoding: 'utf8',
-		timeout: 60_000
-	});
-	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-beforeAll(() => {
-	// The CLI resolves @planboard/plan-import through its package exports, i.e. dist/.
-	execFileSync(
-		process.execPath,
-		[`${root}node_modules/typescript/bin/tsc`, '-p', 'packages/plan-import/tsconfig.build.json'],
-		{
-			cwd: root
-		}
-	);
-}, 120_000);
 
 describe('planboard import', () => {
 	it('prints the JSON contract for the reference plan and exits 0', () => {
