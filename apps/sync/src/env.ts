@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_MAX_PAYLOAD } from './server.js';
+import { DEFAULT_FLOOD_LIMITS, type FloodLimits } from './inbound-pacer.js';
 
 /** Settings shared by the combined server and the standalone sync server. */
 export interface EnvConfig {
@@ -9,6 +10,11 @@ export interface EnvConfig {
 	host: string;
 	allowedOrigins: string[] | null;
 	maxPayloadBytes: number;
+	flood: FloodLimits;
+	/** Update-log rows older than this and covered by a snapshot are deleted; null keeps all history. */
+	retentionMs: number | null;
+	/** Serve `GET /metrics` (event-loop delay, connections, memory); off unless PLANBOARD_METRICS=1. */
+	metrics: boolean;
 }
 
 export function envConfig(env: NodeJS.ProcessEnv): EnvConfig {
@@ -23,7 +29,17 @@ export function envConfig(env: NodeJS.ProcessEnv): EnvConfig {
 		port: intFrom(env.PORT, 3000, 'PORT'),
 		host: env.HOST || '0.0.0.0',
 		allowedOrigins: origins.length > 0 ? origins : null,
-		maxPayloadBytes: intFrom(env.PLANBOARD_MAX_PAYLOAD, DEFAULT_MAX_PAYLOAD, 'PLANBOARD_MAX_PAYLOAD')
+		maxPayloadBytes: intFrom(env.PLANBOARD_MAX_PAYLOAD, DEFAULT_MAX_PAYLOAD, 'PLANBOARD_MAX_PAYLOAD'),
+		flood: {
+			...DEFAULT_FLOOD_LIMITS,
+			messagesPerSecond: intFrom(env.PLANBOARD_FLOOD_MESSAGES_PER_SECOND, DEFAULT_FLOOD_LIMITS.messagesPerSecond, 'PLANBOARD_FLOOD_MESSAGES_PER_SECOND'),
+			bytesPerSecond: intFrom(env.PLANBOARD_FLOOD_BYTES_PER_SECOND, DEFAULT_FLOOD_LIMITS.bytesPerSecond, 'PLANBOARD_FLOOD_BYTES_PER_SECOND'),
+			maxQueuedMessages: intFrom(env.PLANBOARD_FLOOD_MAX_QUEUED, DEFAULT_FLOOD_LIMITS.maxQueuedMessages, 'PLANBOARD_FLOOD_MAX_QUEUED')
+		},
+		retentionMs: env.PLANBOARD_RETENTION_DAYS
+			? intFrom(env.PLANBOARD_RETENTION_DAYS, 0, 'PLANBOARD_RETENTION_DAYS') * 86_400_000
+			: null,
+		metrics: env.PLANBOARD_METRICS === '1'
 	};
 }
 

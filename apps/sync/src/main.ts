@@ -3,7 +3,7 @@ import { openStore } from '@planboard/store';
 import { createLogger } from './log.js';
 import { envConfig } from './env.js';
 import { createSyncServer } from './server.js';
-import { healthHandler, installShutdown } from './lifecycle.js';
+import { healthHandler, installShutdown, metricsHandler } from './lifecycle.js';
 
 /** Standalone sync server, for deployments that run the web app and sync apart. */
 const config = envConfig(process.env);
@@ -13,11 +13,14 @@ const sync = createSyncServer({
 	store,
 	log,
 	allowedOrigins: config.allowedOrigins,
-	maxPayloadBytes: config.maxPayloadBytes
+	maxPayloadBytes: config.maxPayloadBytes,
+	flood: config.flood,
+	durableLog: { retentionMs: config.retentionMs }
 });
 const health = healthHandler({ store });
+const metrics = config.metrics ? metricsHandler({ sync }) : () => false;
 const server = createServer((req, res) => {
-	if (!health(req, res)) {
+	if (!health(req, res) && !metrics(req, res)) {
 		res.writeHead(404).end();
 	}
 });

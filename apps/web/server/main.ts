@@ -23,7 +23,8 @@ const sync = createSyncServer({
 	log,
 	allowedOrigins: config.allowedOrigins,
 	maxPayloadBytes: config.maxPayloadBytes,
-	flood: config.flood
+	flood: config.flood,
+	durableLog: { retentionMs: config.retentionMs }
 });
 const runtime: Runtime = { store, sync, log, config };
 (globalThis as Record<symbol, unknown>)[RUNTIME_KEY] = runtime;

@@ -5,6 +5,7 @@ import type {
 	onLoadDocumentPayload,
 	onStoreDocumentPayload
 } from '@hocuspocus/server';
+import { isDocEmpty, migrateDoc } from '@planboard/model';
 import type { Store } from '@planboard/store';
 import * as Y from 'yjs';
 import { CloseCodes } from '../close-codes.js';
@@ -49,11 +50,34 @@ export class DurableLog implements Extension {
 			this.configuration.store.updates.load(documentName);
 		const parts = snapshot ? [snapshot, ...updates] : updates;
 		if (parts.length > 0) Y.applyUpdate(document, Y.mergeUpdates(parts));
-		this.#docs.set(documentName, { lastSeq, snapshotSeq, tainted: false, detach: () => {} });
+		const migratedSeq = this.#migrate(documentName, document);
+		this.#docs.set(documentName, {
+			lastSeq: migratedSeq ?? lastSeq,
+			snapshotSeq,
+			tainted: false,
+			detach: () => {}
+		});
 		this.configuration.log.info('doc.loaded', {
 			document: documentName,
 			updates: updates.length,
 			ms: Math.round(performance.now() - started)
+		});
+	}
+
+	/**
+	 * Brings a stored document to the current schema before any client sees it, and logs the
+	 * migration like any other update. A document from a newer schema fails to load (throws).
+	 */
+	#migrate(documentName: string, document: Y.Doc): number | null {
+		if (isDocEmpty(document)) return null;
+		const before = Y.encodeStateVector(document);
+		const result = migrateDoc(document);
+		if (result.applied.length === 0) return null;
+		this.configuration.log.info('doc.migrated', { document: documentName, from: result.from, to: result.to });
+		return this.configuration.store.updates.append({
+			document: documentName,
+			update: Y.encodeStateAsUpdate(document, before),
+			userId: null
 		});
 	}
 
