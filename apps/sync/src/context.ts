@@ -16,6 +16,11 @@ export interface SyncUser {
 export interface SyncContext {
 	socket: WebSocket;
 	ip: string;
+	/**
+	 * Shared by every document on one socket (Hocuspocus copies the context per document, but
+	 * this object by reference), so socket-level code such as flood logs knows the user.
+	 */
+	peer: { user?: SyncUser };
 	user?: SyncUser;
 	sessionId?: string;
 }

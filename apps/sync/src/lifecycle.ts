@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Store } from '@planboard/store';
 import type { Logger } from './log.js';
 import type { SyncServer } from './server.js';
@@ -35,4 +36,30 @@ export function installShutdown(options: { server: Server; sync: SyncServer; sto
 	};
 	process.on('SIGTERM', () => void shutdown('SIGTERM'));
 	process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/**
+ * `GET /metrics`: event-loop delay (ms, since the last `?reset=1`), open connections and
+ * documents, and memory. Benchmarks and the flood test read it from a child-process server.
+ */
+export function metricsHandler({ sync }: { sync: SyncServer }) {
+	const delay = monitorEventLoopDelay({ resolution: 5 });
+	delay.enable();
+	return (req: IncomingMessage, res: ServerResponse): boolean => {
+		const url = new URL(req.url ?? '/', 'http://localhost');
+		if (url.pathname !== '/metrics') return false;
+		const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+		const memory = process.memoryUsage();
+		const body = {
+			eventLoopDelay: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) },
+			connections: sync.hocuspocus.getConnectionsCount(),
+			documents: sync.hocuspocus.getDocumentsCount(),
+			rss: memory.rss,
+			heapUsed: memory.heapUsed
+		};
+		if (url.searchParams.get('reset') === '1') delay.reset();
+		res.writeHead(200, { 'content-type': 'application/json' });
+		res.end(JSON.stringify(body));
+		return true;
+	};
 }

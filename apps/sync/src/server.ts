@@ -9,6 +9,9 @@ import { DurableLog, type DurableLogConfig } from './extensions/durable-log.js';
 import { SessionGuard } from './extensions/session-guard.js';
 import { createLogger, type Logger } from './log.js';
 import { originAllowed } from './origin.js';
+import { DEFAULT_FLOOD_LIMITS, InboundPacer, type FloodLimits } from './inbound-pacer.js';
+import { CloseCodes } from './close-codes.js';
+import { documentNameOf } from './frames.js';
 
 export interface SyncServerOptions {
 	store: Store;
@@ -21,6 +24,8 @@ export interface SyncServerOptions {
 	maxPayloadBytes?: number;
 	sessionCheckIntervalMs?: number;
 	durableLog?: Partial<Pick<DurableLogConfig, 'snapshotAfter' | 'retentionMs'>>;
+	/** Per-connection pacing of inbound frames; Hocuspocus's own behaviour when false. */
+	flood?: Partial<FloodLimits> | false;
 	hocuspocus?: Partial<Configuration>;
 }
 
@@ -61,13 +66,31 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 
 	const accept = (ws: WebSocket, request: IncomingMessage) => {
 		const ip = request.socket.remoteAddress ?? '';
-		const context: SyncContext = { socket: ws, ip };
+		const context: SyncContext = { socket: ws, ip, peer: {} };
 		const connection = hocuspocus.handleConnection(ws, toFetchRequest(request), context);
+		let lastFrame: Uint8Array | null = null;
+		const who = () => ({ user: context.peer.user?.username ?? null, ip, document: lastFrame && documentNameOf(lastFrame) });
+		const pacer =
+			options.flood === false
+				? null
+				: new InboundPacer(ws, (data) => connection.handleMessage(data), { ...DEFAULT_FLOOD_LIMITS, ...options.flood }, {
+						onThrottle: () => log.warn('ws.throttled', who()),
+						onOverflow: () => {
+							log.warn('ws.flood_closed', who());
+							ws.close(CloseCodes.RateLimited.code, CloseCodes.RateLimited.reason);
+						}
+					});
 		ws.on('message', (data: Buffer) => {
-			connection.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+			const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+			lastFrame = frame;
+			if (pacer) pacer.push(frame);
+			else connection.handleMessage(frame);
 		});
-		ws.on('close', (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
-		ws.on('error', (error) => log.warn('ws.error', { ip, user: context.user?.username, error }));
+		ws.on('close', (code, reason) => {
+			pacer?.close();
+			connection.handleClose({ code, reason: reason.toString() });
+		});
+		ws.on('error', (error) => log.warn('ws.error', { ip, user: context.peer.user?.username, error }));
 	};
 
 	return {

@@ -64,6 +64,7 @@ export class Authorization implements Extension {
 			throw new Denied('forbidden');
 		}
 		connectionConfig.readOnly = access !== 'write';
+		context.peer.user = user;
 		return { user, sessionId: result.session.id };
 	}
 

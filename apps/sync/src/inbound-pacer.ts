@@ -1,0 +1,145 @@
+import type { WebSocket } from 'ws';
+
+/** Per-connection bounds on inbound work; see the flood section of the README. */
+export interface FloodLimits {
+	/** Sustained messages per second a connection may have processed. */
+	messagesPerSecond: number;
+	/** Sustained bytes per second; one message larger than a second's budget still passes, then waits. */
+	bytesPerSecond: number;
+	/** Messages handed to Hocuspocus per event-loop turn, so no connection monopolizes the loop. */
+	sliceMessages: number;
+	/** Above this many queued messages the socket stops being read (TCP backpressure). */
+	highWaterMessages: number;
+	/** A connection whose queue still grows past these (frames already in flight) is closed. */
+	maxQueuedMessages: number;
+	maxQueuedBytes: number;
+}
+
+export const DEFAULT_FLOOD_LIMITS: FloodLimits = {
+	messagesPerSecond: 1000,
+	bytesPerSecond: 8 * 1024 * 1024,
+	sliceMessages: 32,
+	highWaterMessages: 512,
+	maxQueuedMessages: 8192,
+	maxQueuedBytes: 64 * 1024 * 1024
+};
+
+export interface PacerEvents {
+	/** The socket was paused; called once per throttling episode. */
+	onThrottle(): void;
+	/** The queue overflowed its hard bound and the socket is being closed. */
+	onOverflow(): void;
+}
+
+/**
+ * Sits between a socket's frames and Hocuspocus, which would otherwise process a connection's
+ * whole backlog in one chain of microtasks and freeze every other client meanwhile. Frames are
+ * queued, handed over in small slices with a macrotask between slices, and paced by token
+ * buckets; a backlog pauses reading so TCP pushes back on the sender instead of memory growing.
+ * Nothing is dropped: a frame is either delivered in order or the socket is closed.
+ */
+export class InboundPacer {
+	#queue: Uint8Array[] = [];
+	#queuedBytes = 0;
+	#head = 0;
+	#scheduled = false;
+	#paused = false;
+	#closed = false;
+	#messageTokens: number;
+	#byteTokens: number;
+	#refilledAt = performance.now();
+
+	constructor(
+		private readonly socket: WebSocket,
+		private readonly deliver: (data: Uint8Array) => void,
+		private readonly limits: FloodLimits,
+		private readonly events: PacerEvents
+	) {
+		this.#messageTokens = limits.messagesPerSecond;
+		this.#byteTokens = limits.bytesPerSecond;
+	}
+
+	get queued(): number {
+		return this.#queue.length - this.#head;
+	}
+
+	push(data: Uint8Array): void {
+		if (this.#closed) return;
+		this.#queue.push(data);
+		this.#queuedBytes += data.byteLength;
+		const queued = this.queued;
+		if (queued > this.limits.maxQueuedMessages || this.#queuedBytes > this.limits.maxQueuedBytes) {
+			this.close();
+			this.events.onOverflow();
+			return;
+		}
+		if (!this.#paused && queued >= this.limits.highWaterMessages) {
+			this.#paused = true;
+			this.socket.pause();
+			this.events.onThrottle();
+		}
+		this.#schedule(0);
+	}
+
+	close(): void {
+		this.#closed = true;
+		this.#queue = [];
+		this.#head = 0;
+		this.#queuedBytes = 0;
+	}
+
+	#schedule(delayMs: number): void {
+		if (this.#scheduled || this.#closed) return;
+		this.#scheduled = true;
+		const run = () => {
+			this.#scheduled = false;
+			this.#drain();
+		};
+		if (delayMs > 0) setTimeout(run, delayMs);
+		else setImmediate(run);
+	}
+
+	#refill(): void {
+		const now = performance.now();
+		const seconds = (now - this.#refilledAt) / 1000;
+		this.#refilledAt = now;
+		const { messagesPerSecond, bytesPerSecond } = this.limits;
+		this.#messageTokens = Math.min(messagesPerSecond, this.#messageTokens + seconds * messagesPerSecond);
+		this.#byteTokens = Math.min(bytesPerSecond, this.#byteTokens + seconds * bytesPerSecond);
+	}
+
+	#drain(): void {
+		if (this.#closed) return;
+		this.#refill();
+		let delivered = 0;
+		while (this.queued > 0 && delivered < this.limits.sliceMessages) {
+			if (this.#messageTokens < 1 || this.#byteTokens <= 0) break;
+			const data = this.#queue[this.#head++];
+			this.#queuedBytes -= data.byteLength;
+			this.#messageTokens -= 1;
+			this.#byteTokens -= data.byteLength;
+			delivered++;
+			this.deliver(data);
+			if (this.#closed) return;
+		}
+		if (this.#head > 1024 && this.#head * 2 > this.#queue.length) {
+			this.#queue = this.#queue.slice(this.#head);
+			this.#head = 0;
+		}
+		if (this.#paused && this.queued <= this.limits.highWaterMessages / 2) {
+			this.#paused = false;
+			this.socket.resume();
+		}
+		if (this.queued === 0) return;
+		// Out of tokens: wait for the bucket to refill enough for the next message.
+		const waitMs =
+			this.#messageTokens < 1 || this.#byteTokens <= 0
+				? Math.max(
+						1,
+						Math.ceil(((1 - this.#messageTokens) / this.limits.messagesPerSecond) * 1000),
+						Math.ceil((-this.#byteTokens / this.limits.bytesPerSecond) * 1000)
+					)
+				: 0;
+		this.#schedule(waitMs);
+	}
+}
