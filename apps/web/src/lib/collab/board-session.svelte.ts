@@ -1,0 +1,123 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { documentAccess } from '@planboard/auth/access';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import { AgencyView } from './agency-view.svelte';
+import { cacheName, registerCacheOwner } from './offline-cache';
+import { PlanView } from './plan-view.svelte';
+import { Presence, type PresenceUser } from './presence.svelte';
+import { SyncStatus } from './sync-status.svelte';
+
+export interface SessionUser {
+	id: string;
+	role: string;
+	agencyId: string | null;
+	displayName: string;
+}
+
+export interface BoardSessionOptions {
+	documents: { plan: string; agencies: Record<string, string> };
+	user: SessionUser;
+	/** Defaults to the same origin's `/collab`, so the HttpOnly session cookie authenticates. */
+	url?: string;
+}
+
+interface Handle {
+	name: string;
+	doc: Y.Doc;
+	provider: HocuspocusProvider;
+	cache: IndexeddbPersistence;
+	writable: boolean;
+}
+
+/**
+ * Everything live about one board for one user: a Y.Doc per document (the plan and each
+ * agency), multiplexed over one WebSocket, each cached in IndexedDB under a per-user name so
+ * the board opens and accepts edits offline. Browser only.
+ */
+export class BoardSession {
+	readonly plan: PlanView;
+	readonly agencies = new Map<string, AgencyView>();
+	readonly status: SyncStatus;
+	readonly presence: Presence;
+	readonly #socket: HocuspocusProviderWebsocket;
+	readonly #handles: Handle[] = [];
+	readonly #cleanup: (() => void)[] = [];
+
+	constructor({ documents, user, url }: BoardSessionOptions) {
+		const wsUrl = url ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
+		this.#socket = new HocuspocusProviderWebsocket({ url: wsUrl });
+		const open = (name: string, awareness: boolean): Handle => {
+			const doc = new Y.Doc();
+			const provider = new HocuspocusProvider({
+				name,
+				document: doc,
+				websocketProvider: this.#socket,
+				// Empty: the server then reads the HttpOnly session cookie from the upgrade request.
+				token: '',
+				...(awareness ? {} : { awareness: null })
+			});
+			provider.attach();
+			const cache = new IndexeddbPersistence(cacheName(user.id, name), doc);
+			const writable = documentAccess({ user, document: name }) === 'write';
+			const handle = { name, doc, provider, cache, writable };
+			this.#handles.push(handle);
+			return handle;
+		};
+		const planHandle = open(documents.plan, true);
+		this.plan = new PlanView(planHandle.doc);
+		const writer = { id: user.id, name: user.displayName };
+		for (const [agencyId, name] of Object.entries(documents.agencies)) {
+			const h = open(name, false);
+			this.agencies.set(agencyId, new AgencyView({ doc: h.doc, agencyId, writable: h.writable, writer }));
+		}
+		this.status = new SyncStatus({
+			socket: this.#socket,
+			providers: this.#handles.filter((h) => h.writable).map((h) => h.provider)
+		});
+		const awareness = planHandle.provider.awareness;
+		if (!awareness) throw new Error('The plan provider must carry awareness');
+		const me: PresenceUser = { id: user.id, name: user.displayName, agencyId: user.agencyId };
+		this.presence = new Presence({ awareness, me });
+		this.#cleanup.push(this.#followBrowserConnectivity());
+		this.#cleanup.push(
+			registerCacheOwner(async () => {
+				this.#socket.disconnect();
+				await Promise.all(this.#handles.map((h) => h.cache.destroy()));
+			})
+		);
+	}
+
+	/**
+	 * An offline browser may keep a dead WebSocket open for the whole reconnect timeout; dropping
+	 * it at once shows the offline state immediately, and reconnecting on `online` sends the
+	 * waiting changes without waiting for the next retry.
+	 */
+	#followBrowserConnectivity(): () => void {
+		const offline = () => this.#socket.disconnect();
+		const online = () => void this.#socket.connect();
+		window.addEventListener('offline', offline);
+		window.addEventListener('online', online);
+		if (!navigator.onLine) offline();
+		return () => {
+			window.removeEventListener('offline', offline);
+			window.removeEventListener('online', online);
+		};
+	}
+
+	agency(agencyId: string): AgencyView | undefined {
+		return this.agencies.get(agencyId);
+	}
+
+	destroy(): void {
+		for (const fn of this.#cleanup) fn();
+		this.presence.destroy();
+		this.status.destroy();
+		for (const h of this.#handles) {
+			h.provider.destroy();
+			void h.cache.destroy();
+			h.doc.destroy();
+		}
+		this.#socket.destroy();
+	}
+}

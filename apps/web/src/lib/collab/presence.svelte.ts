@@ -1,0 +1,115 @@
+import type { HocuspocusProvider } from '@hocuspocus/provider';
+import { createSubscriber } from 'svelte/reactivity';
+import { agencyColor } from '$lib/board/colors';
+
+type Awareness = NonNullable<HocuspocusProvider['awareness']>;
+
+export interface PresenceUser {
+	id: string;
+	name: string;
+	agencyId: string | null;
+}
+
+/** A card as addressed on the board: cards live in agency documents, keyed by task id. */
+export interface CardRef {
+	agencyId: string;
+	taskId: string;
+}
+
+export interface TypingRef extends CardRef {
+	field: string;
+}
+
+/** What one browser tab shares with the others on the plan document's awareness. */
+export interface Peer {
+	clientId: number;
+	user: PresenceUser & { color: string };
+	card: CardRef | null;
+	typing: TypingRef | null;
+}
+
+const TYPING_IDLE_MS = 2500;
+
+/**
+ * Presence on the board: who is here, which card each person has open, who is typing where,
+ * and follow mode. Kept on the plan document's awareness because every user may read the plan
+ * document, and the server relays awareness even from read-only connections.
+ */
+export class Presence {
+	readonly #awareness: Awareness;
+	readonly #subscribe: () => void;
+	#typingTimer: ReturnType<typeof setTimeout> | undefined;
+	/** The client this tab follows, if any. */
+	following = $state<number | null>(null);
+
+	constructor(options: { awareness: Awareness; me: PresenceUser }) {
+		this.#awareness = options.awareness;
+		this.#awareness.setLocalState({
+			user: { ...options.me, color: agencyColor(options.me.agencyId) },
+			card: null,
+			typing: null
+		});
+		this.#subscribe = createSubscriber((update) => {
+			this.#awareness.on('change', update);
+			return () => this.#awareness.off('change', update);
+		});
+	}
+
+	get clientId(): number {
+		return this.#awareness.clientID;
+	}
+
+	/** Everyone else, one entry per tab, sorted by name. */
+	get peers(): Peer[] {
+		this.#subscribe();
+		const out: Peer[] = [];
+		for (const [clientId, state] of this.#awareness.getStates()) {
+			if (clientId === this.clientId || !state?.user) continue;
+			out.push({ clientId, user: state.user, card: state.card ?? null, typing: state.typing ?? null });
+		}
+		return out.sort((a, b) => a.user.name.localeCompare(b.user.name, 'vi') || a.clientId - b.clientId);
+	}
+
+	/** Other people with this card open. */
+	openers(ref: CardRef): Peer[] {
+		return this.peers.filter((p) => p.card?.agencyId === ref.agencyId && p.card.taskId === ref.taskId);
+	}
+
+	typists(ref: TypingRef): Peer[] {
+		return this.peers.filter(
+			(p) =>
+				p.typing?.agencyId === ref.agencyId &&
+				p.typing.taskId === ref.taskId &&
+				p.typing.field === ref.field
+		);
+	}
+
+	/** The followed person's state, or null when not following or they left. */
+	get followed(): Peer | null {
+		if (this.following === null) return null;
+		return this.peers.find((p) => p.clientId === this.following) ?? null;
+	}
+
+	setOpenCard(card: CardRef | null): void {
+		this.#awareness.setLocalStateField('card', card);
+	}
+
+	/** Marks this tab as typing in a field until it has been idle for a moment. */
+	typing(ref: TypingRef): void {
+		const current = this.#awareness.getLocalState()?.typing as TypingRef | null;
+		if (
+			current?.agencyId !== ref.agencyId ||
+			current.taskId !== ref.taskId ||
+			current.field !== ref.field
+		) {
+			this.#awareness.setLocalStateField('typing', ref);
+		}
+		clearTimeout(this.#typingTimer);
+		this.#typingTimer = setTimeout(() => this.#awareness.setLocalStateField('typing', null), TYPING_IDLE_MS);
+	}
+
+	destroy(): void {
+		clearTimeout(this.#typingTimer);
+		this.#awareness.setLocalState(null);
+	}
+}

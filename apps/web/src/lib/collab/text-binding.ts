@@ -1,0 +1,81 @@
+import type { Attachment } from 'svelte/attachments';
+import * as Y from 'yjs';
+
+/** The single edit that turns `from` into `to`: common prefix and suffix kept. */
+export function textDiff(from: string, to: string): { index: number; remove: number; insert: string } {
+	let start = 0;
+	const max = Math.min(from.length, to.length);
+	while (start < max && from[start] === to[start]) start++;
+	let end = 0;
+	while (
+		end < max - start &&
+		from[from.length - 1 - end] === to[to.length - 1 - end]
+	) {
+		end++;
+	}
+	return { index: start, remove: from.length - start - end, insert: to.slice(start, to.length - end) };
+}
+
+/** Moves a caret position through a remote Y.Text delta, so remote typing never jumps it. */
+export function mapPosition(pos: number, delta: Y.YTextEvent['delta']): number {
+	let cursor = 0;
+	let out = pos;
+	for (const op of delta) {
+		if (cursor > pos) break;
+		if (op.retain) cursor += op.retain;
+		else if (typeof op.insert === 'string') {
+			// Text inserted exactly at the caret goes after it: two people typing at the same spot
+			// then each keep typing in front of the other's words instead of interleaving letters.
+			if (cursor < pos) out += op.insert.length;
+			cursor += op.insert.length;
+		} else if (op.delete) {
+			out -= Math.min(op.delete, pos - cursor);
+		}
+	}
+	return Math.max(0, out);
+}
+
+export interface TextBindingOptions {
+	text: Y.Text;
+	readonly: boolean;
+	/** Called on every local edit (for "typing" presence). */
+	onInput?: () => void;
+}
+
+/**
+ * Binds a textarea to a Y.Text character by character: local input becomes one minimal
+ * delete/insert on the Y.Text, and remote changes are applied to the textarea with the caret
+ * mapped through them. Whole-value replacement would turn two people typing at once into one
+ * overwriting the other.
+ */
+export function textBinding({ text, readonly, onInput }: TextBindingOptions): Attachment<HTMLTextAreaElement> {
+	return (el) => {
+		const origin = Symbol('textarea');
+		el.value = text.toString();
+		el.readOnly = readonly;
+		const observer = (event: Y.YTextEvent, tr: Y.Transaction) => {
+			if (tr.origin === origin) return;
+			const focused = document.activeElement === el;
+			const start = mapPosition(el.selectionStart, event.delta);
+			const end = mapPosition(el.selectionEnd, event.delta);
+			el.value = text.toString();
+			if (focused) el.setSelectionRange(start, end);
+		};
+		const input = () => {
+			if (readonly) return;
+			const { index, remove, insert } = textDiff(text.toString(), el.value);
+			if (remove === 0 && insert === '') return;
+			text.doc?.transact(() => {
+				if (remove > 0) text.delete(index, remove);
+				if (insert) text.insert(index, insert);
+			}, origin);
+			onInput?.();
+		};
+		text.observe(observer);
+		el.addEventListener('input', input);
+		return () => {
+			text.unobserve(observer);
+			el.removeEventListener('input', input);
+		};
+	};
+}

@@ -1,0 +1,48 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../support/app-server.js';
+
+export const PLAN = 'gia-lai-2024';
+
+/** A signed-in browser context (its own cookie jar and IndexedDB) on the board. */
+export async function openBoard(options: {
+	browser: Browser;
+	baseUrl: string;
+	username: string;
+	query?: string;
+}): Promise<{ context: BrowserContext; page: Page }> {
+	const { browser, baseUrl, username } = options;
+	const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1400, height: 900 } });
+	const res = await context.request.post('/api/login', { data: { username, password: DEMO_PASSWORD } });
+	if (!res.ok()) throw new Error(`login ${username} failed: ${res.status()} ${await res.text()}`);
+	const page = await context.newPage();
+	await page.goto(`/plans/${PLAN}${options.query ?? ''}`);
+	await waitOnline(page);
+	return { context, page };
+}
+
+/** Live documents loaded and every local change acknowledged by the server. */
+export async function waitOnline(page: Page, timeout = 10_000): Promise<void> {
+	await page.locator('[data-testid="sync-status"][data-state="online"]').waitFor({ timeout });
+}
+
+export function lane(page: Page, agencyId: string): Locator {
+	return page.locator(`[data-testid="lane"][data-agency="${agencyId}"]`);
+}
+
+export function card(page: Page, agencyId: string, taskId: string): Locator {
+	return page.locator(`[data-testid="card"][data-agency="${agencyId}"][data-task="${taskId}"]`);
+}
+
+/** The task id of the first card of a lane, in board order. */
+export async function firstTaskId(page: Page, agencyId: string): Promise<string> {
+	const id = await lane(page, agencyId).locator('[data-testid="card"]').first().getAttribute('data-task');
+	if (!id) throw new Error(`lane ${agencyId} has no card`);
+	return id;
+}
+
+export async function openCard(page: Page, agencyId: string, taskId: string): Promise<Locator> {
+	await card(page, agencyId, taskId).locator('[data-card-button]').click();
+	const detail = page.locator(`[data-testid="card-detail"][data-task="${taskId}"]`);
+	await detail.waitFor();
+	return detail;
+}
