@@ -84,7 +84,12 @@ switch (command) {
 	}
 	case 'test': {
 		const p = setup({ build: 'all' });
-		process.exit(run(p, ['exec', 'vitest', 'run', ...args]));
+		if (args.length > 0) process.exit(run(p, ['exec', 'vitest', 'run', ...args]));
+		// Unit and integration tests in parallel; then the system tests (browser, child-process
+		// servers, kill -9, flood) one file at a time, since they measure latency on 2 cores.
+		const unit = run(p, ['exec', 'vitest', 'run', 'packages', 'apps']);
+		const system = run(p, ['exec', 'vitest', 'run', 'tests', '--no-file-parallelism']);
+		process.exit(unit !== 0 ? unit : system);
 		break;
 	}
 	case 'planboard': {

@@ -3,7 +3,7 @@ import { SESSION_COOKIE, validateSessionToken } from '@planboard/auth';
 import { runtime } from '$lib/server/runtime';
 import { sessionCookieOptions } from '$lib/server/session';
 
-/** Every request: the session from `Authorization: Bearer` or the cookie, refreshed when slid. */
+/** Every request: the session from `Authorization: Bearer` or the cookie. */
 export const handle: Handle = async ({ event, resolve }) => {
 	const { store } = runtime();
 	const bearer = event.request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -15,7 +15,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (result) {
 			event.locals.user = result.user;
 			event.locals.sessionId = result.session.id;
-			if (!bearer) {
+			// Sliding expiry: send the cookie again only when the session was extended.
+			if (!bearer && result.refreshed) {
 				event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, result.session.expiresAt));
 			}
 		} else if (!bearer) {
