@@ -1,0 +1,62 @@
+import { error } from '@sveltejs/kit';
+import { isIsoDate } from '@planboard/model';
+import {
+	EXPORT_FORMATS,
+	exportBoard,
+	isExportFormat,
+	stateFromLog,
+	todayInVietnam
+} from '@planboard/report';
+import { requireUser } from '$lib/server/guard';
+import { runtime } from '$lib/server/runtime';
+import type { RequestHandler } from './$types';
+
+/**
+ * Roles that may download a whole board. Officers are left out: the report and the backup
+ * carry every agency's notes, and an officer's view is their own agency's lane.
+ */
+const EXPORTERS: ReadonlySet<string> = new Set(['admin', 'coordinator', 'viewer']);
+
+/**
+ * GET /api/plans/<id>/export?format=docx|csv|xlsx|json&asOf=YYYY-MM-DD[&lang=vi|en]: the same
+ * files as `planboard export`, read from the update log as it stands (what the sync server has
+ * acknowledged), so an export never waits for a debounced snapshot.
+ */
+export const GET: RequestHandler = ({ locals, params, url }) => {
+	const user = requireUser(locals);
+	if (!EXPORTERS.has(user.role))
+		error(403, { message: 'Tài khoản của bạn không được xuất báo cáo.' });
+	const format = url.searchParams.get('format') ?? 'docx';
+	if (!isExportFormat(format)) {
+		error(400, {
+			message: `Định dạng không hợp lệ; chọn một trong: ${EXPORT_FORMATS.join(', ')}.`
+		});
+	}
+	const asOf = url.searchParams.get('asOf') ?? todayInVietnam();
+	if (!isIsoDate(asOf)) error(400, { message: 'Ngày báo cáo (asOf) phải có dạng YYYY-MM-DD.' });
+	const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
+
+	const { store, log } = runtime();
+	const plan = store.plans.get(params.id);
+	if (!plan) error(404, { message: 'Không tìm thấy kế hoạch.' });
+	const file = exportBoard({
+		source: {
+			plan: { id: plan.id, title: plan.title, year: plan.year, sourceJson: plan.sourceJson },
+			agencies: store.plans.agencies(plan.id),
+			loadState: (name) => stateFromLog(store.updates.load(name))
+		},
+		format,
+		asOf,
+		lang
+	});
+	log.info('plan.export', { plan: plan.id, format, user: user.username });
+	return new Response(new Uint8Array(file.body), {
+		headers: {
+			'content-type': file.contentType,
+			'content-disposition': `attachment; filename="${file.fileName}"`,
+			'content-length': String(file.body.length),
+			'cache-control': 'private, no-store',
+			'x-content-type-options': 'nosniff'
+		}
+	});
+};
