@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { Store } from '@planboard/store';
+import { StoreError, type Store } from '@planboard/store';
 import type { Logger } from './log.js';
 import type { SyncServer } from './server.js';
 
@@ -62,4 +62,20 @@ export function metricsHandler({ sync }: { sync: SyncServer }) {
 		res.end(JSON.stringify(body));
 		return true;
 	};
+}
+
+/**
+ * Runs the startup steps (open the store, create the server) and turns a StoreError into one
+ * log line naming the file and the fix, then exit code 1: an operator with a read-only volume or
+ * a locked database needs that line, not a stack trace. Other errors are bugs and keep their stack.
+ * Use as `const host = startOrExit({ log, start: () => createHost({ config, log }) })`.
+ */
+export function startOrExit<T>(options: { log: Logger; start: () => T }): T {
+	try {
+		return options.start();
+	} catch (error) {
+		if (!(error instanceof StoreError)) throw error;
+		options.log.error('server.start_failed', { code: error.code, path: error.path, message: error.message });
+		process.exit(1);
+	}
 }

@@ -1,12 +1,9 @@
-import { createServer } from 'node:http';
-import { openStore } from '@planboard/store';
 import {
+	createHost,
 	createLogger,
-	createSyncServer,
 	envConfig,
-	healthHandler,
-	installShutdown,
-	metricsHandler
+	startOrExit,
+	type RequestHandler
 } from '@planboard/sync';
 import { RUNTIME_KEY, type Runtime } from './runtime.js';
 
@@ -17,15 +14,7 @@ import { RUNTIME_KEY, type Runtime } from './runtime.js';
  */
 const config = envConfig(process.env);
 const log = createLogger();
-const store = openStore({ path: config.databasePath });
-const sync = createSyncServer({
-	store,
-	log,
-	allowedOrigins: config.allowedOrigins,
-	maxPayloadBytes: config.maxPayloadBytes,
-	flood: config.flood,
-	durableLog: { retentionMs: config.retentionMs }
-});
+const { store, sync, serve } = startOrExit({ log, start: () => createHost({ config, log }) });
 const runtime: Runtime = { store, sync, log, config };
 (globalThis as Record<symbol, unknown>)[RUNTIME_KEY] = runtime;
 
@@ -37,23 +26,11 @@ if (!process.env.ORIGIN && config.allowedOrigins?.length === 1) process.env.ORIG
 else process.env.PROTOCOL_HEADER ??= PROTO_HEADER;
 
 const { handler } = (await import(new URL('../build/handler.js', import.meta.url).href)) as {
-	handler: (req: unknown, res: unknown, next?: () => void) => void;
+	handler: RequestHandler;
 };
-const health = healthHandler({ store });
-const metrics = config.metrics ? metricsHandler({ sync }) : () => false;
-const server = createServer((req, res) => {
+const { port } = await serve((req, res) => {
 	req.headers[PROTO_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
-	if (!health(req, res) && !metrics(req, res)) handler(req, res);
+	handler(req, res);
 });
-server.on('upgrade', (req, socket, head) => {
-	if (!sync.handleUpgrade(req, socket, head)) socket.destroy();
-});
-installShutdown({ server, sync, store, log });
-server.listen(config.port, config.host, () => {
-	const address = server.address();
-	const port = typeof address === 'object' && address ? address.port : config.port;
-	log.info('server.listening', { url: `http://localhost:${port}`, sync: `ws://localhost:${port}/collab` });
-	if (process.stdout.isTTY || process.env.PLANBOARD_BANNER !== '0') {
-		console.log(`\nPlanboard: http://localhost:${port}\n`);
-	}
-});
+log.info('server.listening', { url: `http://localhost:${port}`, sync: `ws://localhost:${port}/collab` });
+if (process.env.PLANBOARD_BANNER !== '0') console.log(`\nPlanboard: http://localhost:${port}\n`);

@@ -57,6 +57,16 @@ export function toStoreError(options: { error: unknown; path: string }): unknown
 	const make = (storeCode: StoreErrorCode, message: string) =>
 		new StoreError({ code: storeCode, path, message: `${message} (${detail})`, cause: error });
 
+	// mkdir of the data directory: ENOENT/ENOTDIR when a parent cannot hold directories (a
+	// read-only mount reports ENOENT for a missing parent, /proc and /sys likewise).
+	const syscall = (error as { syscall?: unknown } | null)?.syscall;
+	if (syscall === 'mkdir' && (code === 'ENOENT' || code === 'ENOTDIR' || isFsDenied(code))) {
+		return make(
+			'READ_ONLY',
+			`Cannot create the data directory ${dirname(path)} for the database ${path}. ` +
+				'Check that the path is right, writable, and not on a read-only mount'
+		);
+	}
 	if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM' || isFsDenied(code)) {
 		return make(
 			'READ_ONLY',
