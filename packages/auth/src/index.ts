@@ -38,3 +38,4 @@ export {
 	normalizeUsername,
 	USERNAME_PATTERN
 } from './users.js';
+export { SHARE_TOKEN_PREFIX, hashShareToken } from './share-token.js';

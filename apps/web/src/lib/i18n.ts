@@ -107,7 +107,46 @@ const dict = {
 	yourContribution: { vi: 'Phần phối hợp của đơn vị bạn', en: 'Your agency’s contribution' },
 	readOnlyCard: { vi: 'Bạn chỉ có quyền xem thẻ này.', en: 'You can only view this card.' },
 	agencyOfCard: { vi: 'Đơn vị thực hiện', en: 'Agency' },
-	cardNotFound: { vi: 'Không tìm thấy thẻ.', en: 'Card not found.' }
+	cardNotFound: { vi: 'Không tìm thấy thẻ.', en: 'Card not found.' },
+	// Progress board
+	progressTitle: { vi: 'Tiến độ thực hiện', en: 'Progress' },
+	asOf: { vi: 'Tính đến ngày', en: 'As of' },
+	asOfLine: { vi: 'Số liệu tính đến ngày {date}', en: 'Figures as of {date}' },
+	show: { vi: 'Xem', en: 'Show' },
+	largeScreen: { vi: 'Màn hình lớn', en: 'Large screen' },
+	print: { vi: 'In', en: 'Print' },
+	liveOnline: { vi: 'Cập nhật trực tiếp', en: 'Live' },
+	liveConnecting: { vi: 'Đang kết nối…', en: 'Connecting…' },
+	liveOffline: { vi: 'Mất kết nối, đang thử lại', en: 'Offline, retrying' },
+	liveEnded: { vi: 'Đã ngắt kết nối', en: 'Disconnected' },
+	shareEnded: {
+		vi: 'Liên kết chia sẻ này đã hết hạn hoặc đã bị thu hồi.',
+		en: 'This share link has expired or was revoked.'
+	},
+	sessionEnded: { vi: 'Phiên đăng nhập đã kết thúc.', en: 'Your session has ended.' },
+	overall: { vi: 'Tiến độ chung', en: 'Overall progress' },
+	overallDetail: { vi: '{done}/{total} thẻ hoàn thành', en: '{done}/{total} cards done' },
+	byTimeliness: { vi: 'Theo thời hạn', en: 'By timeliness' },
+	byAgency: { vi: 'Tiến độ theo đơn vị', en: 'Progress by agency' },
+	bySection: { vi: 'Tiến độ theo mục', en: 'Progress by section' },
+	overdueTasks: { vi: 'Nhiệm vụ quá hạn', en: 'Overdue tasks' },
+	dueSoonTasks: { vi: 'Nhiệm vụ đến hạn trong 14 ngày tới', en: 'Due in the next 14 days' },
+	allTasks: { vi: 'Tiến độ từng nhiệm vụ', en: 'Progress by task' },
+	none: { vi: 'Không có.', en: 'None.' },
+	taskNumber: { vi: 'Số', en: 'No.' },
+	task: { vi: 'Nhiệm vụ', en: 'Task' },
+	agenciesConcerned: { vi: 'Đơn vị', en: 'Agencies' },
+	agenciesDone: { vi: '{done}/{total} đơn vị hoàn thành', en: '{done}/{total} agencies done' },
+	percentDone: { vi: '{n}%', en: '{n}%' },
+	chartValue: { vi: '{label}: {value}', en: '{label}: {value}' },
+	calendar: { vi: 'Lịch mốc thời gian', en: 'Calendar' },
+	month: { vi: 'Tháng {month}/{year}', en: '{month}/{year}' },
+	reportDeadline: { vi: 'Hạn gửi báo cáo', en: 'Reporting deadline' },
+	tasksDue: { vi: 'Hạn {n} nhiệm vụ: {numbers}', en: '{n} tasks due: {numbers}' },
+	weekdays: { vi: 'T2,T3,T4,T5,T6,T7,CN', en: 'Mo,Tu,We,Th,Fr,Sa,Su' },
+	downloads: { vi: 'Tải báo cáo', en: 'Downloads' },
+	sharedBoard: { vi: 'Bảng tiến độ được chia sẻ', en: 'Shared progress board' },
+	shareLinks: { vi: 'Liên kết chia sẻ', en: 'Share links' }
 } as const;
 
 export type MessageKey = keyof typeof dict;

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { hashShareToken } from '@planboard/auth';
+import { error } from '@sveltejs/kit';
+import { isIsoDate } from '@planboard/model';
+import { isShareLinkActive, type ShareLink, type User } from '@planboard/store';
+import { runtime } from '$lib/server/runtime';
+
+/** Who may create, list and revoke share links. */
+export const SHARE_MANAGERS: ReadonlySet<string> = new Set(['admin', 'coordinator']);
+
+/** 32 random bytes (256 bits), base64url: 43 URL-safe characters. */
+const TOKEN_BYTES = 32;
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export function requireShareManager(locals: App.Locals): User {
+	if (!locals.user) error(401, { message: 'Cần đăng nhập.' });
+	if (!SHARE_MANAGERS.has(locals.user.role)) {
+		error(403, { message: 'Chỉ quản trị viên và điều phối viên được quản lý liên kết chia sẻ.' });
+	}
+	return locals.user;
+}
+
+/** The link a token opens, or why not: unknown (404) or revoked/expired (410). */
+export function resolveShareToken(token: string): { link: ShareLink } | { status: 404 | 410 } {
+	if (!TOKEN_PATTERN.test(token)) return { status: 404 };
+	const link = runtime().store.shareLinks.getByHash(hashShareToken(token));
+	if (!link) return { status: 404 };
+	if (!isShareLinkActive({ link })) return { status: 410 };
+	return { link };
+}
+
+export type ShareLinkStatus = 'active' | 'revoked' | 'expired';
+
+/** A link as pages and the API show it: never the hash. */
+export function publicShareLink(link: ShareLink) {
+	const status: ShareLinkStatus = link.revokedAt
+		? 'revoked'
+		: isShareLinkActive({ link })
+			? 'active'
+			: 'expired';
+	return {
+		id: link.id,
+		planId: link.planId,
+		label: link.label,
+		status,
+		expiresAt: link.expiresAt?.toISOString() ?? null,
+		createdBy: link.createdBy,
+		createdAt: link.createdAt.toISOString(),
+		revokedAt: link.revokedAt?.toISOString() ?? null,
+		lastUsedAt: link.lastUsedAt?.toISOString() ?? null
+	};
+}
+
+export class ShareInputError extends Error {}
+
+/**
+ * Creates a link and returns its token: the only time it exists outside the link's URL.
+ * `expires` is a Vietnam calendar day ('YYYY-MM-DD'); the link works through the end of it.
+ */
+export function createShareLink(o: {
+	planId: string;
+	label: string;
+	expires: string | null;
+	user: User;
+}) {
+	const { store, log } = runtime();
+	if (!store.plans.get(o.planId)) throw new ShareInputError('Không tìm thấy kế hoạch.');
+	const label = o.label.trim();
+	if (!label || label.length > 120) throw new ShareInputError('Nhãn phải có từ 1 đến 120 ký tự.');
+	let expiresAt: Date | null = null;
+	if (o.expires) {
+		if (!isIsoDate(o.expires)) throw new ShareInputError('Ngày hết hạn không hợp lệ.');
+		expiresAt = new Date(`${o.expires}T23:59:59.999+07:00`);
+		if (expiresAt.getTime() <= Date.now()) throw new ShareInputError('Ngày hết hạn đã qua.');
+	}
+	const token = randomBytes(TOKEN_BYTES).toString('base64url');
+	const id = store.shareLinks.create({
+		planId: o.planId,
+		tokenHash: hashShareToken(token),
+		label,
+		expiresAt,
+		createdBy: o.user.id
+	});
+	store.audit.log({
+		userId: o.user.id,
+		action: 'share.create',
+		detail: `${o.planId} ${id} ${label}`
+	});
+	log.info('share.created', { plan: o.planId, link: id, user: o.user.username });
+	return { id, token, path: `/share/${token}` };
+}
+
+/** Revokes the link and closes its open connections at once. False when there is no such link. */
+export function revokeShareLink(o: { id: string; planId?: string; user: User }): boolean {
+	const { store, sync, log } = runtime();
+	const link = store.shareLinks.list(o.planId).find((l) => l.id === o.id);
+	if (!link) return false;
+	store.shareLinks.revoke(link.id);
+	// The sync server tracks a link's sockets under the session id `share:<linkId>`.
+	const closed = sync.revokeSession(`share:${link.id}`);
+	store.audit.log({
+		userId: o.user.id,
+		action: 'share.revoke',
+		detail: `${link.planId} ${link.id}`
+	});
+	log.info('share.revoked', { plan: link.planId, link: link.id, user: o.user.username, closed });
+	return true;
+}

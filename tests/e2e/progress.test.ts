@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
+import { DEMO_PASSWORD, startAppServer, type AppServer } from '../support/app-server.js';
+import { PLAN, card, firstTaskId, openBoard, openCard } from './board-helpers.js';
+
+let app: AppServer;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+const contexts: BrowserContext[] = [];
+
+const BDBP = 'bch-bdbp';
+
+beforeAll(async () => {
+	app = await startAppServer();
+	({ browser, close: closeBrowser } = await launchBrowser());
+});
+
+afterAll(async () => {
+	for (const c of contexts) await c.close().catch(() => {});
+	await closeBrowser?.();
+	await app?.stop();
+});
+
+/** A signed-in context on the progress board, once its live documents are connected. */
+async function progressPage(username: string, query = ''): Promise<Page> {
+	const context = await browser.newContext({
+		baseURL: app.baseUrl,
+		viewport: { width: 1400, height: 900 }
+	});
+	contexts.push(context);
+	const res = await context.request.post('/api/login', {
+		data: { username, password: DEMO_PASSWORD }
+	});
+	expect(res.ok()).toBe(true);
+	const page = await context.newPage();
+	await page.goto(`/plans/${PLAN}/progress${query}`);
+	await page
+		.locator('[data-testid="progress-live"][data-state="online"]')
+		.waitFor({ timeout: 10_000 });
+	return page;
+}
+
+const count = (page: Page, key: string) =>
+	page.getByTestId(`count-${key}`).getByTestId('count-value').textContent().then(Number);
+
+describe('progress board in Chromium', () => {
+	it('updates a viewer’s counts within a second of an officer’s edit on the board', async () => {
+		const viewer = await progressPage('lanhdao', '?asOf=2024-10-01');
+		const doneBefore = await count(viewer, 'done_on_time');
+		const overallBefore = await viewer.getByTestId('overall-detail').textContent();
+		const { context, page: bdbp } = await openBoard({
+			browser,
+			baseUrl: app.baseUrl,
+			username: 'bdbp'
+		});
+		contexts.push(context);
+		const taskId = await firstTaskId(bdbp, BDBP);
+		const detail = await openCard(bdbp, BDBP, taskId);
+		await detail.getByTestId('detail-status').selectOption('done');
+		await expect.poll(() => card(bdbp, BDBP, taskId).getAttribute('data-status')).toBe('done');
+		// Done today (2026), after the 2024 due date: as of 01/10/2024 the card is done late.
+		const doneNow = async () =>
+			(await count(viewer, 'done_on_time')) + (await count(viewer, 'done_late'));
+		await expect.poll(doneNow, { timeout: 1000 }).toBe(doneBefore + 1);
+		await expect
+			.poll(() => viewer.getByTestId('overall-detail').textContent(), { timeout: 1000 })
+			.not.toBe(overallBefore);
+		// The viewer's page never offers an edit control.
+		await expect(
+			viewer.locator('textarea, select, [contenteditable], [draggable="true"]').count()
+		).resolves.toBe(0);
+	});
+
+	it('judges timeliness on the as-of date and keeps it in the URL', async () => {
+		const page = await progressPage('lanhdao', '?asOf=2024-10-01');
+		expect(await page.getByTestId('asof-line').textContent()).toContain('01/10/2024');
+		const overdueThen = await count(page, 'overdue');
+		await page.getByTestId('asof-input').fill('2026-01-15');
+		await expect.poll(() => page.getByTestId('asof-line').textContent()).toContain('15/01/2026');
+		await expect.poll(() => count(page, 'overdue')).toBeGreaterThan(overdueThen);
+		expect(new URL(page.url()).searchParams.get('asOf')).toBe('2026-01-15');
+		// In 2026 nothing unfinished of the 2024 plan is on track any more, except tasks with no due date.
+		expect(await page.getByTestId('overdue').getByTestId('task-row').count()).toBeGreaterThan(0);
+	});
+
+	it('shows labelled charts, group roll-ups, the calendar and downloads', async () => {
+		const page = await progressPage('lanhdao', '?asOf=2024-10-01');
+		const agencyChart = page.getByTestId('chart-by-agency').locator('svg');
+		expect(await agencyChart.getAttribute('role')).toBe('img');
+		expect(await page.getByTestId('chart-by-agency').locator('desc').textContent()).toMatch(/\d+%/);
+		expect(await page.getByTestId('chart-by-agency').getByTestId('bar').count()).toBeGreaterThan(3);
+		expect(
+			await page.getByTestId('chart-overall').locator('svg').getAttribute('aria-label')
+		).toMatch(/Tiến độ chung: \d+%/);
+		await expect
+			.poll(() => page.getByTestId('all-tasks').getByTestId('agencies-done').first().textContent())
+			.toMatch(/^\d+\/\d+ đơn vị hoàn thành$/);
+		const agenda = await page.getByTestId('agenda').textContent();
+		expect(agenda).toContain('10/11/2024');
+		expect(agenda).toContain('22/12/2024');
+		const docx = page.getByTestId('download-docx');
+		expect(await docx.getAttribute('href')).toBe(
+			`/api/plans/${PLAN}/export?format=docx&asOf=2024-10-01`
+		);
+	});
+
+	it('enlarges for meeting rooms and prints without navigation', async () => {
+		const page = await progressPage('lanhdao');
+		const before = await page
+			.getByTestId('plan-title')
+			.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+		await page.getByTestId('large-toggle').click();
+		expect(await page.getByTestId('large-toggle').getAttribute('aria-pressed')).toBe('true');
+		const after = await page
+			.getByTestId('plan-title')
+			.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+		expect(after).toBeGreaterThan(before * 1.3);
+		await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('large');
+		await page.emulateMedia({ media: 'print' });
+		expect(await page.locator('.topbar').isVisible()).toBe(false);
+		expect(await page.locator('.progress-tools').isVisible()).toBe(false);
+		const color = await page.getByTestId('plan-title').evaluate((el) => getComputedStyle(el).color);
+		expect(color).toBe('rgb(0, 0, 0)');
+	});
+
+	it('hides the downloads from officers, whom the export refuses', async () => {
+		const page = await progressPage('ducco');
+		expect(await page.getByTestId('downloads').count()).toBe(0);
+		expect(await page.getByTestId('count-overdue').count()).toBe(1);
+	});
+});
