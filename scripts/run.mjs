@@ -3,7 +3,7 @@
 // (project-local when the machine has no matching pnpm), installs the frozen lockfile, builds,
 // and then starts the product, runs the tests, runs the CLI or the benchmarks.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -75,6 +75,26 @@ function setup({ build }) {
 	return p;
 }
 
+/** One closing line over both vitest runs, in the plain 'N passed, N failed' form. */
+function printTotals(names) {
+	let passed = 0;
+	let failed = 0;
+	let skipped = 0;
+	for (const name of names) {
+		const file = join(root, '.tmp', `vitest-${name}.json`);
+		if (!existsSync(file)) {
+			failed++;
+			continue;
+		}
+		const r = JSON.parse(readFileSync(file, 'utf8'));
+		passed += r.numPassedTests;
+		// A file that fails to load fails the run without failing a test: count it as one.
+		failed += r.numFailedTests || (r.success ? 0 : 1);
+		skipped += r.numPendingTests + r.numTodoTests;
+	}
+	console.log(`\nTests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+}
+
 switch (command) {
 	case 'start': {
 		setup({ build: 'all' });
@@ -87,8 +107,10 @@ switch (command) {
 		if (args.length > 0) process.exit(run(p, ['exec', 'vitest', 'run', ...args]));
 		// Unit and integration tests in parallel; then the system tests (browser, child-process
 		// servers, kill -9, flood) one file at a time, since they measure latency on 2 cores.
-		const unit = run(p, ['exec', 'vitest', 'run', 'packages', 'apps']);
-		const system = run(p, ['exec', 'vitest', 'run', 'tests', '--no-file-parallelism']);
+		const report = (name) => ['--reporter=default', '--reporter=json', `--outputFile.json=.tmp/vitest-${name}.json`];
+		const unit = run(p, ['exec', 'vitest', 'run', 'packages', 'apps', ...report('unit')]);
+		const system = run(p, ['exec', 'vitest', 'run', 'tests', '--no-file-parallelism', ...report('system')]);
+		printTotals(['unit', 'system']);
 		process.exit(unit !== 0 ? unit : system);
 		break;
 	}
