@@ -10,7 +10,8 @@ export interface EnvConfig {
 	host: string;
 	allowedOrigins: string[] | null;
 	maxPayloadBytes: number;
-	flood: FloodLimits;
+	/** false turns pacing off (Hocuspocus's own behaviour), for the flood benchmark's baseline. */
+	flood: FloodLimits | false;
 	/** Update-log rows older than this and covered by a snapshot are deleted; null keeps all history. */
 	retentionMs: number | null;
 	/** Serve `GET /metrics` (event-loop delay, connections, memory); off unless PLANBOARD_METRICS=1. */
@@ -30,7 +31,7 @@ export function envConfig(env: NodeJS.ProcessEnv): EnvConfig {
 		host: env.HOST || '0.0.0.0',
 		allowedOrigins: origins.length > 0 ? origins : null,
 		maxPayloadBytes: intFrom(env.PLANBOARD_MAX_PAYLOAD, DEFAULT_MAX_PAYLOAD, 'PLANBOARD_MAX_PAYLOAD'),
-		flood: {
+		flood: env.PLANBOARD_FLOOD_PACING === '0' ? false : {
 			...DEFAULT_FLOOD_LIMITS,
 			messagesPerSecond: intFrom(env.PLANBOARD_FLOOD_MESSAGES_PER_SECOND, DEFAULT_FLOOD_LIMITS.messagesPerSecond, 'PLANBOARD_FLOOD_MESSAGES_PER_SECOND'),
 			bytesPerSecond: intFrom(env.PLANBOARD_FLOOD_BYTES_PER_SECOND, DEFAULT_FLOOD_LIMITS.bytesPerSecond, 'PLANBOARD_FLOOD_BYTES_PER_SECOND'),
