@@ -105,7 +105,7 @@ for (const mode of ['paced', 'hocuspocus'] as const) {
 			: 'Hocuspocus 4.7 defaults (pacing off)',
 		r.fanout.median,
 		r.fanout.p99,
-		r.fanout.n,
+		String(r.fanout.n),
 		r.loop.p50,
 		r.loop.p99,
 		r.loop.max,

@@ -1,26 +1,58 @@
-// A flooding client in its own process, so the test process that measures bystanders is not
-// busy encoding the flood. Usage: node --import tsx flooder.ts URL TOKEN DOCUMENT COUNT
-// Prints "ready" once synced, floods on a line from stdin, prints "acked" once the server
-// acknowledged every update. Imports only root dependencies, so it runs outside vitest.
+// A flooding client in its own process: after a normal authenticated sync it sends COUNT small
+// document updates as fast as the socket takes them, pre-encoded so the flood is not limited by
+// this process's CPU. Usage: node --import tsx flooder.ts URL TOKEN DOCUMENT COUNT
+// Prints "ready" once synced, floods on a line from stdin, prints "acked N" once the server
+// acknowledged every update (one SyncStatus per update). Imports only root dependencies.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 
-const [url, token, document, count] = process.argv.slice(2);
+const MESSAGE_SYNC = 0;
+const SYNC_UPDATE = 2;
+const MESSAGE_SYNC_STATUS = 8;
+
+const [url, token, document, countText] = process.argv.slice(2);
+const count = Number(countText);
 const doc = new Y.Doc();
 const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
-const provider = new HocuspocusProvider({ name: document, document: doc, token, websocketProvider: socket });
+const provider = new HocuspocusProvider({
+	name: document,
+	document: doc,
+	token,
+	websocketProvider: socket
+});
 provider.attach();
 await new Promise<void>((resolve) => provider.on('synced', () => resolve()));
+
+// The updates, made on this doc with the provider as origin so it does not send them itself.
+const frames: Uint8Array[] = [];
+const collect = (update: Uint8Array) => {
+	const e = encoding.createEncoder();
+	encoding.writeVarString(e, document);
+	encoding.writeVarUint(e, MESSAGE_SYNC);
+	encoding.writeVarUint(e, SYNC_UPDATE);
+	encoding.writeVarUint8Array(e, update);
+	frames.push(encoding.toUint8Array(e));
+};
+doc.on('update', collect);
+const list = doc.getArray<number>('flood');
+for (let i = 0; i < count; i++) doc.transact(() => list.push([i]), provider);
+doc.off('update', collect);
+
+const ws = (socket as unknown as { webSocket: WebSocket }).webSocket;
+let acked = 0;
+ws.on('message', (data: Buffer) => {
+	const d = decoding.createDecoder(new Uint8Array(data));
+	if (decoding.readVarString(d) !== document) return;
+	if (decoding.readVarUint(d) === MESSAGE_SYNC_STATUS && decoding.readVarUint(d) === 1) acked++;
+});
 process.stdout.write('ready\n');
 await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
-const list = doc.getArray<number>('flood');
-for (let i = 0; i < Number(count); i += 500) {
-	for (let j = i; j < Math.min(i + 500, Number(count)); j++) list.push([j]);
-	await new Promise((r) => setImmediate(r));
-}
-while (provider.hasUnsyncedChanges) await new Promise((r) => setTimeout(r, 20));
-process.stdout.write('acked\n');
+for (const frame of frames) ws.send(frame);
+while (acked < count) await new Promise((r) => setTimeout(r, 20));
+process.stdout.write(`acked ${acked}\n`);
 provider.destroy();
 socket.destroy();
 process.exit(0);

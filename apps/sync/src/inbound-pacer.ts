@@ -24,6 +24,12 @@ export const DEFAULT_FLOOD_LIMITS: FloodLimits = {
 	maxQueuedBytes: 64 * 1024 * 1024
 };
 
+/**
+ * The buckets hold a quarter second of budget: typing bursts pass untouched, while a flood is
+ * paced from its first messages instead of after a full second at top speed.
+ */
+const BURST_SECONDS = 0.25;
+
 export interface PacerEvents {
 	/** The socket was paused; called once per throttling episode. */
 	onThrottle(): void;
@@ -55,8 +61,8 @@ export class InboundPacer {
 		private readonly limits: FloodLimits,
 		private readonly events: PacerEvents
 	) {
-		this.#messageTokens = limits.messagesPerSecond;
-		this.#byteTokens = limits.bytesPerSecond;
+		this.#messageTokens = limits.messagesPerSecond * BURST_SECONDS;
+		this.#byteTokens = limits.bytesPerSecond * BURST_SECONDS;
 	}
 
 	get queued(): number {
@@ -104,8 +110,8 @@ export class InboundPacer {
 		const seconds = (now - this.#refilledAt) / 1000;
 		this.#refilledAt = now;
 		const { messagesPerSecond, bytesPerSecond } = this.limits;
-		this.#messageTokens = Math.min(messagesPerSecond, this.#messageTokens + seconds * messagesPerSecond);
-		this.#byteTokens = Math.min(bytesPerSecond, this.#byteTokens + seconds * bytesPerSecond);
+		this.#messageTokens = Math.min(messagesPerSecond * BURST_SECONDS, this.#messageTokens + seconds * messagesPerSecond);
+		this.#byteTokens = Math.min(bytesPerSecond * BURST_SECONDS, this.#byteTokens + seconds * bytesPerSecond);
 	}
 
 	#drain(): void {
