@@ -28,3 +28,16 @@ function normalize(fields?: Record<string, unknown>): Record<string, unknown> {
 	}
 	return out;
 }
+
+/**
+ * Hocuspocus and its dependencies report some problems with console.error/warn, often with a
+ * multi-line stack. In the server processes those become one JSON line each too, so every log
+ * line can be parsed. (Library users, tests included, keep their console.)
+ */
+export function routeConsoleToLog(log: Logger): void {
+	const text = (args: unknown[]) =>
+		args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+	console.error = (...args: unknown[]) => log.error('console', { message: text(args) });
+	console.warn = (...args: unknown[]) => log.warn('console', { message: text(args) });
+	console.log = (...args: unknown[]) => log.info('console', { message: text(args) });
+}

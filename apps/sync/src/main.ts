@@ -1,11 +1,12 @@
 import { envConfig } from './env.js';
 import { createHost } from './host.js';
 import { startOrExit } from './lifecycle.js';
-import { createLogger } from './log.js';
+import { createLogger, routeConsoleToLog } from './log.js';
 
 /** Standalone sync server, for deployments that run the web app and sync apart. */
 const config = envConfig(process.env);
 const log = createLogger();
+routeConsoleToLog(log);
 const host = startOrExit({ log, start: () => createHost({ config, log }) });
 const { port } = await host.serve(null);
 log.info('sync.listening', { port, database: config.databasePath });

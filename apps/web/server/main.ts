@@ -2,6 +2,7 @@ import {
 	createHost,
 	createLogger,
 	envConfig,
+	routeConsoleToLog,
 	startOrExit,
 	type RequestHandler
 } from '@planboard/sync';
@@ -14,6 +15,7 @@ import { RUNTIME_KEY, type Runtime } from './runtime.js';
  */
 const config = envConfig(process.env);
 const log = createLogger();
+routeConsoleToLog(log);
 const { store, sync, serve } = startOrExit({ log, start: () => createHost({ config, log }) });
 const runtime: Runtime = { store, sync, log, config };
 (globalThis as Record<symbol, unknown>)[RUNTIME_KEY] = runtime;
@@ -33,4 +35,4 @@ const { port } = await serve((req, res) => {
 	handler(req, res);
 });
 log.info('server.listening', { url: `http://localhost:${port}`, sync: `ws://localhost:${port}/collab` });
-if (process.env.PLANBOARD_BANNER !== '0') console.log(`\nPlanboard: http://localhost:${port}\n`);
+if (process.env.PLANBOARD_BANNER !== '0') process.stdout.write(`\nPlanboard: http://localhost:${port}\n\n`);
