@@ -25,7 +25,11 @@ function client(url: string, document: string, token: string) {
 	});
 	provider.attach();
 	const synced = new Promise<void>((r) => provider.on('synced', () => r()));
-	return { doc, synced, destroy: () => (provider.destroy(), socket.destroy()) };
+	return { doc, synced, destroy: () => {
+			provider.destroy();
+			socket.destroy();
+		}
+	};
 }
 
 async function run(mode: 'paced' | 'hocuspocus') {
@@ -83,7 +87,10 @@ async function run(mode: 'paced' | 'hocuspocus') {
 	const metrics = (await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).json()) as {
 		eventLoopDelay: { p50: number; p99: number; max: number };
 	};
-	for (const p of pairs) (p.writer.destroy(), p.reader.destroy());
+	for (const p of pairs) {
+		p.writer.destroy();
+		p.reader.destroy();
+	}
 	flooder.kill('SIGKILL');
 	server.process.kill('SIGKILL');
 	await server.exited;

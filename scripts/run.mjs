@@ -107,11 +107,13 @@ switch (command) {
 		if (args.length > 0) process.exit(run(p, ['exec', 'vitest', 'run', ...args]));
 		// Unit and integration tests in parallel; then the system tests (browser, child-process
 		// servers, kill -9, flood) one file at a time, since they measure latency on 2 cores.
+		const lint = run(p, ['exec', 'eslint', '.']);
 		const report = (name) => ['--reporter=default', '--reporter=json', `--outputFile.json=.tmp/vitest-${name}.json`];
 		const unit = run(p, ['exec', 'vitest', 'run', 'packages', 'apps', ...report('unit')]);
 		const system = run(p, ['exec', 'vitest', 'run', 'tests', '--no-file-parallelism', ...report('system')]);
 		printTotals(['unit', 'system']);
-		process.exit(unit !== 0 ? unit : system);
+		if (lint !== 0) console.error('planboard: eslint found errors (see above)');
+		process.exit([lint, unit, system].find((code) => code !== 0) ?? 0);
 		break;
 	}
 	case 'planboard': {

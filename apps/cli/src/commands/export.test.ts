@@ -9,8 +9,7 @@ import {
 	readCards,
 	readTasks,
 	setFigure,
-	setStatus,
-	asTaskId
+	setStatus
 } from '@planboard/model';
 import { loadGiaLaiDirectory, parsePlan } from '@planboard/plan-import';
 import { docFromLog, readPackageParts } from '@planboard/report';
