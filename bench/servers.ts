@@ -1,0 +1,132 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+// The benches run under plain tsx, where the `@planboard/*` names do not resolve from the root
+// (only vitest aliases them), so they load the built packages: `npm run bench` builds first.
+import { createSession, hashPassword } from '../packages/auth/dist/index.js';
+import { openStore, type Store } from '../packages/store/dist/index.js';
+import { createSyncServer, type SyncServer, type SyncServerOptions } from '../apps/sync/dist/index.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+for (const built of ['apps/sync/dist/index.js', 'packages/store/dist/index.js', 'packages/auth/dist/index.js']) {
+	if (!existsSync(root + built)) throw new Error(`${built} is missing: run "npm run bench" (it builds first)`);
+}
+
+export { openStore, type Store };
+
+export function tempDir(prefix = 'planboard-bench-'): { dir: string; cleanup: () => void } {
+	const dir = mkdtempSync(join(tmpdir(), prefix));
+	return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const quietLog = { info: () => {}, warn: () => {}, error: (e: string, f?: object) => console.error(e, f) };
+
+/** A plan with its agencies and one coordinator session; returns the token providers send. */
+export async function seedBoard(options: { store: Store; planId: string; agencyIds?: string[] }): Promise<string> {
+	const { store, planId, agencyIds = ['a1'] } = options;
+	store.plans.insert({ id: planId, title: `Plan ${planId}`, year: 2024, sourceJson: '{}' });
+	store.plans.setAgencies({
+		planId,
+		agencies: agencyIds.map((id) => ({ id, name: id, shortName: id, kind: 'department' }))
+	});
+	const user = store.users.create({
+		username: `bench-${planId}`,
+		displayName: 'Bench',
+		role: 'coordinator',
+		agencyId: null,
+		passwordHash: await hashPassword('correct horse battery')
+	});
+	return createSession({ store, userId: user.id }).token;
+}
+
+export interface RunningServer {
+	/** WebSocket URL: ours ends in `/collab`; the baseline takes the document as the path. */
+	url: string;
+	close(): Promise<void>;
+}
+
+/** The product's sync server (auth, per-document access, durable SQLite log) in this process. */
+export async function startPlanboard(options: {
+	databasePath: string;
+	sync?: Partial<Omit<SyncServerOptions, 'store' | 'log'>>;
+}): Promise<RunningServer & { store: Store; sync: SyncServer }> {
+	const store = openStore({ path: options.databasePath });
+	const sync = createSyncServer({ store, log: quietLog, ...options.sync });
+	const http = createServer((_req, res) => res.writeHead(404).end());
+	http.on('upgrade', (req, socket, head) => {
+		if (!sync.handleUpgrade(req, socket, head)) socket.destroy();
+	});
+	const port = await listen(http);
+	return {
+		url: `ws://127.0.0.1:${port}/collab`,
+		store,
+		sync,
+		async close() {
+			await sync.close();
+			http.closeAllConnections();
+			await new Promise<void>((r) => http.close(() => r()));
+			store.close();
+		}
+	};
+}
+
+export function listen(http: Server): Promise<number> {
+	return new Promise((resolve) => http.listen(0, '127.0.0.1', () => resolve((http.address() as AddressInfo).port)));
+}
+
+export interface MemoryStats {
+	rss: number;
+	heapUsed: number;
+	external: number;
+	arrayBuffers: number;
+}
+
+export interface ChildBenchServer {
+	url: string;
+	stats(): Promise<MemoryStats>;
+	close(): Promise<void>;
+}
+
+/** Runs `child/server.ts` in a child process (with `--expose-gc`) and waits for its port. */
+export async function spawnServer(
+	options: { kind: 'planboard'; databasePath: string } | { kind: 'baseline' }
+): Promise<ChildBenchServer> {
+	const { fork } = await import('node:child_process');
+	const args = options.kind === 'planboard' ? ['planboard', options.databasePath] : ['baseline'];
+	const child = fork(fileURLToPath(new URL('./child/server.ts', import.meta.url)), args, {
+		cwd: root,
+		execArgv: ['--import', 'tsx', '--expose-gc'],
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+	});
+	const next = <T>(type: string) =>
+		new Promise<T>((resolve, reject) => {
+			const onMessage = (m: { type: string } & T) => {
+				if (m.type !== type) return;
+				child.off('message', onMessage);
+				child.off('exit', onExit);
+				resolve(m);
+			};
+			const onExit = (code: number | null) => reject(new Error(`bench server exited with ${code}`));
+			child.on('message', onMessage);
+			child.once('exit', onExit);
+		});
+	const { url } = await next<{ url: string }>('ready');
+	return {
+		url,
+		async stats() {
+			const reply = next<MemoryStats>('stats');
+			child.send({ type: 'stats' });
+			return reply;
+		},
+		async close() {
+			const exited = new Promise((r) => child.once('exit', r));
+			child.send({ type: 'close' });
+			const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+			await exited;
+			clearTimeout(timer);
+		}
+	};
+}
