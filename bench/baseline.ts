@@ -11,7 +11,9 @@ export async function startBaseline(): Promise<RunningServer> {
 	const http = createServer((_req, res) => res.writeHead(404).end());
 	const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
 	wss.on('connection', (ws: WebSocket, req: IncomingMessage) => setupWSConnection(ws, req));
-	http.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)));
+	http.on('upgrade', (req, socket, head) =>
+		wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+	);
 	const port = await new Promise<number>((resolve) =>
 		http.listen(0, '127.0.0.1', () => resolve((http.address() as AddressInfo).port))
 	);
@@ -25,4 +27,3 @@ export async function startBaseline(): Promise<RunningServer> {
 		}
 	};
 }
-

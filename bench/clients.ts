@@ -15,9 +15,16 @@ export interface BenchClient {
 	destroy(): void;
 }
 
-export function hocuspocusClient(options: { url: string; document: string; token: string }): BenchClient {
+export function hocuspocusClient(options: {
+	url: string;
+	document: string;
+	token: string;
+}): BenchClient {
 	const doc = new Y.Doc();
-	const socket = new HocuspocusProviderWebsocket({ url: options.url, WebSocketPolyfill: WebSocket });
+	const socket = new HocuspocusProviderWebsocket({
+		url: options.url,
+		WebSocketPolyfill: WebSocket
+	});
 	let resolve: () => void = () => {};
 	let reject: (e: Error) => void = () => {};
 	const synced = new Promise<void>((res, rej) => {
@@ -63,7 +70,6 @@ export function baselineClient(options: { url: string; document: string }): Benc
 		destroy: () => provider.destroy()
 	};
 }
-
 
 /**
  * Bench clients carry no presence: every awareness state is re-broadcast every 15 s, and N

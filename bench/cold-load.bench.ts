@@ -6,7 +6,15 @@
 import { copyFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { DurableLog } from '../apps/sync/dist/extensions/durable-log.js';
-import { STATUSES, asAgencyId, asTaskId, initAgencyDoc, setProgress, setStatus, type TaskId } from '../packages/model/dist/index.js';
+import {
+	STATUSES,
+	asAgencyId,
+	asTaskId,
+	initAgencyDoc,
+	setProgress,
+	setStatus,
+	type TaskId
+} from '../packages/model/dist/index.js';
 import type { AppendUpdateInput } from '../packages/store/dist/index.js';
 import { hocuspocusClient } from './clients.js';
 import { openStore, seedBoard, spawnServer, tempDir } from './servers.js';
@@ -39,7 +47,8 @@ function buildLog(): { updates: Uint8Array[]; state: Uint8Array } {
 		const taskId = taskIds[Math.floor(random() * CARDS)];
 		const ctx = { by: 'u1', at: 1_700_000_000_000 + i * 1000 };
 		if (random() < 0.7) setProgress(doc, { taskId, progress: Math.floor(random() * 101), ...ctx });
-		else setStatus(doc, { taskId, status: STATUSES[Math.floor(random() * STATUSES.length)], ...ctx });
+		else
+			setStatus(doc, { taskId, status: STATUSES[Math.floor(random() * STATUSES.length)], ...ctx });
 	}
 	return { updates, state: Y.encodeStateAsUpdate(doc) };
 }
@@ -51,11 +60,17 @@ async function main(): Promise<void> {
 	const { updates, state } = buildLog();
 	const store = openStore({ path: prepared });
 	const token = await seedBoard({ store, planId: 'cold', agencyIds: ['a1'] });
-	const rows: AppendUpdateInput[] = updates.map((update) => ({ document: DOCUMENT, update, userId: null }));
+	const rows: AppendUpdateInput[] = updates.map((update) => ({
+		document: DOCUMENT,
+		update,
+		userId: null
+	}));
 	for (let i = 0; i < rows.length; i += 5000) store.updates.appendMany(rows.slice(i, i + 5000));
 	const logBytes = updates.reduce((n, u) => n + u.byteLength, 0);
 	store.close();
-	console.error(`cold-load: prepared ${updates.length} updates (${(logBytes / 1e6).toFixed(1)} MB) in ${Math.round(performance.now() - built)} ms`);
+	console.error(
+		`cold-load: prepared ${updates.length} updates (${(logBytes / 1e6).toFixed(1)} MB) in ${Math.round(performance.now() - built)} ms`
+	);
 
 	const result: (string | number)[][] = [];
 	const log = { info: () => {}, warn: () => {}, error: () => {} };
@@ -64,7 +79,11 @@ async function main(): Promise<void> {
 		copyFileSync(prepared, path);
 		if (withSnapshot) {
 			const s = openStore({ path });
-			s.updates.writeSnapshot({ document: DOCUMENT, state, uptoSeq: s.updates.load(DOCUMENT).lastSeq });
+			s.updates.writeSnapshot({
+				document: DOCUMENT,
+				state,
+				uptoSeq: s.updates.load(DOCUMENT).lastSeq
+			});
 			s.close();
 		}
 		const s = openStore({ path });
@@ -80,7 +99,7 @@ async function main(): Promise<void> {
 			const t1 = performance.now();
 			await extension.onLoadDocument({ documentName: DOCUMENT, document } as never);
 			total.push(performance.now() - t1);
-			cards = document.getMap("cards").size;
+			cards = document.getMap('cards').size;
 		}
 		s.close();
 		if (cards !== CARDS) throw new Error(`loaded ${cards} cards, expected ${CARDS}`);
@@ -94,11 +113,14 @@ async function main(): Promise<void> {
 			const client = hocuspocusClient({ url: server.url, document: DOCUMENT, token });
 			await client.synced;
 			synced.push(performance.now() - t0);
-			if (client.doc.getMap('cards').size !== CARDS) throw new Error('provider did not receive every card');
+			if (client.doc.getMap('cards').size !== CARDS)
+				throw new Error('provider did not receive every card');
 			client.destroy();
 			await server.close();
 		}
-		const label = withSnapshot ? 'snapshot + empty tail' : `log only (${UPDATES.toLocaleString('en-US')} rows)`;
+		const label = withSnapshot
+			? 'snapshot + empty tail'
+			: `log only (${UPDATES.toLocaleString('en-US')} rows)`;
 		const r = summarize(read);
 		const t = summarize(total);
 		const p = summarize(synced);
@@ -112,7 +134,12 @@ async function main(): Promise<void> {
 	tmp.cleanup();
 	printTable({
 		title: `Cold load: ${CARDS.toLocaleString('en-US')} cards, ${UPDATES.toLocaleString('en-US')} logged updates, one agency document (ms, median / p99)`,
-		columns: ['stored as', 'SQLite read', 'server load (onLoadDocument)', 'provider connect → synced (fresh server)'],
+		columns: [
+			'stored as',
+			'SQLite read',
+			'server load (onLoadDocument)',
+			'provider connect → synced (fresh server)'
+		],
 		rows: result,
 		notes: [
 			`onLoadDocument = SQLite read + applying every part in one transaction (+ the schema migration check), ${DIRECT_RUNS} runs; provider ${PROVIDER_RUNS} runs, each against a new server process on a copy of the file`,

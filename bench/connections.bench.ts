@@ -2,7 +2,14 @@
 // after a full GC) before and after 1,000 synced, idle connections to one board document.
 // Planboard's connections are authenticated (token, per-document access); the baseline's are not.
 import { baselineClient, hocuspocusClient, type BenchClient } from './clients.js';
-import { openStore, seedBoard, spawnServer, tempDir, type ChildBenchServer, type MemoryStats } from './servers.js';
+import {
+	openStore,
+	seedBoard,
+	spawnServer,
+	tempDir,
+	type ChildBenchServer,
+	type MemoryStats
+} from './servers.js';
 import { inBatches, printTable, sleep, summarize } from './support.js';
 
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 1000);
@@ -48,8 +55,13 @@ async function main(): Promise<void> {
 	try {
 		for (let run = 0; run < RUNS; run++) {
 			// A fresh process per run and side, so one run's freed-but-retained pages do not count twice.
-			for (const kind of run % 2 === 0 ? (['planboard', 'baseline'] as const) : (['baseline', 'planboard'] as const)) {
-				const server = kind === 'planboard' ? await spawnServer({ kind, databasePath }) : await spawnServer({ kind });
+			for (const kind of run % 2 === 0
+				? (['planboard', 'baseline'] as const)
+				: (['baseline', 'planboard'] as const)) {
+				const server =
+					kind === 'planboard'
+						? await spawnServer({ kind, databasePath })
+						: await spawnServer({ kind });
 				const open =
 					kind === 'planboard'
 						? () => hocuspocusClient({ url: server.url, document: 'plan/conn', token })
@@ -66,12 +78,25 @@ async function main(): Promise<void> {
 		const rss = summarize(s.map((x) => x.rss));
 		const heap = summarize(s.map((x) => x.heap));
 		const connect = summarize(s.map((x) => x.connectMs));
-		return [name, `${kib(rss.median)} / ${kib(rss.max)}`, `${kib(heap.median)} / ${kib(heap.max)}`, `${Math.round(connect.median)}`];
+		return [
+			name,
+			`${kib(rss.median)} / ${kib(rss.max)}`,
+			`${kib(heap.median)} / ${kib(heap.max)}`,
+			`${Math.round(connect.median)}`
+		];
 	};
 	printTable({
 		title: `Idle connections: server memory per connection at ${CONNECTIONS.toLocaleString('en-US')} connections (KiB)`,
-		columns: ['server', 'RSS median / max', 'heap median / max', `connect+sync of ${CONNECTIONS} ms (median)`],
-		rows: [row('y-websocket 1.5.4 (no auth)', samples.baseline), row('Planboard (token auth, SQLite log)', samples.planboard)],
+		columns: [
+			'server',
+			'RSS median / max',
+			'heap median / max',
+			`connect+sync of ${CONNECTIONS} ms (median)`
+		],
+		rows: [
+			row('y-websocket 1.5.4 (no auth)', samples.baseline),
+			row('Planboard (token auth, SQLite log)', samples.planboard)
+		],
 		notes: [
 			`${RUNS} runs per server, each in a fresh child process, alternating order; (after − before) / ${CONNECTIONS} after a forced full GC`,
 			'all connections on one document, opened 50 at a time, idle (no awareness state) for 1 s before measuring'

@@ -34,7 +34,8 @@ async function main(): Promise<void> {
 		const store = openStore({ path: `${tmp.dir}/append-${run}.db` });
 		const mode = store.db.pragma('journal_mode', { simple: true });
 		const sync = store.db.pragma('synchronous', { simple: true });
-		if (mode !== 'wal' || sync !== 1) throw new Error(`unexpected durability settings: ${mode}, synchronous=${sync}`);
+		if (mode !== 'wal' || sync !== 1)
+			throw new Error(`unexpected durability settings: ${mode}, synchronous=${sync}`);
 		let t0 = performance.now();
 		for (const update of updates) {
 			const t = performance.now();
@@ -45,7 +46,11 @@ async function main(): Promise<void> {
 		// Group commit: 100 rows per transaction, what one event-loop turn under load would batch.
 		t0 = performance.now();
 		for (let i = 0; i < updates.length; i += 100) {
-			store.updates.appendMany(updates.slice(i, i + 100).map((update) => ({ document: 'plan/p/agency/b', update, userId: 'u1' })));
+			store.updates.appendMany(
+				updates
+					.slice(i, i + 100)
+					.map((update) => ({ document: 'plan/p/agency/b', update, userId: 'u1' }))
+			);
 		}
 		grouped.push(updates.length / ((performance.now() - t0) / 1000));
 		store.close();
@@ -74,7 +79,9 @@ async function main(): Promise<void> {
 			client.destroy();
 		}
 		for (let run = 0; run < RUNS; run++) {
-			const clients = Array.from({ length: E2E_WRITERS }, () => hocuspocusClient({ url: server.url, document: 'plan/dl', token }));
+			const clients = Array.from({ length: E2E_WRITERS }, () =>
+				hocuspocusClient({ url: server.url, document: 'plan/dl', token })
+			);
 			await Promise.all(clients.map((c) => c.synced));
 			const t0 = performance.now();
 			const each = E2E_UPDATES / E2E_WRITERS;
@@ -95,7 +102,9 @@ async function main(): Promise<void> {
 		await server.close();
 	}
 	const check = openStore({ path: databasePath });
-	const { n: rowsStored } = check.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM doc_updates WHERE document = 'plan/dl'").get()!;
+	const { n: rowsStored } = check.db
+		.prepare<[], { n: number }>("SELECT count(*) AS n FROM doc_updates WHERE document = 'plan/dl'")
+		.get()!;
 	check.close();
 	tmp.cleanup();
 	const row = (name: string, xs: number[], latency?: number[]) => {
@@ -114,8 +123,14 @@ async function main(): Promise<void> {
 		rows: [
 			row('store.updates.append, one INSERT each (what the server does)', single, perAppend),
 			row('store.updates.appendMany, 100 per transaction (group commit)', grouped),
-			row(`end to end: one provider, ${E2E_UPDATES.toLocaleString('en-US')} edits until all acknowledged`, e2e),
-			row(`end to end: ${E2E_WRITERS} providers, ${E2E_UPDATES.toLocaleString('en-US')} edits in all`, e2eMany)
+			row(
+				`end to end: one provider, ${E2E_UPDATES.toLocaleString('en-US')} edits until all acknowledged`,
+				e2e
+			),
+			row(
+				`end to end: ${E2E_WRITERS} providers, ${E2E_UPDATES.toLocaleString('en-US')} edits in all`,
+				e2eMany
+			)
 		],
 		notes: [
 			`${RUNS} runs; ${APPENDS_PER_RUN.toLocaleString('en-US')} appends per store run, updates of ${avgBytes.toFixed(0)} bytes on average`,

@@ -33,7 +33,16 @@ async function connectSide(options: {
 		return c;
 	});
 	const [writer, ...readers] = clients;
-	const side: Side = { name: options.name, writer, readers, latencies: [], lost: 0, seq: -1, sentAt: [], seen: [] };
+	const side: Side = {
+		name: options.name,
+		writer,
+		readers,
+		latencies: [],
+		lost: 0,
+		seq: -1,
+		sentAt: [],
+		seen: []
+	};
 	for (const r of readers) {
 		const map = r.doc.getMap<number>('fan');
 		let last = -1;
@@ -64,7 +73,11 @@ async function runBlock(side: Side): Promise<void> {
 	}
 	const last = side.seq;
 	try {
-		await waitFor(() => side.latencies[last] !== undefined, 15_000, `${side.name}: last write seen`);
+		await waitFor(
+			() => side.latencies[last] !== undefined,
+			15_000,
+			`${side.name}: last write seen`
+		);
 	} catch {
 		// Reported as lost rather than aborting the whole run.
 	}
@@ -88,7 +101,8 @@ async function main(): Promise<void> {
 			const a = await connectSide({
 				name: 'planboard',
 				n,
-				open: () => hocuspocusClient({ url: ours.url, document: `plan/fan${k}`, token: tokens.get(k)! })
+				open: () =>
+					hocuspocusClient({ url: ours.url, document: `plan/fan${k}`, token: tokens.get(k)! })
 			});
 			const b = await connectSide({
 				name: 'baseline',

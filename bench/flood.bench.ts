@@ -25,7 +25,10 @@ function client(url: string, document: string, token: string) {
 	});
 	provider.attach();
 	const synced = new Promise<void>((r) => provider.on('synced', () => r()));
-	return { doc, synced, destroy: () => {
+	return {
+		doc,
+		synced,
+		destroy: () => {
 			provider.destroy();
 			socket.destroy();
 		}

@@ -8,11 +8,20 @@ import { fileURLToPath } from 'node:url';
 // (only vitest aliases them), so they load the built packages: `npm run bench` builds first.
 import { createSession, hashPassword } from '../packages/auth/dist/index.js';
 import { openStore, type Store } from '../packages/store/dist/index.js';
-import { createSyncServer, type SyncServer, type SyncServerOptions } from '../apps/sync/dist/index.js';
+import {
+	createSyncServer,
+	type SyncServer,
+	type SyncServerOptions
+} from '../apps/sync/dist/index.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-for (const built of ['apps/sync/dist/index.js', 'packages/store/dist/index.js', 'packages/auth/dist/index.js']) {
-	if (!existsSync(root + built)) throw new Error(`${built} is missing: run "npm run bench" (it builds first)`);
+for (const built of [
+	'apps/sync/dist/index.js',
+	'packages/store/dist/index.js',
+	'packages/auth/dist/index.js'
+]) {
+	if (!existsSync(root + built))
+		throw new Error(`${built} is missing: run "npm run bench" (it builds first)`);
 }
 
 export { openStore, type Store };
@@ -22,10 +31,18 @@ export function tempDir(prefix = 'planboard-bench-'): { dir: string; cleanup: ()
 	return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-const quietLog = { info: () => {}, warn: () => {}, error: (e: string, f?: object) => console.error(e, f) };
+const quietLog = {
+	info: () => {},
+	warn: () => {},
+	error: (e: string, f?: object) => console.error(e, f)
+};
 
 /** A plan with its agencies and one coordinator session; returns the token providers send. */
-export async function seedBoard(options: { store: Store; planId: string; agencyIds?: string[] }): Promise<string> {
+export async function seedBoard(options: {
+	store: Store;
+	planId: string;
+	agencyIds?: string[];
+}): Promise<string> {
 	const { store, planId, agencyIds = ['a1'] } = options;
 	store.plans.insert({ id: planId, title: `Plan ${planId}`, year: 2024, sourceJson: '{}' });
 	store.plans.setAgencies({
@@ -74,7 +91,9 @@ export async function startPlanboard(options: {
 }
 
 export function listen(http: Server): Promise<number> {
-	return new Promise((resolve) => http.listen(0, '127.0.0.1', () => resolve((http.address() as AddressInfo).port)));
+	return new Promise((resolve) =>
+		http.listen(0, '127.0.0.1', () => resolve((http.address() as AddressInfo).port))
+	);
 }
 
 export interface MemoryStats {

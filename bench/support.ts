@@ -52,7 +52,10 @@ export function machineLine(): string {
 /** Fixed decimals, thousands kept readable; NaN shows as a dash. */
 export function fmt(value: number, digits = 1): string {
 	if (!Number.isFinite(value)) return '–';
-	return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+	return value.toLocaleString('en-US', {
+		minimumFractionDigits: digits,
+		maximumFractionDigits: digits
+	});
 }
 
 export function printTable(options: {
@@ -82,16 +85,25 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Polls until the condition holds; rejects with the description after the timeout. */
-export async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+export async function waitFor(
+	condition: () => boolean,
+	timeoutMs: number,
+	what: string
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await sleep(5);
 	}
 }
 
 /** Runs tasks with at most `limit` in flight, so 1,000 connects do not all start in one tick. */
-export async function inBatches<T>(count: number, limit: number, task: (i: number) => Promise<T>): Promise<T[]> {
+export async function inBatches<T>(
+	count: number,
+	limit: number,
+	task: (i: number) => Promise<T>
+): Promise<T[]> {
 	const out: T[] = new Array(count);
 	let next = 0;
 	const worker = async () => {

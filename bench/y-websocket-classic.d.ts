@@ -2,5 +2,9 @@
 declare module 'y-websocket-classic/bin/utils' {
 	import type { IncomingMessage } from 'node:http';
 	import type { WebSocket } from 'ws';
-	export function setupWSConnection(ws: WebSocket, req: IncomingMessage, opts?: { docName?: string; gc?: boolean }): void;
+	export function setupWSConnection(
+		ws: WebSocket,
+		req: IncomingMessage,
+		opts?: { docName?: string; gc?: boolean }
+	): void;
 }

@@ -30,7 +30,8 @@ function must(cmd, cmdArgs, options) {
 function buildEnv() {
 	const env = { ...process.env };
 	// better-sqlite3 compiles from source here; node-gyp finds Node's headers under /usr.
-	if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
+	if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h'))
+		env.npm_config_nodedir = '/usr';
 	return env;
 }
 
@@ -39,7 +40,16 @@ function pnpm() {
 	if (probe.status === 0 && probe.stdout.trim() === PNPM_VERSION) return 'pnpm';
 	const local = join(root, '.tools', 'node_modules', '.bin', 'pnpm');
 	if (!existsSync(local)) {
-		must('npm', ['install', '--prefix', '.tools', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `pnpm@${PNPM_VERSION}`]);
+		must('npm', [
+			'install',
+			'--prefix',
+			'.tools',
+			'--no-save',
+			'--no-package-lock',
+			'--no-audit',
+			'--no-fund',
+			`pnpm@${PNPM_VERSION}`
+		]);
 	}
 	return local;
 }
@@ -48,7 +58,8 @@ function newestMtime(dir) {
 	let newest = 0;
 	if (!existsSync(dir)) return newest;
 	for (const entry of readdirSync(dir, { withFileTypes: true })) {
-		if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
+		if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.'))
+			continue;
 		const path = join(dir, entry.name);
 		newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
 	}
@@ -59,7 +70,13 @@ function cliIsFresh() {
 	const out = join(root, 'apps/cli/dist/main.js');
 	if (!existsSync(out)) return false;
 	const built = statSync(out).mtimeMs;
-	const dirs = ['packages/model', 'packages/store', 'packages/auth', 'packages/plan-import', 'apps/cli'];
+	const dirs = [
+		'packages/model',
+		'packages/store',
+		'packages/auth',
+		'packages/plan-import',
+		'apps/cli'
+	];
 	return dirs.every((d) => newestMtime(join(root, d, 'src')) <= built);
 }
 
@@ -92,7 +109,9 @@ function printTotals(names) {
 		failed += r.numFailedTests || (r.success ? 0 : 1);
 		skipped += r.numPendingTests + r.numTodoTests;
 	}
-	console.log(`\nTests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+	console.log(
+		`\nTests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`
+	);
 }
 
 switch (command) {
@@ -108,9 +127,20 @@ switch (command) {
 		// Unit and integration tests in parallel; then the system tests (browser, child-process
 		// servers, kill -9, flood) one file at a time, since they measure latency on 2 cores.
 		const lint = run(p, ['exec', 'eslint', '.']);
-		const report = (name) => ['--reporter=default', '--reporter=json', `--outputFile.json=.tmp/vitest-${name}.json`];
+		const report = (name) => [
+			'--reporter=default',
+			'--reporter=json',
+			`--outputFile.json=.tmp/vitest-${name}.json`
+		];
 		const unit = run(p, ['exec', 'vitest', 'run', 'packages', 'apps', ...report('unit')]);
-		const system = run(p, ['exec', 'vitest', 'run', 'tests', '--no-file-parallelism', ...report('system')]);
+		const system = run(p, [
+			'exec',
+			'vitest',
+			'run',
+			'tests',
+			'--no-file-parallelism',
+			...report('system')
+		]);
 		printTotals(['unit', 'system']);
 		if (lint !== 0) console.error('planboard: eslint found errors (see above)');
 		process.exit([lint, unit, system].find((code) => code !== 0) ?? 0);
@@ -123,7 +153,9 @@ switch (command) {
 	}
 	case 'bench': {
 		const p = setup({ build: 'all' });
-		const benches = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.bench.ts')).sort();
+		const benches = readdirSync(join(root, 'bench'))
+			.filter((f) => f.endsWith('.bench.ts'))
+			.sort();
 		const only = args.length > 0 ? benches.filter((b) => args.some((a) => b.includes(a))) : benches;
 		for (const bench of only) must(p, ['exec', 'tsx', join('bench', bench)]);
 		break;

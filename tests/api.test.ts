@@ -66,7 +66,8 @@ describe('the HTTP API', () => {
 
 	it('rate-limits repeated failures with 429, a Vietnamese message and a retry time', async () => {
 		let last = await login('ducco', 'wrong-password-0');
-		for (let i = 1; i < 8 && last.res.status !== 429; i++) last = await login('ducco', `wrong-password-${i}`);
+		for (let i = 1; i < 8 && last.res.status !== 429; i++)
+			last = await login('ducco', `wrong-password-${i}`);
 		expect(last.res.status).toBe(429);
 		expect(Number(last.res.headers.get('retry-after'))).toBeGreaterThan(0);
 		expect(last.json().message).toMatch(/thử lại sau \d+ phút/);
@@ -78,11 +79,18 @@ describe('the HTTP API', () => {
 		expect((await call('/api/plans')).res.status).toBe(401);
 		const { token } = (await login('sotttt', DEMO_PASSWORD)).json();
 		const plans = (await call('/api/plans', { token })).json();
-		expect(plans).toEqual([{ id: 'gia-lai-2024', title: expect.stringContaining('thông tin đối ngoại'), year: 2024 }]);
+		expect(plans).toEqual([
+			{ id: 'gia-lai-2024', title: expect.stringContaining('thông tin đối ngoại'), year: 2024 }
+		]);
 		const plan = (await call('/api/plans/gia-lai-2024', { token })).json();
 		expect(plan.documents.plan).toBe('plan/gia-lai-2024');
 		expect(plan.documents.agencies['so-tttt']).toBe('plan/gia-lai-2024/agency/so-tttt');
-		expect(plan.agencies).toContainEqual({ id: 'bch-bdbp', name: 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh', shortName: expect.any(String), kind: 'armed' });
+		expect(plan.agencies).toContainEqual({
+			id: 'bch-bdbp',
+			name: 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh',
+			shortName: expect.any(String),
+			kind: 'armed'
+		});
 		expect((await call('/api/plans/nope', { token })).res.status).toBe(404);
 	});
 
@@ -92,7 +100,9 @@ describe('the HTTP API', () => {
 		const live = connect({ url, document: 'plan/gia-lai-2024', token });
 		clients.push(live);
 		await live.ready;
-		const closed = new Promise<number>((resolve) => live.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code)));
+		const closed = new Promise<number>((resolve) =>
+			live.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code))
+		);
 		expect((await call('/api/logout', { method: 'POST', token })).res.status).toBe(200);
 		expect(await closed).toBe(4401);
 		expect((await call('/api/plans', { token })).res.status).toBe(401);

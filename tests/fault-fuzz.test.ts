@@ -3,7 +3,17 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { mutate, prng, recordingWebSocket, withDocumentName } from './support/frames.js';
-import { connect, insertPlan, sleep, startSyncServer, tempDir, userWithToken, waitFor, type Client, type TestServer } from './support/harness.js';
+import {
+	connect,
+	insertPlan,
+	sleep,
+	startSyncServer,
+	tempDir,
+	userWithToken,
+	waitFor,
+	type Client,
+	type TestServer
+} from './support/harness.js';
 import { storedDoc } from './support/stored.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20240611);
@@ -26,15 +36,24 @@ afterAll(async () => {
 async function captureFrames(url: string, document: string, token: string): Promise<Uint8Array[]> {
 	const frames: Uint8Array[] = [];
 	const doc = new Y.Doc();
-	const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: recordingWebSocket(frames) });
-	const provider = new HocuspocusProvider({ name: document, document: doc, token, websocketProvider: socket });
+	const socket = new HocuspocusProviderWebsocket({
+		url,
+		WebSocketPolyfill: recordingWebSocket(frames)
+	});
+	const provider = new HocuspocusProvider({
+		name: document,
+		document: doc,
+		token,
+		websocketProvider: socket
+	});
 	provider.attach();
 	await waitFor(() => provider.isSynced, 10_000, 'capture provider synced');
 	doc.getMap('cards').set('captured', { n: 1 });
 	doc.getText('note').insert(0, 'captured text');
 	provider.setAwarenessField('user', { name: 'fuzz' });
 	// A read-only provider's edits are dropped by the server and never acknowledged.
-	if (provider.authorizedScope === 'read-write') await waitFor(() => !provider.hasUnsyncedChanges, 10_000, 'capture acknowledged');
+	if (provider.authorizedScope === 'read-write')
+		await waitFor(() => !provider.hasUnsyncedChanges, 10_000, 'capture acknowledged');
 	else await sleep(200);
 	provider.destroy();
 	socket.destroy();
@@ -45,7 +64,11 @@ async function captureFrames(url: string, document: string, token: string): Prom
  * Opens a raw socket and writes all frames at once (the server usually closes a socket at its
  * first undecodable frame, so this is how later frames of a connection reach it at all).
  */
-async function blast(url: string, frames: Uint8Array[], waitMs: number): Promise<{ code: number | null; sent: number }> {
+async function blast(
+	url: string,
+	frames: Uint8Array[],
+	waitMs: number
+): Promise<{ code: number | null; sent: number }> {
 	const ws = new WebSocket(url);
 	const closed = new Promise<number | null>((resolve) => {
 		ws.on('close', (code) => resolve(code));
@@ -68,7 +91,10 @@ describe('protocol fuzzing', () => {
 		// Hocuspocus reports each undecodable frame on console.error; thousands would drown the run.
 		vi.spyOn(console, 'error').mockImplementation(() => {});
 		vi.spyOn(console, 'warn').mockImplementation(() => {});
-		server = await startSyncServer({ databasePath: `${tmp.dir}/db.sqlite`, maxPayloadBytes: 64 * 1024 });
+		server = await startSyncServer({
+			databasePath: `${tmp.dir}/db.sqlite`,
+			maxPayloadBytes: 64 * 1024
+		});
 		insertPlan(server.store, 'p1', ['so-tttt', 'fz']);
 		const coord = await userWithToken(server.store, { username: 'coord', role: 'coordinator' });
 		const viewer = await userWithToken(server.store, { username: 'viewer', role: 'viewer' });
@@ -89,13 +115,25 @@ describe('protocol fuzzing', () => {
 		expect(planBefore.getMap('meta').get('before')).toBe(1);
 
 		const random = prng(SEED);
-		const names = [PLAN, FUZZ_AGENCY, 'plan/nope', 'plan/p1/agency/unknown', '', '/', 'plan/p1/../p1', 'x'.repeat(5000), 'plan/\u0000', '💥'];
+		const names = [
+			PLAN,
+			FUZZ_AGENCY,
+			'plan/nope',
+			'plan/p1/agency/unknown',
+			'',
+			'/',
+			'plan/p1/../p1',
+			'x'.repeat(5000),
+			'plan/\u0000',
+			'💥'
+		];
 		let sent = 0;
 		let bystanderEdits = 0;
 		let closedByServer = 0;
 		const kinds = { unauthenticated: 0, viewer: 0, writer: 0, oversized: 0 };
 		for (let k = 0; k < CONNECTIONS; k++) {
-			const kind = k % 10 === 9 ? 'oversized' : (['unauthenticated', 'viewer', 'writer'] as const)[k % 3];
+			const kind =
+				k % 10 === 9 ? 'oversized' : (['unauthenticated', 'viewer', 'writer'] as const)[k % 3];
 			kinds[kind]++;
 			const source = kind === 'writer' ? writerFrames : planFrames;
 			const frames: Uint8Array[] = [];
@@ -103,12 +141,20 @@ describe('protocol fuzzing', () => {
 			// the fuzz document only; unauthenticated ones start straight with mutated frames.
 			if (kind === 'viewer') frames.push(authFrame(planFrames));
 			if (kind === 'writer') frames.push(authFrame(writerFrames));
-			if (kind === 'oversized') frames.push(authFrame(planFrames), withDocumentName(new Uint8Array(70 * 1024).fill(7), PLAN)!);
+			if (kind === 'oversized')
+				frames.push(
+					authFrame(planFrames),
+					withDocumentName(new Uint8Array(70 * 1024).fill(7), PLAN)!
+				);
 			for (let f = 0; f < FRAMES_PER_CONNECTION; f++) {
 				const original = source[Math.floor(random() * source.length)];
 				frames.push(random() < 0.1 ? original : mutate(original, random, names));
 			}
-			const { code, sent: delivered } = await blast(server.url, frames, kind === 'oversized' ? 3000 : 20);
+			const { code, sent: delivered } = await blast(
+				server.url,
+				frames,
+				kind === 'oversized' ? 3000 : 20
+			);
 			sent += delivered;
 			if (kind === 'oversized') expect(code).toBe(1009);
 			if (code !== null && code !== 1006) closedByServer++;
@@ -117,13 +163,19 @@ describe('protocol fuzzing', () => {
 				bystanderEdits++;
 			}
 		}
-		console.info(`fuzz seed ${SEED}: ${sent} frames written on ${CONNECTIONS} connections; ${closedByServer} closed by the server`);
+		console.info(
+			`fuzz seed ${SEED}: ${sent} frames written on ${CONNECTIONS} connections; ${closedByServer} closed by the server`
+		);
 		expect(sent).toBeGreaterThan(3000);
 		expect(Object.values(kinds).every((n) => n > 0)).toBe(true);
 
 		// The server is up and the bystanders still sync through it.
 		await a.flushed();
-		await waitFor(() => b.doc.getMap('meta').get(`alive-${CONNECTIONS - 1}`) === CONNECTIONS - 1, 10_000, 'B to see A');
+		await waitFor(
+			() => b.doc.getMap('meta').get(`alive-${CONNECTIONS - 1}`) === CONNECTIONS - 1,
+			10_000,
+			'B to see A'
+		);
 		const late = connect({ url: server.url, document: PLAN, token: coord.token });
 		clients.push(late);
 		await late.ready;
@@ -132,7 +184,9 @@ describe('protocol fuzzing', () => {
 		// The plan document holds exactly A's writes: nothing any fuzz connection sent got in.
 		const planAfter = storedDoc(server.store, PLAN);
 		expect(bystanderEdits).toBe(CONNECTIONS / 10);
-		expect(Buffer.from(Y.encodeStateVector(planAfter))).toEqual(Buffer.from(Y.encodeStateVector(a.doc)));
+		expect(Buffer.from(Y.encodeStateVector(planAfter))).toEqual(
+			Buffer.from(Y.encodeStateVector(a.doc))
+		);
 		expect(planAfter.getMap('meta').toJSON()).toEqual(a.doc.getMap('meta').toJSON());
 		expect(planAfter.share.size).toBe(a.doc.share.size);
 		// Other plans' documents got nothing at all.

@@ -1,7 +1,17 @@
 import type { Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connect, insertPlan, sleep, startSyncServer, tempDir, userWithToken, waitFor, type Client, type TestServer } from './support/harness.js';
+import {
+	connect,
+	insertPlan,
+	sleep,
+	startSyncServer,
+	tempDir,
+	userWithToken,
+	waitFor,
+	type Client,
+	type TestServer
+} from './support/harness.js';
 import { storedDoc } from './support/stored.js';
 
 const CLIENTS = 100;
@@ -28,7 +38,8 @@ describe('reconnect storm', () => {
 			sockets.add(socket);
 			socket.once('close', () => sockets.delete(socket));
 		});
-		for (let i = 0; i < CLIENTS; i++) clients.push(connect({ url: server.url, document: DOCUMENT, token }));
+		for (let i = 0; i < CLIENTS; i++)
+			clients.push(connect({ url: server.url, document: DOCUMENT, token }));
 		await Promise.all(clients.map((c) => c.ready));
 
 		// Each client appends 0, 1, 2, ... to its own array, online or not.
@@ -49,16 +60,29 @@ describe('reconnect storm', () => {
 			sockets.clear();
 			expect(cut).toBe(CLIENTS);
 			// Providers notice the drop and come back by themselves (with backoff and jitter).
-			await waitFor(() => sockets.size === CLIENTS && clients.every((c) => c.provider.isSynced), 30_000, `round ${round}: all reconnected`);
+			await waitFor(
+				() => sockets.size === CLIENTS && clients.every((c) => c.provider.isSynced),
+				30_000,
+				`round ${round}: all reconnected`
+			);
 		}
 		writing = false;
 		await Promise.all(writers);
-		await waitFor(() => clients.every((c) => c.provider.isSynced && !c.provider.hasUnsyncedChanges), 30_000, 'every change acknowledged');
+		await waitFor(
+			() => clients.every((c) => c.provider.isSynced && !c.provider.hasUnsyncedChanges),
+			30_000,
+			'every change acknowledged'
+		);
 
 		const expected = clients.map((c, i) => c.doc.getArray<number>(`client-${i}`).length);
-		const stateOf = (doc: Y.Doc) => JSON.stringify(expected.map((_, i) => doc.getArray(`client-${i}`).toArray()));
+		const stateOf = (doc: Y.Doc) =>
+			JSON.stringify(expected.map((_, i) => doc.getArray(`client-${i}`).toArray()));
 		const want = JSON.stringify(expected.map((n) => [...Array(n).keys()]));
-		await waitFor(() => clients.every((c) => stateOf(c.doc) === want), 30_000, 'every client to converge');
+		await waitFor(
+			() => clients.every((c) => stateOf(c.doc) === want),
+			30_000,
+			'every client to converge'
+		);
 		expect(expected.every((n) => n >= ROUNDS)).toBe(true);
 		expect(clients.every((c) => stateOf(c.doc) === want)).toBe(true);
 		// The database, exactly as a restart would load it.

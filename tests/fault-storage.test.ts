@@ -4,7 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '@planboard/store';
 import * as Y from 'yjs';
-import { connect, insertPlan, sleep, startSyncServer, tempDir, userWithToken, waitFor, type Client, type TestServer } from './support/harness.js';
+import {
+	connect,
+	insertPlan,
+	sleep,
+	startSyncServer,
+	tempDir,
+	userWithToken,
+	waitFor,
+	type Client,
+	type TestServer
+} from './support/harness.js';
 import { storedDoc } from './support/stored.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -28,7 +38,11 @@ function startServer(dataDir: string): { status: number | null; output: string }
 }
 
 /** One clear line naming the path, and no stack trace. */
-function expectClearFailure(result: { status: number | null; output: string }, path: string, what: RegExp): void {
+function expectClearFailure(
+	result: { status: number | null; output: string },
+	path: string,
+	what: RegExp
+): void {
 	expect(result.status).not.toBe(0);
 	expect(result.status).not.toBeNull();
 	const lines = result.output.trim().split('\n');
@@ -45,7 +59,8 @@ function expectClearFailure(result: { status: number | null; output: string }, p
 function readOnlyDir(): string {
 	const mountPoint = `${tmp.dir}/ro`;
 	mkdirSync(mountPoint);
-	const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', mountPoint]).status === 0;
+	const mounted =
+		spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', mountPoint]).status === 0;
 	if (!mounted) return '/sys/planboard-data';
 	cleanups.push(() => spawnSync('umount', [mountPoint]));
 	return `${mountPoint}/data`;
@@ -67,7 +82,10 @@ describe('storage faults', () => {
 		// Another process in the middle of a write transaction, as a backup or a stuck CLI would be.
 		const holder: ChildProcess = spawn(
 			process.execPath,
-			['-e', `const db = require('better-sqlite3')(${JSON.stringify(path)}); db.exec('BEGIN EXCLUSIVE'); console.log('locked'); setInterval(() => {}, 1000);`],
+			[
+				'-e',
+				`const db = require('better-sqlite3')(${JSON.stringify(path)}); db.exec('BEGIN EXCLUSIVE'); console.log('locked'); setInterval(() => {}, 1000);`
+			],
 			{ cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }
 		);
 		cleanups.push(() => holder.kill('SIGKILL'));
@@ -91,7 +109,10 @@ describe('storage faults', () => {
 		const { token } = await userWithToken(server.store, { username: 'coord', role: 'coordinator' });
 		const writer: Client = connect({ url: server.url, document: 'plan/p1', token });
 		const reader: Client = connect({ url: server.url, document: 'plan/p1', token });
-		cleanups.push(() => writer.destroy(), () => reader.destroy());
+		cleanups.push(
+			() => writer.destroy(),
+			() => reader.destroy()
+		);
 		await Promise.all([writer.ready, reader.ready]);
 		for (let i = 0; i < 20; i++) writer.doc.getMap('meta').set(`k${i}`, i);
 		await writer.flushed();
@@ -112,15 +133,24 @@ describe('storage faults', () => {
 		const during = storedDoc(server.store, 'plan/p1');
 		expect(during.getText('big').length).toBe(0);
 		// (A reload may add the server's own small schemaVersion write, which fits in a free page.)
-		const userKeys = (doc: Y.Doc) => Object.entries(doc.getMap('meta').toJSON()).filter(([k]) => k !== 'schemaVersion');
+		const userKeys = (doc: Y.Doc) =>
+			Object.entries(doc.getMap('meta').toJSON()).filter(([k]) => k !== 'schemaVersion');
 		expect(userKeys(during)).toEqual(userKeys(before));
 		expect(userKeys(before)).toHaveLength(20);
 		expect(Y.decodeStateVector(Y.encodeStateVector(during)).get(writer.doc.clientID)).toBe(20);
 
 		// Space again: the provider's retry is stored, and everyone converges on it.
 		server.store.db.pragma('max_page_count = 1073741823');
-		await waitFor(() => writer.provider.isSynced && !writer.provider.hasUnsyncedChanges, 30_000, 'the refused change to be stored on retry');
-		await waitFor(() => reader.doc.getText('big').length === 60_000, 10_000, 'reader to get the change');
+		await waitFor(
+			() => writer.provider.isSynced && !writer.provider.hasUnsyncedChanges,
+			30_000,
+			'the refused change to be stored on retry'
+		);
+		await waitFor(
+			() => reader.doc.getText('big').length === 60_000,
+			10_000,
+			'reader to get the change'
+		);
 		expect(server.store.db.pragma('integrity_check', { simple: true })).toBe('ok');
 		await server.close();
 		// Reopened from the file: the earlier data and the retried change, nothing damaged.
@@ -137,4 +167,3 @@ function docUpdate(note: string): Uint8Array {
 	doc.getMap('meta').set('note', note);
 	return Y.encodeStateAsUpdate(doc);
 }
-

@@ -1,6 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '@planboard/store';
-import { connect, insertPlan, tempDir, userWithToken, waitFor, type Client } from './support/harness.js';
+import {
+	connect,
+	insertPlan,
+	tempDir,
+	userWithToken,
+	waitFor,
+	type Client
+} from './support/harness.js';
 import { freePort, startChildServer, type ChildServer } from './support/child-server.js';
 import { storedDoc } from './support/stored.js';
 
@@ -51,7 +58,11 @@ describe('durability', () => {
 				await new Promise((r) => setTimeout(r, 10 + (i % 5)));
 			}
 		});
-		await waitFor(() => confirmed.every((n) => n >= 5), 15_000, 'every client to have acknowledged writes');
+		await waitFor(
+			() => confirmed.every((n) => n >= 5),
+			15_000,
+			'every client to have acknowledged writes'
+		);
 		server.process.kill('SIGKILL');
 		await server.exited;
 		const confirmedAtKill = [...confirmed];
@@ -70,7 +81,11 @@ describe('durability', () => {
 
 		// The same address again: the providers reconnect by themselves and send what was not acknowledged.
 		server = await startChildServer({ entry: 'apps/sync/dist/main.js', env, port });
-		await waitFor(() => clients.every((c) => c.provider.isSynced && !c.provider.hasUnsyncedChanges), 20_000, 'clients to resync');
+		await waitFor(
+			() => clients.every((c) => c.provider.isSynced && !c.provider.hasUnsyncedChanges),
+			20_000,
+			'clients to resync'
+		);
 		const reader = connect({ url, document: DOCUMENT, token });
 		clients.push(reader);
 		await reader.ready;
@@ -81,11 +96,15 @@ describe('durability', () => {
 		);
 		for (let i = 0; i < CLIENTS; i++) {
 			const own = clients[i].doc.getArray<number>(`client-${i}`).toArray();
-			expect(reader.doc.getArray<number>(`client-${i}`).toArray()).toEqual([...Array(own.length).keys()]);
+			expect(reader.doc.getArray<number>(`client-${i}`).toArray()).toEqual([
+				...Array(own.length).keys()
+			]);
 		}
 	}, 90_000);
 });
 
 function snapshotOf(c: Client): string {
-	return JSON.stringify(Array.from({ length: CLIENTS }, (_, i) => c.doc.getArray(`client-${i}`).toArray()));
+	return JSON.stringify(
+		Array.from({ length: CLIENTS }, (_, i) => c.doc.getArray(`client-${i}`).toArray())
+	);
 }

@@ -1,7 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '@planboard/store';
 import * as Y from 'yjs';
-import { connect, insertPlan, sleep, startSyncServer, tempDir, userWithToken, type Client } from './support/harness.js';
+import {
+	connect,
+	insertPlan,
+	sleep,
+	startSyncServer,
+	tempDir,
+	userWithToken,
+	type Client
+} from './support/harness.js';
 import { startChildServer } from './support/child-server.js';
 import { storedDoc } from './support/stored.js';
 
@@ -20,22 +28,37 @@ describe('server lifecycle', () => {
 		insertPlan(setup, 'p1', ['a1']);
 		const { token } = await userWithToken(setup, { username: 'coord', role: 'coordinator' });
 		setup.close();
-		const server = await startChildServer({ entry: 'apps/sync/dist/main.js', env: { PLANBOARD_DATA: dataDir } });
+		const server = await startChildServer({
+			entry: 'apps/sync/dist/main.js',
+			env: { PLANBOARD_DATA: dataDir }
+		});
 		const health = await fetch(`http://127.0.0.1:${server.port}/healthz`);
 		expect(health.status).toBe(200);
 		expect(await health.json()).toEqual({ ok: true });
 
-		const client = connect({ url: `ws://127.0.0.1:${server.port}/collab`, document: 'plan/p1', token });
+		const client = connect({
+			url: `ws://127.0.0.1:${server.port}/collab`,
+			document: 'plan/p1',
+			token
+		});
 		clients.push(client);
 		await client.ready;
 		client.doc.getText('notes').insert(0, 'Báo cáo trước ngày 10/11/2024');
 		await client.flushed();
 		server.process.kill('SIGTERM');
 		expect(await server.exited).toBe(0);
-		const lines = server.output.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { event: string });
-		expect(lines.map((l) => l.event)).toEqual(expect.arrayContaining(['server.stopping', 'server.stopped']));
+		const lines = server.output
+			.join('')
+			.split('\n')
+			.filter(Boolean)
+			.map((l) => JSON.parse(l) as { event: string });
+		expect(lines.map((l) => l.event)).toEqual(
+			expect.arrayContaining(['server.stopping', 'server.stopped'])
+		);
 		const store = openStore({ path: `${dataDir}/planboard.db` });
-		expect(storedDoc(store, 'plan/p1').getText('notes').toString()).toBe('Báo cáo trước ngày 10/11/2024');
+		expect(storedDoc(store, 'plan/p1').getText('notes').toString()).toBe(
+			'Báo cáo trước ngày 10/11/2024'
+		);
 		store.close();
 	});
 
@@ -45,7 +68,11 @@ describe('server lifecycle', () => {
 		const future = new Y.Doc();
 		future.getMap('meta').set('schemaVersion', 99);
 		future.getMap('meta').set('kind', 'plan');
-		server.store.updates.append({ document: 'plan/p1', update: Y.encodeStateAsUpdate(future), userId: null });
+		server.store.updates.append({
+			document: 'plan/p1',
+			update: Y.encodeStateAsUpdate(future),
+			userId: null
+		});
 		const { token } = await userWithToken(server.store, { username: 'coord', role: 'coordinator' });
 		const refused = connect({ url: server.url, document: 'plan/p1', token });
 		const fine = connect({ url: server.url, document: 'plan/p1/agency/a1', token });

@@ -3,9 +3,11 @@ import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium; never a downloaded browser (there is no download on these machines). */
 export function chromiumPath(): string {
-	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-		(p): p is string => Boolean(p)
-	);
+	const candidates = [
+		process.env.CHROMIUM_PATH,
+		'/usr/bin/chromium',
+		'/usr/bin/chromium-browser'
+	].filter((p): p is string => Boolean(p));
 	const found = candidates.find((p) => existsSync(p));
 	if (!found) {
 		throw new Error(

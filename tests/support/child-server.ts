@@ -36,21 +36,35 @@ export async function startChildServer(options: {
 	timeoutMs?: number;
 }): Promise<ChildServer> {
 	const entry = root + options.entry;
-	if (!existsSync(entry)) throw new Error(`${options.entry} is not built: run "npm test" (it builds first)`);
+	if (!existsSync(entry))
+		throw new Error(`${options.entry} is not built: run "npm test" (it builds first)`);
 	const child = spawn(process.execPath, [entry], {
 		cwd: root,
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(options.port ?? 0), PLANBOARD_BANNER: '0', ...options.env },
+		env: {
+			...process.env,
+			HOST: '127.0.0.1',
+			PORT: String(options.port ?? 0),
+			PLANBOARD_BANNER: '0',
+			...options.env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	const output: string[] = [];
-	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	const exited = new Promise<number | null>((resolve) =>
+		child.once('exit', (code) => resolve(code))
+	);
 	const port = await new Promise<number>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join('')}`)), options.timeoutMs ?? 20_000);
+		const timer = setTimeout(
+			() => reject(new Error(`server did not start:\n${output.join('')}`)),
+			options.timeoutMs ?? 20_000
+		);
 		const onData = (chunk: Buffer) => {
 			const text = chunk.toString();
 			output.push(text);
 			for (const line of text.split('\n')) {
-				const m = line.match(/"event":"(?:sync|server)\.listening".*?"(?:port|url)":"?(?:http:\/\/localhost:)?(\d+)/);
+				const m = line.match(
+					/"event":"(?:sync|server)\.listening".*?"(?:port|url)":"?(?:http:\/\/localhost:)?(\d+)/
+				);
 				if (m) {
 					clearTimeout(timer);
 					resolve(Number(m[1]));

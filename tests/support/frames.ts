@@ -74,15 +74,29 @@ export function mutate(frame: Uint8Array, random: () => number, names: string[])
 		case 3: {
 			// a huge varint (length or type) spliced in after the name
 			const at = Math.min(bytes.length, 1 + Math.floor(random() * 12));
-			const huge = pick([[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f], [0x80, 0x80, 0x80, 0x80, 0x10], [0xff, 0xff, 0xff, 0xff, 0x0f]]);
+			const huge = pick([
+				[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f],
+				[0x80, 0x80, 0x80, 0x80, 0x10],
+				[0xff, 0xff, 0xff, 0xff, 0x0f]
+			]);
 			return Uint8Array.from([...bytes.slice(0, at), ...huge, ...bytes.slice(at)]);
 		}
 		case 4: // random bytes inserted
-			return Uint8Array.from([...bytes.slice(0, 3), ...Array.from({ length: 1 + Math.floor(random() * 32) }, () => Math.floor(random() * 256)), ...bytes.slice(3)]);
+			return Uint8Array.from([
+				...bytes.slice(0, 3),
+				...Array.from({ length: 1 + Math.floor(random() * 32) }, () => Math.floor(random() * 256)),
+				...bytes.slice(3)
+			]);
 		case 5: // pure noise
-			return Uint8Array.from(Array.from({ length: Math.floor(random() * 64) }, () => Math.floor(random() * 256)));
+			return Uint8Array.from(
+				Array.from({ length: Math.floor(random() * 64) }, () => Math.floor(random() * 256))
+			);
 		case 6: // message type replaced
-			return Uint8Array.from([...varString(pick(names)), Math.floor(random() * 256), ...bytes.slice(-Math.floor(random() * bytes.length))]);
+			return Uint8Array.from([
+				...varString(pick(names)),
+				Math.floor(random() * 256),
+				...bytes.slice(-Math.floor(random() * bytes.length))
+			]);
 		default: // the real frame duplicated, cut short
 			return Uint8Array.from([...bytes, ...bytes].slice(0, Math.max(1, bytes.length * 2 - 1)));
 	}

@@ -32,7 +32,11 @@ export async function startSyncServer(
 	const store = openStore({ path: options.databasePath });
 	const lines: string[] = [];
 	const sync = createSyncServer({
-		log: { info: () => {}, warn: (e, f) => lines.push(JSON.stringify({ e, ...f })), error: (e, f) => lines.push(JSON.stringify({ e, ...f })) },
+		log: {
+			info: () => {},
+			warn: (e, f) => lines.push(JSON.stringify({ e, ...f })),
+			error: (e, f) => lines.push(JSON.stringify({ e, ...f }))
+		},
 		sessionCheckIntervalMs: 500,
 		...options,
 		store
@@ -70,7 +74,11 @@ export function insertPlan(store: Store, planId: string, agencyIds: string[]): v
 /** A user with a live session; returns the bearer token a provider sends. */
 export async function userWithToken(
 	store: Store,
-	options: { username: string; role: 'admin' | 'coordinator' | 'officer' | 'viewer'; agencyId?: string | null }
+	options: {
+		username: string;
+		role: 'admin' | 'coordinator' | 'officer' | 'viewer';
+		agencyId?: string | null;
+	}
 ): Promise<{ userId: string; token: string; sessionId: string }> {
 	const user = store.users.create({
 		username: options.username,
@@ -95,9 +103,17 @@ export interface Client {
 }
 
 /** A real HocuspocusProvider over a real WebSocket (the `ws` package in Node). */
-export function connect(options: { url: string; document: string; token: string; doc?: Y.Doc }): Client {
+export function connect(options: {
+	url: string;
+	document: string;
+	token: string;
+	doc?: Y.Doc;
+}): Client {
 	const doc = options.doc ?? new Y.Doc();
-	const socket = new HocuspocusProviderWebsocket({ url: options.url, WebSocketPolyfill: WebSocket });
+	const socket = new HocuspocusProviderWebsocket({
+		url: options.url,
+		WebSocketPolyfill: WebSocket
+	});
 	let resolveReady: () => void = () => {};
 	let rejectReady: (reason: Error) => void = () => {};
 	const ready = new Promise<void>((resolve, reject) => {
@@ -110,7 +126,8 @@ export function connect(options: { url: string; document: string; token: string;
 		token: options.token,
 		websocketProvider: socket,
 		onSynced: () => resolveReady(),
-		onAuthenticationFailed: ({ reason }) => rejectReady(new Error(`authentication failed: ${reason}`))
+		onAuthenticationFailed: ({ reason }) =>
+			rejectReady(new Error(`authentication failed: ${reason}`))
 	});
 	provider.attach();
 	ready.catch(() => {});
@@ -119,7 +136,12 @@ export function connect(options: { url: string; document: string; token: string;
 		provider,
 		socket,
 		ready,
-		flushed: () => waitFor(() => provider.isSynced && !provider.hasUnsyncedChanges, 10_000, 'all changes acknowledged'),
+		flushed: () =>
+			waitFor(
+				() => provider.isSynced && !provider.hasUnsyncedChanges,
+				10_000,
+				'all changes acknowledged'
+			),
 		destroy() {
 			provider.destroy();
 			socket.destroy();
@@ -128,10 +150,15 @@ export function connect(options: { url: string; document: string; token: string;
 }
 
 /** Polls until the condition holds; rejects with the description after the timeout. */
-export async function waitFor(condition: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+export async function waitFor(
+	condition: () => boolean,
+	timeoutMs = 5000,
+	what = 'condition'
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await new Promise((r) => setTimeout(r, 10));
 	}
 }

@@ -19,11 +19,17 @@ export function createBoard(options: {
 }): { planId: string; agencies: number; cards: number } {
 	const { store, plan, planId } = options;
 	if (store.plans.get(planId)) throw new Error(`A board with id "${planId}" already exists.`);
-	const { seed, documentAgencies, contributions } = buildSeed({ plan, planId, directory: options.directory });
+	const { seed, documentAgencies, contributions } = buildSeed({
+		plan,
+		planId,
+		directory: options.directory
+	});
 
 	const planDoc = new Y.Doc();
 	initPlanDoc(planDoc, seed);
-	const updates = [{ document: planDocName(planId), update: Y.encodeStateAsUpdate(planDoc), userId: null }];
+	const updates = [
+		{ document: planDocName(planId), update: Y.encodeStateAsUpdate(planDoc), userId: null }
+	];
 	let cards = 0;
 	for (const agency of documentAgencies) {
 		const doc = new Y.Doc();
@@ -50,7 +56,12 @@ export function createBoard(options: {
 		});
 		store.plans.setAgencies({
 			planId,
-			agencies: documentAgencies.map(({ id, name, shortName, kind }) => ({ id, name, shortName, kind }))
+			agencies: documentAgencies.map(({ id, name, shortName, kind }) => ({
+				id,
+				name,
+				shortName,
+				kind
+			}))
 		});
 		store.updates.appendMany(updates);
 	})();

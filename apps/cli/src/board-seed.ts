@@ -40,7 +40,11 @@ export interface SeedResult {
  * card for each member; section-III duties become cards of their agencies; a name missing from
  * the directory keeps its own lane under an `x-` id rather than being dropped.
  */
-export function buildSeed(options: { plan: ParsedPlan; planId: string; directory?: AgencyDirectory }): SeedResult {
+export function buildSeed(options: {
+	plan: ParsedPlan;
+	planId: string;
+	directory?: AgencyDirectory;
+}): SeedResult {
 	const { plan, directory } = options;
 	const agencies = new Map<AgencyId, AgencyInfo>();
 	const known = new Map((directory?.agencies ?? []).map((a) => [a.id, a]));
@@ -50,9 +54,12 @@ export function buildSeed(options: { plan: ParsedPlan; planId: string; directory
 		const agencyId = asAgencyId(id);
 		if (!agencies.has(agencyId)) {
 			const a = known.get(id);
-			agencies.set(agencyId, a
-				? { id: agencyId, name: a.name, shortName: a.shortName, kind: a.kind }
-				: { id: agencyId, name: id, shortName: id, kind: 'other' });
+			agencies.set(
+				agencyId,
+				a
+					? { id: agencyId, name: a.name, shortName: a.shortName, kind: a.kind }
+					: { id: agencyId, name: id, shortName: id, kind: 'other' }
+			);
 		}
 		return agencyId;
 	};
@@ -74,7 +81,8 @@ export function buildSeed(options: { plan: ParsedPlan; planId: string; directory
 			return id;
 		}
 		const id = asAgencyId(`x-${slug(ref.text)}`);
-		if (!agencies.has(id)) agencies.set(id, { id, name: ref.text, shortName: ref.text, kind: 'other' });
+		if (!agencies.has(id))
+			agencies.set(id, { id, name: ref.text, shortName: ref.text, kind: 'other' });
 		return id;
 	};
 	const members = (id: AgencyId): AgencyId[] => agencies.get(id)?.members ?? [id];
@@ -149,7 +157,10 @@ export function buildSeed(options: { plan: ParsedPlan; planId: string; directory
 
 /** The plan's reporting deadline: the latest milestone that asks for a report. */
 function reportDeadline(plan: ParsedPlan): string | null {
-	const reports = plan.milestones.filter((m) => /báo cáo/i.test(m.text)).map((m) => m.date).sort();
+	const reports = plan.milestones
+		.filter((m) => /báo cáo/i.test(m.text))
+		.map((m) => m.date)
+		.sort();
 	return reports.at(-1) ?? null;
 }
 

@@ -29,8 +29,11 @@ async function main(argv: string[]): Promise<number> {
 		return await command(args);
 	} catch (error) {
 		// One clear line (bad arguments, unknown user, unusable database); the stack on request.
-		process.stderr.write(`planboard ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
-		if (process.env.PLANBOARD_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+		process.stderr.write(
+			`planboard ${name}: ${error instanceof Error ? error.message : String(error)}\n`
+		);
+		if (process.env.PLANBOARD_DEBUG && error instanceof Error)
+			process.stderr.write(`${error.stack}\n`);
 		return error instanceof UsageError ? 2 : 1;
 	}
 }

@@ -11,7 +11,10 @@ export function planboard(...args: string[]) {
 	return planboardWith({}, ...args);
 }
 
-export function planboardWith(options: { env?: Record<string, string>; input?: string }, ...args: string[]) {
+export function planboardWith(
+	options: { env?: Record<string, string>; input?: string },
+	...args: string[]
+) {
 	const r = spawnSync(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', ...args], {
 		cwd: root,
 		encoding: 'utf8',

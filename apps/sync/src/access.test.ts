@@ -79,7 +79,11 @@ describe('sync server access control', () => {
 	});
 
 	it("stores an officer's write to its own agency and never to another agency's", async () => {
-		const officer = await userWithToken(server.store, { username: 'bdbp', role: 'officer', agencyId: 'bch-bdbp' });
+		const officer = await userWithToken(server.store, {
+			username: 'bdbp',
+			role: 'officer',
+			agencyId: 'bch-bdbp'
+		});
 		const own = open(server.url, agencyDoc('bch-bdbp'), officer.token);
 		const other = open(server.url, agencyDoc('so-tttt'), officer.token);
 		const plan = open(server.url, planDoc, officer.token);
@@ -107,10 +111,16 @@ describe('sync server access control', () => {
 	});
 
 	it("closes a disabled user's open connection within seconds", async () => {
-		const officer = await userWithToken(server.store, { username: 'ducco', role: 'officer', agencyId: 'so-tttt' });
+		const officer = await userWithToken(server.store, {
+			username: 'ducco',
+			role: 'officer',
+			agencyId: 'so-tttt'
+		});
 		const c = open(server.url, agencyDoc('so-tttt'), officer.token);
 		await c.ready;
-		const closed = new Promise<number>((resolve) => c.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code)));
+		const closed = new Promise<number>((resolve) =>
+			c.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code))
+		);
 		server.store.users.update({ id: officer.userId, disabled: true });
 		expect(await closed).toBe(4401);
 	});
@@ -119,11 +129,15 @@ describe('sync server access control', () => {
 		const coord = await userWithToken(server.store, { username: 'coord', role: 'coordinator' });
 		const c = open(server.url, planDoc, coord.token);
 		await c.ready;
-		const closed = new Promise<number>((resolve) => c.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code)));
+		const closed = new Promise<number>((resolve) =>
+			c.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code))
+		);
 		server.store.sessions.delete(coord.sessionId);
 		expect(server.sync.revokeSession(coord.sessionId)).toBe(1);
 		expect(await closed).toBe(4401);
-		await expect(open(server.url, planDoc, coord.token).ready).rejects.toThrow(/authentication failed/);
+		await expect(open(server.url, planDoc, coord.token).ready).rejects.toThrow(
+			/authentication failed/
+		);
 	});
 });
 
@@ -131,13 +145,18 @@ describe('sync server input bounds', () => {
 	it('closes only the socket that sends an oversized frame, storing nothing of it', async () => {
 		await server.close();
 		const tmp = tempDir();
-		server = await startSyncServer({ databasePath: `${tmp.dir}/db.sqlite`, maxPayloadBytes: 64 * 1024 });
+		server = await startSyncServer({
+			databasePath: `${tmp.dir}/db.sqlite`,
+			maxPayloadBytes: 64 * 1024
+		});
 		insertPlan(server.store, PLAN, ['so-tttt']);
 		const { token } = await userWithToken(server.store, { username: 'coord', role: 'coordinator' });
 		const big = open(server.url, planDoc, token);
 		const bystander = open(server.url, planDoc, token);
 		await Promise.all([big.ready, bystander.ready]);
-		const closed = new Promise<number>((resolve) => big.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code)));
+		const closed = new Promise<number>((resolve) =>
+			big.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code))
+		);
 		big.doc.getText('huge').insert(0, 'x'.repeat(200 * 1024));
 		expect(await closed).toBe(1009);
 		bystander.doc.getMap('meta').set('alive', true);
@@ -154,7 +173,8 @@ describe('sync server input bounds', () => {
 		await good.ready;
 		const raw = new WebSocket(server.url);
 		await new Promise((r) => raw.on('open', r));
-		for (let i = 0; i < 50; i++) raw.send(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, i, 0x00, 0x07]));
+		for (let i = 0; i < 50; i++)
+			raw.send(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, i, 0x00, 0x07]));
 		raw.send(Buffer.from('plan/p1'));
 		await sleep(100);
 		good.doc.getMap('meta').set('after', 1);
@@ -163,4 +183,3 @@ describe('sync server input bounds', () => {
 		raw.terminate();
 	});
 });
-

@@ -30,13 +30,32 @@ export function envConfig(env: NodeJS.ProcessEnv): EnvConfig {
 		port: intFrom(env.PORT, 3000, 'PORT'),
 		host: env.HOST || '0.0.0.0',
 		allowedOrigins: origins.length > 0 ? origins : null,
-		maxPayloadBytes: intFrom(env.PLANBOARD_MAX_PAYLOAD, DEFAULT_MAX_PAYLOAD, 'PLANBOARD_MAX_PAYLOAD'),
-		flood: env.PLANBOARD_FLOOD_PACING === '0' ? false : {
-			...DEFAULT_FLOOD_LIMITS,
-			messagesPerSecond: intFrom(env.PLANBOARD_FLOOD_MESSAGES_PER_SECOND, DEFAULT_FLOOD_LIMITS.messagesPerSecond, 'PLANBOARD_FLOOD_MESSAGES_PER_SECOND'),
-			bytesPerSecond: intFrom(env.PLANBOARD_FLOOD_BYTES_PER_SECOND, DEFAULT_FLOOD_LIMITS.bytesPerSecond, 'PLANBOARD_FLOOD_BYTES_PER_SECOND'),
-			maxQueuedMessages: intFrom(env.PLANBOARD_FLOOD_MAX_QUEUED, DEFAULT_FLOOD_LIMITS.maxQueuedMessages, 'PLANBOARD_FLOOD_MAX_QUEUED')
-		},
+		maxPayloadBytes: intFrom(
+			env.PLANBOARD_MAX_PAYLOAD,
+			DEFAULT_MAX_PAYLOAD,
+			'PLANBOARD_MAX_PAYLOAD'
+		),
+		flood:
+			env.PLANBOARD_FLOOD_PACING === '0'
+				? false
+				: {
+						...DEFAULT_FLOOD_LIMITS,
+						messagesPerSecond: intFrom(
+							env.PLANBOARD_FLOOD_MESSAGES_PER_SECOND,
+							DEFAULT_FLOOD_LIMITS.messagesPerSecond,
+							'PLANBOARD_FLOOD_MESSAGES_PER_SECOND'
+						),
+						bytesPerSecond: intFrom(
+							env.PLANBOARD_FLOOD_BYTES_PER_SECOND,
+							DEFAULT_FLOOD_LIMITS.bytesPerSecond,
+							'PLANBOARD_FLOOD_BYTES_PER_SECOND'
+						),
+						maxQueuedMessages: intFrom(
+							env.PLANBOARD_FLOOD_MAX_QUEUED,
+							DEFAULT_FLOOD_LIMITS.maxQueuedMessages,
+							'PLANBOARD_FLOOD_MAX_QUEUED'
+						)
+					},
 		retentionMs: env.PLANBOARD_RETENTION_DAYS
 			? intFrom(env.PLANBOARD_RETENTION_DAYS, 0, 'PLANBOARD_RETENTION_DAYS') * 86_400_000
 			: null,
@@ -47,6 +66,7 @@ export function envConfig(env: NodeJS.ProcessEnv): EnvConfig {
 function intFrom(value: string | undefined, fallback: number, name: string): number {
 	if (value === undefined || value === '') return fallback;
 	const n = Number(value);
-	if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+	if (!Number.isInteger(n) || n < 0)
+		throw new Error(`${name} must be a non-negative integer, got "${value}"`);
 	return n;
 }

@@ -39,7 +39,10 @@ export function createHost({ config, log }: { config: EnvConfig; log: Logger }) 
 		return new Promise((resolve) => {
 			server.listen(config.port, config.host, () => {
 				const address = server.address();
-				resolve({ server, port: typeof address === 'object' && address ? address.port : config.port });
+				resolve({
+					server,
+					port: typeof address === 'object' && address ? address.port : config.port
+				});
 			});
 		});
 	};

@@ -110,8 +110,14 @@ export class InboundPacer {
 		const seconds = (now - this.#refilledAt) / 1000;
 		this.#refilledAt = now;
 		const { messagesPerSecond, bytesPerSecond } = this.limits;
-		this.#messageTokens = Math.min(messagesPerSecond * BURST_SECONDS, this.#messageTokens + seconds * messagesPerSecond);
-		this.#byteTokens = Math.min(bytesPerSecond * BURST_SECONDS, this.#byteTokens + seconds * bytesPerSecond);
+		this.#messageTokens = Math.min(
+			messagesPerSecond * BURST_SECONDS,
+			this.#messageTokens + seconds * messagesPerSecond
+		);
+		this.#byteTokens = Math.min(
+			bytesPerSecond * BURST_SECONDS,
+			this.#byteTokens + seconds * bytesPerSecond
+		);
 	}
 
 	#drain(): void {

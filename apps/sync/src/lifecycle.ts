@@ -21,7 +21,12 @@ export function healthHandler({ store }: { store: Store }) {
 }
 
 /** SIGTERM and SIGINT: stop accepting, close sockets, store pending snapshots, close SQLite. */
-export function installShutdown(options: { server: Server; sync: SyncServer; store: Store; log: Logger }) {
+export function installShutdown(options: {
+	server: Server;
+	sync: SyncServer;
+	store: Store;
+	log: Logger;
+}) {
 	const { server, sync, store, log } = options;
 	let closing = false;
 	const shutdown = async (signal: string) => {
@@ -51,7 +56,11 @@ export function metricsHandler({ sync }: { sync: SyncServer }) {
 		const ms = (ns: number) => Math.round(ns / 1e4) / 100;
 		const memory = process.memoryUsage();
 		const body = {
-			eventLoopDelay: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) },
+			eventLoopDelay: {
+				p50: ms(delay.percentile(50)),
+				p99: ms(delay.percentile(99)),
+				max: ms(delay.max)
+			},
 			connections: sync.hocuspocus.getConnectionsCount(),
 			documents: sync.hocuspocus.getDocumentsCount(),
 			rss: memory.rss,
@@ -75,7 +84,11 @@ export function startOrExit<T>(options: { log: Logger; start: () => T }): T {
 		return options.start();
 	} catch (error) {
 		if (!(error instanceof StoreError)) throw error;
-		options.log.error('server.start_failed', { code: error.code, path: error.path, message: error.message });
+		options.log.error('server.start_failed', {
+			code: error.code,
+			path: error.path,
+			message: error.message
+		});
 		process.exit(1);
 	}
 }

@@ -7,7 +7,9 @@ export interface Logger {
 
 type Level = 'info' | 'warn' | 'error';
 
-export function createLogger(options: { quiet?: boolean; write?: (line: string) => void } = {}): Logger {
+export function createLogger(
+	options: { quiet?: boolean; write?: (line: string) => void } = {}
+): Logger {
 	const write = options.write ?? ((line: string) => process.stdout.write(line + '\n'));
 	const emit = (level: Level, event: string, fields?: Record<string, unknown>) => {
 		if (options.quiet && level === 'info') return;
@@ -36,7 +38,11 @@ function normalize(fields?: Record<string, unknown>): Record<string, unknown> {
  */
 export function routeConsoleToLog(log: Logger): void {
 	const text = (args: unknown[]) =>
-		args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+		args
+			.map((a) =>
+				a instanceof Error ? (a.stack ?? a.message) : typeof a === 'string' ? a : JSON.stringify(a)
+			)
+			.join(' ');
 	console.error = (...args: unknown[]) => log.error('console', { message: text(args) });
 	console.warn = (...args: unknown[]) => log.warn('console', { message: text(args) });
 	console.log = (...args: unknown[]) => log.info('console', { message: text(args) });

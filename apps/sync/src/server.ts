@@ -69,17 +69,26 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		const context: SyncContext = { socket: ws, ip, peer: {} };
 		const connection = hocuspocus.handleConnection(ws, toFetchRequest(request), context);
 		let lastFrame: Uint8Array | null = null;
-		const who = () => ({ user: context.peer.user?.username ?? null, ip, document: lastFrame && documentNameOf(lastFrame) });
+		const who = () => ({
+			user: context.peer.user?.username ?? null,
+			ip,
+			document: lastFrame && documentNameOf(lastFrame)
+		});
 		const pacer =
 			options.flood === false
 				? null
-				: new InboundPacer(ws, (data) => connection.handleMessage(data), { ...DEFAULT_FLOOD_LIMITS, ...options.flood }, {
-						onThrottle: () => log.warn('ws.throttled', who()),
-						onOverflow: () => {
-							log.warn('ws.flood_closed', who());
-							ws.close(CloseCodes.RateLimited.code, CloseCodes.RateLimited.reason);
+				: new InboundPacer(
+						ws,
+						(data) => connection.handleMessage(data),
+						{ ...DEFAULT_FLOOD_LIMITS, ...options.flood },
+						{
+							onThrottle: () => log.warn('ws.throttled', who()),
+							onOverflow: () => {
+								log.warn('ws.flood_closed', who());
+								ws.close(CloseCodes.RateLimited.code, CloseCodes.RateLimited.reason);
+							}
 						}
-					});
+					);
 		ws.on('message', (data: Buffer) => {
 			const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 			lastFrame = frame;
@@ -90,7 +99,9 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			pacer?.close();
 			connection.handleClose({ code, reason: reason.toString() });
 		});
-		ws.on('error', (error) => log.warn('ws.error', { ip, user: context.peer.user?.username, error }));
+		ws.on('error', (error) =>
+			log.warn('ws.error', { ip, user: context.peer.user?.username, error })
+		);
 	};
 
 	return {
@@ -98,8 +109,17 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		handleUpgrade(request, socket, head) {
 			const url = new URL(request.url ?? '/', 'http://localhost');
 			if (url.pathname !== path) return false;
-			if (!originAllowed({ origin: request.headers.origin, host: request.headers.host, allowed: options.allowedOrigins ?? null })) {
-				log.warn('ws.origin_rejected', { origin: request.headers.origin, ip: request.socket.remoteAddress });
+			if (
+				!originAllowed({
+					origin: request.headers.origin,
+					host: request.headers.host,
+					allowed: options.allowedOrigins ?? null
+				})
+			) {
+				log.warn('ws.origin_rejected', {
+					origin: request.headers.origin,
+					ip: request.socket.remoteAddress
+				});
 				socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
 				return true;
 			}

@@ -24,7 +24,8 @@ const runtime: Runtime = { store, sync, log, config };
 // header is overwritten per request, so clients cannot choose it), or from PLANBOARD_ORIGIN
 // when a TLS proxy fronts the server.
 const PROTO_HEADER = 'x-planboard-proto';
-if (!process.env.ORIGIN && config.allowedOrigins?.length === 1) process.env.ORIGIN = config.allowedOrigins[0];
+if (!process.env.ORIGIN && config.allowedOrigins?.length === 1)
+	process.env.ORIGIN = config.allowedOrigins[0];
 else process.env.PROTOCOL_HEADER ??= PROTO_HEADER;
 
 const { handler } = (await import(new URL('../build/handler.js', import.meta.url).href)) as {
@@ -34,5 +35,9 @@ const { port } = await serve((req, res) => {
 	req.headers[PROTO_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
 	handler(req, res);
 });
-log.info('server.listening', { url: `http://localhost:${port}`, sync: `ws://localhost:${port}/collab` });
-if (process.env.PLANBOARD_BANNER !== '0') process.stdout.write(`\nPlanboard: http://localhost:${port}\n\n`);
+log.info('server.listening', {
+	url: `http://localhost:${port}`,
+	sync: `ws://localhost:${port}/collab`
+});
+if (process.env.PLANBOARD_BANNER !== '0')
+	process.stdout.write(`\nPlanboard: http://localhost:${port}\n\n`);

@@ -17,7 +17,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.locals.sessionId = result.session.id;
 			// Sliding expiry: send the cookie again only when the session was extended.
 			if (!bearer && result.refreshed) {
-				event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, result.session.expiresAt));
+				event.cookies.set(
+					SESSION_COOKIE,
+					token,
+					sessionCookieOptions(event.url, result.session.expiresAt)
+				);
 			}
 		} else if (!bearer) {
 			event.cookies.delete(SESSION_COOKIE, sessionCookieOptions(event.url));

@@ -4,13 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { agencyDocName, planDocName } from '@planboard/auth';
-import {
-	cardNotesText,
-	readCards,
-	readTasks,
-	setFigure,
-	setStatus
-} from '@planboard/model';
+import { cardNotesText, readCards, readTasks, setFigure, setStatus } from '@planboard/model';
 import { loadGiaLaiDirectory, parsePlan } from '@planboard/plan-import';
 import { docFromLog, readPackageParts } from '@planboard/report';
 import { openStore, type Store } from '@planboard/store';

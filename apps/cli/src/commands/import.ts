@@ -10,7 +10,6 @@ import { processIo, type CommandIo } from '../io.js';
 
 const USAGE = 'usage: planboard import FILE [--json] [--no-directory]';
 
-
 function readInput(file: string): Uint8Array {
 	try {
 		return readFileSync(file);

@@ -8,7 +8,9 @@ import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, createDemoUsers } from '../demo.js';
 import { processIo, type CommandIo } from '../io.js';
 
 export const REFERENCE_PLAN_ID = 'gia-lai-2024';
-const REFERENCE_PLAN = fileURLToPath(new URL('../../../../plans/gia-lai-2024-ttdn.txt', import.meta.url));
+const REFERENCE_PLAN = fileURLToPath(
+	new URL('../../../../plans/gia-lai-2024-ttdn.txt', import.meta.url)
+);
 
 /**
  * `planboard init`: what `npm start` runs before serving. Creates the database (migrations),
@@ -21,7 +23,10 @@ export async function runInit(_args: string[], io: CommandIo = processIo): Promi
 	try {
 		if (store.plans.list().length === 0) {
 			const directory = loadGiaLaiDirectory();
-			const plan = parsePlan(readFileSync(REFERENCE_PLAN, 'utf8'), { directory, source: REFERENCE_PLAN });
+			const plan = parsePlan(readFileSync(REFERENCE_PLAN, 'utf8'), {
+				directory,
+				source: REFERENCE_PLAN
+			});
 			const made = createBoard({ store, plan, planId: REFERENCE_PLAN_ID, directory });
 			io.err(`Đã tạo bảng "${plan.title}" (${made.agencies} đơn vị, ${made.cards} thẻ).\n`);
 		}
@@ -31,10 +36,13 @@ export async function runInit(_args: string[], io: CommandIo = processIo): Promi
 			await createDemoUsers({ store, password });
 			if (DEMO_USERS.every((u) => store.users.getByUsername(u.username))) {
 				io.out(`Tài khoản dùng thử (mật khẩu: ${password}):\n`);
-				for (const u of DEMO_USERS) io.out(`  ${u.username.padEnd(8)} ${u.role.padEnd(12)} ${u.displayName}\n`);
+				for (const u of DEMO_USERS)
+					io.out(`  ${u.username.padEnd(8)} ${u.role.padEnd(12)} ${u.displayName}\n`);
 			}
 		} else if (store.users.count() === 0) {
-			io.out('Chưa có tài khoản. Tạo quản trị viên: npm run -s planboard -- user add --username admin --role admin --display-name "Quản trị"\n');
+			io.out(
+				'Chưa có tài khoản. Tạo quản trị viên: npm run -s planboard -- user add --username admin --role admin --display-name "Quản trị"\n'
+			);
 		}
 		io.err(`Dữ liệu: ${config.databasePath}\n`);
 		return 0;

@@ -22,24 +22,71 @@ describe('planboard init and user', () => {
 	});
 
 	it('adds users, with clear errors for unknown roles, unknown agencies and short passwords', () => {
-		expect(run('user', 'add', '--username', 'admin', '--role', 'admin', '--password', 'mot-mat-khau-dai').code).toBe(0);
-		const badRole = run('user', 'add', '--username', 'x1', '--role', 'boss', '--password', 'mot-mat-khau-dai');
+		expect(
+			run('user', 'add', '--username', 'admin', '--role', 'admin', '--password', 'mot-mat-khau-dai')
+				.code
+		).toBe(0);
+		const badRole = run(
+			'user',
+			'add',
+			'--username',
+			'x1',
+			'--role',
+			'boss',
+			'--password',
+			'mot-mat-khau-dai'
+		);
 		expect(badRole.code).toBe(2);
 		expect(badRole.stderr).toMatch(/unknown role "boss"/);
-		const badAgency = run('user', 'add', '--username', 'x2', '--role', 'officer', '--agency', 'so-khong-co', '--password', 'mot-mat-khau-dai');
+		const badAgency = run(
+			'user',
+			'add',
+			'--username',
+			'x2',
+			'--role',
+			'officer',
+			'--agency',
+			'so-khong-co',
+			'--password',
+			'mot-mat-khau-dai'
+		);
 		expect(badAgency.code).toBe(2);
 		expect(badAgency.stderr).toMatch(/unknown agency "so-khong-co"/);
-		const short = run('user', 'add', '--username', 'khach3', '--role', 'viewer', '--password', 'ngan');
+		const short = run(
+			'user',
+			'add',
+			'--username',
+			'khach3',
+			'--role',
+			'viewer',
+			'--password',
+			'ngan'
+		);
 		expect(short.code).not.toBe(0);
 		expect(short.stderr).toContain('ít nhất 10 ký tự');
-		const viaStdin = planboardWith({ env, input: 'mat-khau-tu-stdin\n' }, 'user', 'add', '--username', 'bdbp', '--role', 'officer', '--agency', 'bch-bdbp', '--password-stdin');
+		const viaStdin = planboardWith(
+			{ env, input: 'mat-khau-tu-stdin\n' },
+			'user',
+			'add',
+			'--username',
+			'bdbp',
+			'--role',
+			'officer',
+			'--agency',
+			'bch-bdbp',
+			'--password-stdin'
+		);
 		expect(viaStdin.code).toBe(0);
 	});
 
 	it('lists users as JSON without any password hash', () => {
 		const r = run('user', 'list', '--json');
 		expect(r.code).toBe(0);
-		const users = JSON.parse(r.stdout) as { username: string; role: string; agencyId: string | null }[];
+		const users = JSON.parse(r.stdout) as {
+			username: string;
+			role: string;
+			agencyId: string | null;
+		}[];
 		expect(users.map((u) => [u.username, u.role, u.agencyId])).toEqual([
 			['admin', 'admin', null],
 			['bdbp', 'officer', 'bch-bdbp']
@@ -48,7 +95,9 @@ describe('planboard init and user', () => {
 	});
 
 	it('resets a password and disables a user, ending their sessions', () => {
-		expect(run('user', 'reset-password', '--username', 'bdbp', '--password', 'mat-khau-moi-hon').code).toBe(0);
+		expect(
+			run('user', 'reset-password', '--username', 'bdbp', '--password', 'mat-khau-moi-hon').code
+		).toBe(0);
 		expect(run('user', 'disable', '--username', 'bdbp').code).toBe(0);
 		const store = openStore({ path: `${tmp.dir}/planboard.db` });
 		expect(store.users.getByUsername('bdbp')?.disabled).toBe(true);

@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { ROLES, createUserWithPassword, hashPassword, invalidateUserSessions, validatePassword } from '@planboard/auth';
+import {
+	ROLES,
+	createUserWithPassword,
+	hashPassword,
+	invalidateUserSessions,
+	validatePassword
+} from '@planboard/auth';
 import { loadGiaLaiDirectory } from '@planboard/plan-import';
 import { openStore, type Store } from '@planboard/store';
 import { envConfig } from '@planboard/sync';
@@ -52,7 +58,11 @@ export async function runUser(args: string[], io: CommandIo = processIo): Promis
 	}
 }
 
-async function add(store: Store, opts: ReturnType<typeof parseArgs>, io: CommandIo): Promise<number> {
+async function add(
+	store: Store,
+	opts: ReturnType<typeof parseArgs>,
+	io: CommandIo
+): Promise<number> {
 	const username = opts.values.get('username');
 	const role = opts.values.get('role');
 	if (!username || !role) throw new UsageError(USAGE);
@@ -61,7 +71,9 @@ async function add(store: Store, opts: ReturnType<typeof parseArgs>, io: Command
 	}
 	const agencyId = opts.values.get('agency') ?? null;
 	if (agencyId !== null && !knownAgencies(store).has(agencyId)) {
-		throw new UsageError(`unknown agency "${agencyId}"; see the agency ids in "planboard user list" or the admin page`);
+		throw new UsageError(
+			`unknown agency "${agencyId}"; see the agency ids in "planboard user list" or the admin page`
+		);
 	}
 	if (role === 'officer' && agencyId === null) throw new UsageError('an officer needs --agency');
 	const user = await createUserWithPassword({
@@ -83,7 +95,9 @@ function list(store: Store, json: boolean, io: CommandIo): number {
 		return 0;
 	}
 	for (const u of users) {
-		io.out(`${u.username.padEnd(16)} ${u.role.padEnd(12)} ${(u.agencyId ?? '-').padEnd(20)} ${u.disabled ? 'đã khóa' : ''} ${u.displayName}\n`);
+		io.out(
+			`${u.username.padEnd(16)} ${u.role.padEnd(12)} ${(u.agencyId ?? '-').padEnd(20)} ${u.disabled ? 'đã khóa' : ''} ${u.displayName}\n`
+		);
 	}
 	return 0;
 }
@@ -105,6 +119,7 @@ function passwordFrom(opts: ReturnType<typeof parseArgs>): string {
 /** Agencies of every board, plus the bundled directory's. */
 function knownAgencies(store: Store): Set<string> {
 	const ids = new Set(loadGiaLaiDirectory().agencies.map((a) => a.id));
-	for (const plan of store.plans.list()) for (const a of store.plans.agencies(plan.id)) ids.add(a.id);
+	for (const plan of store.plans.list())
+		for (const a of store.plans.agencies(plan.id)) ids.add(a.id);
 	return ids;
 }

@@ -48,10 +48,17 @@ export class Authorization implements Extension {
 		const { store, log } = this.configuration;
 		const { documentName, connectionConfig, context } = payload;
 		if (payload.token.startsWith(SHARE_TOKEN_PREFIX)) return this.#authenticateShare(payload);
-		const token = payload.token || parseCookieHeader(payload.requestHeaders.get('cookie') ?? '').get(SESSION_COOKIE) || '';
+		const token =
+			payload.token ||
+			parseCookieHeader(payload.requestHeaders.get('cookie') ?? '').get(SESSION_COOKIE) ||
+			'';
 		const result = token ? await validateSessionToken({ store, token }) : null;
 		if (!result) {
-			log.warn('ws.auth_failed', { document: documentName, ip: context.ip, reason: 'no valid session' });
+			log.warn('ws.auth_failed', {
+				document: documentName,
+				ip: context.ip,
+				reason: 'no valid session'
+			});
 			throw new Denied('unauthorized');
 		}
 		const user: SyncUser = {
@@ -62,12 +69,20 @@ export class Authorization implements Extension {
 			agencyId: result.user.agencyId
 		};
 		if (!this.#documentExists(documentName)) {
-			log.warn('ws.forbidden', { document: documentName, user: user.username, reason: 'no such document' });
+			log.warn('ws.forbidden', {
+				document: documentName,
+				user: user.username,
+				reason: 'no such document'
+			});
 			throw new Denied('forbidden');
 		}
 		const access = documentAccess({ user, document: documentName });
 		if (access === 'none') {
-			log.warn('ws.forbidden', { document: documentName, user: user.username, reason: 'no access' });
+			log.warn('ws.forbidden', {
+				document: documentName,
+				user: user.username,
+				reason: 'no access'
+			});
 			throw new Denied('forbidden');
 		}
 		connectionConfig.readOnly = access !== 'write';
@@ -75,9 +90,17 @@ export class Authorization implements Extension {
 		return { user, sessionId: result.session.id };
 	}
 
-	async connected({ context, documentName, connectionConfig }: connectedPayload<SyncContext>): Promise<void> {
+	async connected({
+		context,
+		documentName,
+		connectionConfig
+	}: connectedPayload<SyncContext>): Promise<void> {
 		if (!context.user || !context.sessionId) return;
-		this.configuration.guard.track({ socket: context.socket, sessionId: context.sessionId, userId: context.user.id });
+		this.configuration.guard.track({
+			socket: context.socket,
+			sessionId: context.sessionId,
+			userId: context.user.id
+		});
 		this.configuration.log.info('ws.connected', {
 			document: documentName,
 			user: context.user.username,
@@ -92,12 +115,20 @@ export class Authorization implements Extension {
 		const hash = hashShareToken(secret);
 		const link = secret ? store.shareLinks.getByHash(hash) : null;
 		if (!link || !timingSafeEqual(link.tokenHash, hash) || !isShareLinkActive({ link })) {
-			log.warn('ws.auth_failed', { document: documentName, ip: context.ip, reason: 'no active share link' });
+			log.warn('ws.auth_failed', {
+				document: documentName,
+				ip: context.ip,
+				reason: 'no active share link'
+			});
 			throw new Denied('unauthorized');
 		}
 		const parsed = parseDocName(documentName);
 		if (parsed?.planId !== link.planId || !this.#documentExists(documentName)) {
-			log.warn('ws.forbidden', { document: documentName, share: link.id, reason: 'not the shared plan' });
+			log.warn('ws.forbidden', {
+				document: documentName,
+				share: link.id,
+				reason: 'not the shared plan'
+			});
 			throw new Denied('forbidden');
 		}
 		connectionConfig.readOnly = true;
@@ -119,7 +150,9 @@ export class Authorization implements Extension {
 		if (!parsed) return false;
 		if (!this.configuration.store.plans.get(parsed.planId)) return false;
 		if (parsed.kind === 'plan') return true;
-		return this.configuration.store.plans.agencies(parsed.planId).some((a) => a.id === parsed.agencyId);
+		return this.configuration.store.plans
+			.agencies(parsed.planId)
+			.some((a) => a.id === parsed.agencyId);
 	}
 }
 

@@ -82,7 +82,11 @@ export class DurableLog implements Extension {
 		const before = Y.encodeStateVector(document);
 		const result = migrateDoc(document);
 		if (result.applied.length === 0) return null;
-		this.configuration.log.info('doc.migrated', { document: documentName, from: result.from, to: result.to });
+		this.configuration.log.info('doc.migrated', {
+			document: documentName,
+			from: result.from,
+			to: result.to
+		});
 		return this.configuration.store.updates.append({
 			document: documentName,
 			update: Y.encodeStateAsUpdate(document, before),
@@ -90,7 +94,11 @@ export class DurableLog implements Extension {
 		});
 	}
 
-	async afterLoadDocument({ documentName, document, instance }: afterLoadDocumentPayload): Promise<void> {
+	async afterLoadDocument({
+		documentName,
+		document,
+		instance
+	}: afterLoadDocumentPayload): Promise<void> {
 		const state = this.#docs.get(documentName);
 		if (!state) return;
 		// Whole sockets, not Hocuspocus's per-document close: after that a provider stays attached
@@ -102,7 +110,8 @@ export class DurableLog implements Extension {
 			}
 			instance.closeConnections(documentName);
 		};
-		const onUpdate = (update: Uint8Array, origin: unknown) => this.#append(documentName, update, origin);
+		const onUpdate = (update: Uint8Array, origin: unknown) =>
+			this.#append(documentName, update, origin);
 		document.on('update', onUpdate);
 		state.detach = () => document.off('update', onUpdate);
 	}
@@ -152,7 +161,10 @@ export class DurableLog implements Extension {
 			});
 			state.snapshotSeq = state.lastSeq;
 			if (retentionMs !== null) {
-				store.updates.compact({ document: documentName, retainAfter: new Date(Date.now() - retentionMs) });
+				store.updates.compact({
+					document: documentName,
+					retainAfter: new Date(Date.now() - retentionMs)
+				});
 			}
 		} catch (error) {
 			log.error('snapshot.failed', { document: documentName, error });

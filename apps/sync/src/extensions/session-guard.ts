@@ -11,7 +11,9 @@ import type { Logger } from '../log.js';
 export const SHARE_SESSION_PREFIX = 'share:';
 
 function shareLinkIdOf(sessionId: string): string | null {
-	return sessionId.startsWith(SHARE_SESSION_PREFIX) ? sessionId.slice(SHARE_SESSION_PREFIX.length) : null;
+	return sessionId.startsWith(SHARE_SESSION_PREFIX)
+		? sessionId.slice(SHARE_SESSION_PREFIX.length)
+		: null;
 }
 
 interface Tracked {
@@ -33,7 +35,15 @@ export class SessionGuard {
 		this.#timer.unref();
 	}
 
-	track({ socket, sessionId, userId }: { socket: WebSocket; sessionId: string; userId: string }): void {
+	track({
+		socket,
+		sessionId,
+		userId
+	}: {
+		socket: WebSocket;
+		sessionId: string;
+		userId: string;
+	}): void {
 		const list = this.#sockets.get(socket);
 		if (list) {
 			if (!list.some((t) => t.sessionId === sessionId)) list.push({ sessionId, userId });
@@ -92,7 +102,11 @@ export class SessionGuard {
 			if (!hit) continue;
 			this.#sockets.delete(socket);
 			socket.close(CloseCodes.SessionRevoked.code, CloseCodes.SessionRevoked.reason);
-			this.options.log.info('ws.session_closed', { session: shareLinkIdOf(hit.sessionId) ? hit.sessionId : hit.sessionId.slice(0, 6), user: hit.userId, cause });
+			this.options.log.info('ws.session_closed', {
+				session: shareLinkIdOf(hit.sessionId) ? hit.sessionId : hit.sessionId.slice(0, 6),
+				user: hit.userId,
+				cause
+			});
 			closed++;
 		}
 		return closed;

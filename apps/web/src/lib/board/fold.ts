@@ -15,9 +15,14 @@ export function fold(s: string): string {
 		.trim();
 }
 
+/** The folded words of a search query; fold once per keystroke, not once per card. */
+export function queryWords(query: string): string[] {
+	return fold(query).split(' ').filter(Boolean);
+}
+
 /** Every whitespace-separated word of the query occurs in the folded haystack. */
 export function matchesQuery(haystack: string, query: string): boolean {
-	const words = fold(query).split(' ').filter(Boolean);
+	const words = queryWords(query);
 	if (words.length === 0) return true;
 	const h = fold(haystack);
 	return words.every((w) => h.includes(w));

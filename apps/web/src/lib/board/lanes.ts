@@ -8,7 +8,7 @@ import {
 	type Timeliness
 } from '@planboard/model';
 import type { BoardFilters } from './filters';
-import { matchesQuery } from './fold';
+import { fold, queryWords } from './fold';
 
 /** The lane groups, in display order; 'party' and anything unknown fall under 'other'. */
 export const LANE_GROUPS = ['department', 'district', 'armed', 'press', 'other'] as const;
@@ -67,11 +67,48 @@ function sectionTree(sections: Section[], root: string): Set<string> {
 	return out;
 }
 
+/**
+ * Identity caches. Each document's cards are re-read only when that document changes, so a card
+ * object that comes back unchanged gets back the same row object: Svelte then skips its tile
+ * entirely. On a 2,000-card board, 46 documents arriving one by one would otherwise re-render
+ * every tile 46 times, and every filter keystroke would re-render every visible tile.
+ */
+const rowCache = new WeakMap<Card, CardRow>();
+/** Folded search text per task, valid for one agencies list (coordinating names come from it). */
+const taskText = new WeakMap<Task, { agencies: AgencyInfo[]; text: string }>();
+const agencyText = new WeakMap<AgencyInfo, string>();
+
+function rowOf(agencyId: string, card: Card, task: Task | undefined, tl: Timeliness): CardRow {
+	const hit = rowCache.get(card);
+	if (hit && hit.agencyId === agencyId && hit.task === task && hit.timeliness === tl) return hit;
+	const row = { agencyId, card, task, timeliness: tl };
+	rowCache.set(card, row);
+	return row;
+}
+
+function searchText(task: Task | undefined, agencies: AgencyInfo[], names: () => Map<string, string>) {
+	if (!task) return '';
+	const hit = taskText.get(task);
+	if (hit && hit.agencies === agencies) return hit.text;
+	const coord = task.coordinating.map((id) => names().get(id) ?? '').join(' ');
+	const text = fold(`${task.number} ${task.title} ${coord}`);
+	taskText.set(task, { agencies, text });
+	return text;
+}
+
+function agencySearchText(agency: AgencyInfo): string {
+	let text = agencyText.get(agency);
+	if (text === undefined) agencyText.set(agency, (text = fold(`${agency.name} ${agency.shortName}`)));
+	return text;
+}
+
 /** Lanes that have cards, filtered and grouped. Pure, so the bench and tests can call it. */
 export function buildLanes(o: BuildLanesOptions): LaneGroup[] {
 	const { filters: f } = o;
 	const taskById = new Map(o.tasks.map((t) => [t.id as string, t]));
-	const nameById = new Map(o.agencies.map((a) => [a.id as string, `${a.name} ${a.shortName}`]));
+	let nameById: Map<string, string> | null = null;
+	const names = () => (nameById ??= new Map(o.agencies.map((a) => [a.id as string, `${a.name} ${a.shortName}`])));
+	const words = f.q ? queryWords(f.q) : [];
 	const inSection = f.section ? sectionTree(o.sections, f.section) : null;
 	const groups = new Map<LaneGroup['kind'], Lane[]>();
 	for (const agency of o.agencies) {
@@ -80,6 +117,7 @@ export function buildLanes(o: BuildLanesOptions): LaneGroup[] {
 		if (f.agency && agency.id !== f.agency) continue;
 		const cards = o.cardsOf(agency.id);
 		if (cards.length === 0) continue;
+		const laneText = words.length > 0 ? agencySearchText(agency) : '';
 		const rows: CardRow[] = [];
 		for (const card of cards) {
 			const task = taskById.get(card.taskId);
@@ -92,11 +130,12 @@ export function buildLanes(o: BuildLanesOptions): LaneGroup[] {
 			if (f.status && card.status !== f.status) continue;
 			if (f.timeliness && tl !== f.timeliness) continue;
 			if (inSection && !inSection.has(task?.sectionId ?? '')) continue;
-			if (f.q) {
-				const hay = `${task?.number ?? ''} ${task?.title ?? ''} ${agency.name} ${agency.shortName} ${(task?.coordinating ?? []).map((id) => nameById.get(id) ?? '').join(' ')}`;
-				if (!matchesQuery(hay, f.q)) continue;
+			if (words.length > 0) {
+				// A query word never spans the space between the task's and the lane's text.
+				const text = searchText(task, o.agencies, names);
+				if (!words.every((w) => text.includes(w) || laneText.includes(w))) continue;
 			}
-			rows.push({ agencyId: agency.id, card, task, timeliness: tl });
+			rows.push(rowOf(agency.id, card, task, tl));
 		}
 		if (rows.length === 0 && (f.status || f.timeliness || f.section || f.q)) continue;
 		const kind = agency.id === o.myAgency ? 'mine' : groupOf(agency.kind);

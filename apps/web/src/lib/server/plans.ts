@@ -15,7 +15,9 @@ export function boardDescriptor(planId: string) {
 		agencies: agencies.map(({ id, name, shortName, kind }) => ({ id, name, shortName, kind })),
 		documents: {
 			plan: planDocName(plan.id),
-			agencies: Object.fromEntries(agencies.map((a) => [a.id, agencyDocName({ planId: plan.id, agencyId: a.id })]))
+			agencies: Object.fromEntries(
+				agencies.map((a) => [a.id, agencyDocName({ planId: plan.id, agencyId: a.id })])
+			)
 		}
 	};
 }

@@ -13,7 +13,10 @@ export function runtime(): Runtime {
 	const registered = (globalThis as Record<symbol, unknown>)[RUNTIME_KEY] as Runtime | undefined;
 	if (registered) return registered;
 	if (!fallback) {
-		const config = envConfig({ ...process.env, PLANBOARD_DATA: process.env.PLANBOARD_DATA ?? resolve('../../data') });
+		const config = envConfig({
+			...process.env,
+			PLANBOARD_DATA: process.env.PLANBOARD_DATA ?? resolve('../../data')
+		});
 		fallback = {
 			store: openStore({ path: config.databasePath }),
 			sync: { revokeSession: () => 0, revokeUser: () => 0 },

@@ -34,7 +34,11 @@ export const actions: Actions = {
 				agencyId,
 				password: String(form.get('password') ?? '')
 			});
-			runtime().store.audit.log({ userId: locals.user!.id, action: 'user.create', detail: user.username });
+			runtime().store.audit.log({
+				userId: locals.user!.id,
+				action: 'user.create',
+				detail: user.username
+			});
 			return `Đã tạo tài khoản ${user.username}.`;
 		});
 	},
@@ -46,11 +50,21 @@ export const actions: Actions = {
 			const id = text(form, 'id');
 			const agencyId = text(form, 'agencyId') || null;
 			const role = checkRoleAndAgency(text(form, 'role'), agencyId);
-			if (id === locals.user!.id && role !== 'admin') throw new AdminInputError('Không thể tự bỏ quyền quản trị của mình.');
-			const user = store.users.update({ id, role, agencyId, displayName: text(form, 'displayName') || undefined });
+			if (id === locals.user!.id && role !== 'admin')
+				throw new AdminInputError('Không thể tự bỏ quyền quản trị của mình.');
+			const user = store.users.update({
+				id,
+				role,
+				agencyId,
+				displayName: text(form, 'displayName') || undefined
+			});
 			if (!user) throw new AdminInputError('Không tìm thấy tài khoản.');
 			await endSessions(id);
-			store.audit.log({ userId: locals.user!.id, action: 'user.update', detail: `${user.username} ${role} ${agencyId ?? '-'}` });
+			store.audit.log({
+				userId: locals.user!.id,
+				action: 'user.update',
+				detail: `${user.username} ${role} ${agencyId ?? '-'}`
+			});
 			return `Đã cập nhật ${user.username}.`;
 		});
 	},
@@ -73,11 +87,16 @@ export const actions: Actions = {
 			const { store } = runtime();
 			const id = text(form, 'id');
 			const disabled = text(form, 'disabled') === 'true';
-			if (id === locals.user!.id) throw new AdminInputError('Không thể tự khóa tài khoản của mình.');
+			if (id === locals.user!.id)
+				throw new AdminInputError('Không thể tự khóa tài khoản của mình.');
 			const user = store.users.update({ id, disabled });
 			if (!user) throw new AdminInputError('Không tìm thấy tài khoản.');
 			if (disabled) await endSessions(id);
-			store.audit.log({ userId: locals.user!.id, action: disabled ? 'user.disable' : 'user.enable', detail: user.username });
+			store.audit.log({
+				userId: locals.user!.id,
+				action: disabled ? 'user.disable' : 'user.enable',
+				detail: user.username
+			});
 			return disabled ? `Đã khóa ${user.username}.` : `Đã mở khóa ${user.username}.`;
 		});
 	}

@@ -3,7 +3,10 @@ import { login, publicUser } from '$lib/server/session';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ request, cookies, url, getClientAddress }) => {
-	const body = (await request.json().catch(() => null)) as { username?: unknown; password?: unknown } | null;
+	const body = (await request.json().catch(() => null)) as {
+		username?: unknown;
+		password?: unknown;
+	} | null;
 	if (!body || typeof body.username !== 'string' || typeof body.password !== 'string') {
 		return json({ message: 'Cần gửi JSON gồm "username" và "password".' }, { status: 400 });
 	}
@@ -18,7 +21,10 @@ export const POST: RequestHandler = async ({ request, cookies, url, getClientAdd
 		const headers: Record<string, string> = result.retryAfterSeconds
 			? { 'retry-after': String(result.retryAfterSeconds) }
 			: {};
-		return json({ message: result.message, retryAfterSeconds: result.retryAfterSeconds }, { status: result.status, headers });
+		return json(
+			{ message: result.message, retryAfterSeconds: result.retryAfterSeconds },
+			{ status: result.status, headers }
+		);
 	}
 	return json({ token: result.token, user: publicUser(result.user) });
 };

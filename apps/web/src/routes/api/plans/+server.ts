@@ -5,6 +5,8 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals }) => {
 	requireUser(locals);
-	const plans = runtime().store.plans.list().map(({ id, title, year }) => ({ id, title, year }));
+	const plans = runtime()
+		.store.plans.list()
+		.map(({ id, title, year }) => ({ id, title, year }));
 	return json(plans);
 };
