@@ -28,7 +28,8 @@ export default ts.config(
 		languageOptions: {
 			globals: { ...globals.node, ...globals.browser },
 			parserOptions: {
-				projectService: true,
+				// SvelteKit keeps the service worker out of its tsconfig (it needs the WebWorker lib).
+				projectService: { allowDefaultProject: ['apps/web/src/service-worker.ts'] },
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				tsconfigRootDir: import.meta.dirname

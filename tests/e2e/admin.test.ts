@@ -57,9 +57,13 @@ describe('the admin page', () => {
 		await create.getByLabel('Vai trò', { exact: true }).selectOption('officer');
 		await create.getByLabel('Đơn vị', { exact: true }).selectOption('ubnd-chu-prong');
 		await create.getByLabel(/Mật khẩu/).fill('ngan');
-		await create.getByRole('button', { name: 'Tạo' }).evaluate((b: HTMLButtonElement) => b.form!.noValidate = true);
+		await create
+			.getByRole('button', { name: 'Tạo' })
+			.evaluate((b: HTMLButtonElement) => (b.form!.noValidate = true));
 		await create.getByRole('button', { name: 'Tạo' }).click();
-		await expect(page.getByTestId('admin-message').textContent()).resolves.toContain('ít nhất 10 ký tự');
+		await expect(page.getByTestId('admin-message').textContent()).resolves.toContain(
+			'ít nhất 10 ký tự'
+		);
 
 		await create.getByLabel('Tên đăng nhập').fill('chuprong');
 		await create.getByLabel('Họ tên').fill('Cán bộ UBND huyện Chư Prông');
@@ -67,7 +71,9 @@ describe('the admin page', () => {
 		await create.getByLabel('Đơn vị', { exact: true }).selectOption('ubnd-chu-prong');
 		await create.getByLabel(/Mật khẩu/).fill('mat-khau-chu-prong');
 		await create.getByRole('button', { name: 'Tạo' }).click();
-		await expect(page.getByTestId('admin-message').textContent()).resolves.toContain('Đã tạo tài khoản chuprong');
+		await expect(page.getByTestId('admin-message').textContent()).resolves.toContain(
+			'Đã tạo tài khoản chuprong'
+		);
 		expect(await apiToken('chuprong', 'mat-khau-chu-prong')).toMatch(/\./);
 		await page.close();
 	});
@@ -78,13 +84,17 @@ describe('the admin page', () => {
 		const live = connect({ url, document: 'plan/gia-lai-2024/agency/ubnd-duc-co', token });
 		clients.push(live);
 		await live.ready;
-		const closed = new Promise<number>((resolve) => live.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code)));
+		const closed = new Promise<number>((resolve) =>
+			live.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code))
+		);
 
 		const page = await browser.newPage();
 		await loginAs(page, 'admin');
 		await page.goto(`${app.baseUrl}/admin`);
 		await page.getByRole('button', { name: 'Khóa ducco' }).click();
-		await expect(page.getByTestId('admin-message').textContent()).resolves.toContain('Đã khóa ducco');
+		await expect(page.getByTestId('admin-message').textContent()).resolves.toContain(
+			'Đã khóa ducco'
+		);
 		expect(await closed).toBe(4401);
 		const res = await fetch(`${app.baseUrl}/api/login`, {
 			method: 'POST',

@@ -11,8 +11,13 @@ export async function openBoard(options: {
 	query?: string;
 }): Promise<{ context: BrowserContext; page: Page }> {
 	const { browser, baseUrl, username } = options;
-	const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1400, height: 900 } });
-	const res = await context.request.post('/api/login', { data: { username, password: DEMO_PASSWORD } });
+	const context = await browser.newContext({
+		baseURL: baseUrl,
+		viewport: { width: 1400, height: 900 }
+	});
+	const res = await context.request.post('/api/login', {
+		data: { username, password: DEMO_PASSWORD }
+	});
 	if (!res.ok()) throw new Error(`login ${username} failed: ${res.status()} ${await res.text()}`);
 	const page = await context.newPage();
 	await page.goto(`/plans/${PLAN}${options.query ?? ''}`);
@@ -35,7 +40,10 @@ export function card(page: Page, agencyId: string, taskId: string): Locator {
 
 /** The task id of the first card of a lane, in board order. */
 export async function firstTaskId(page: Page, agencyId: string): Promise<string> {
-	const id = await lane(page, agencyId).locator('[data-testid="card"]').first().getAttribute('data-task');
+	const id = await lane(page, agencyId)
+		.locator('[data-testid="card"]')
+		.first()
+		.getAttribute('data-task');
 	if (!id) throw new Error(`lane ${agencyId} has no card`);
 	return id;
 }

@@ -33,9 +33,9 @@ describe('board: real-time collaboration in Chromium', () => {
 		const bdbp = await board('bdbp');
 		const ducco = await board('ducco');
 		const taskId = await firstTaskId(bdbp, BDBP);
-		await expect.poll(() => ducco.getByTestId('peer').allTextContents(), { timeout: 1000 }).toEqual([
-			expect.stringContaining('Bộ Chỉ huy Bộ đội Biên phòng tỉnh')
-		]);
+		await expect
+			.poll(() => ducco.getByTestId('peer').allTextContents(), { timeout: 1000 })
+			.toEqual([expect.stringContaining('Bộ Chỉ huy Bộ đội Biên phòng tỉnh')]);
 		const detail = await openCard(bdbp, BDBP, taskId);
 		await expect
 			.poll(() => card(ducco, BDBP, taskId).getByTestId('card-openers').count(), { timeout: 1000 })
@@ -48,7 +48,9 @@ describe('board: real-time collaboration in Chromium', () => {
 			.toContain('40%');
 		// ducco reads bdbp's card but gets no control to change it.
 		const seen = await openCard(ducco, BDBP, taskId);
-		await expect(seen.getByTestId('detail-progress').evaluate((el) => el.tagName)).resolves.toBe('OUTPUT');
+		await expect(seen.getByTestId('detail-progress').evaluate((el) => el.tagName)).resolves.toBe(
+			'OUTPUT'
+		);
 	});
 
 	it('merges two people typing into the same notes field at once', async () => {
@@ -81,11 +83,15 @@ describe('board: real-time collaboration in Chromium', () => {
 		await bdbp.locator('[data-testid="sync-status"][data-state="offline"]').waitFor();
 		await notes.press('End');
 		await notes.pressSequentially(' Ghi chú ngoại tuyến.');
-		await expect.poll(() => bdbp.getByTestId('sync-status').textContent()).toMatch(/\d+ thay đổi đang chờ/);
+		await expect
+			.poll(() => bdbp.getByTestId('sync-status').textContent())
+			.toMatch(/\d+ thay đổi đang chờ/);
 		await new Promise((r) => setTimeout(r, 300));
 		expect(await theirs.inputValue()).not.toContain('Ghi chú ngoại tuyến.');
 		await bdbp.context().setOffline(false);
-		await expect.poll(() => theirs.inputValue(), { timeout: 10_000 }).toContain('Ghi chú ngoại tuyến.');
+		await expect
+			.poll(() => theirs.inputValue(), { timeout: 10_000 })
+			.toContain('Ghi chú ngoại tuyến.');
 		await waitOnline(bdbp);
 	});
 
@@ -115,10 +121,14 @@ describe('board: real-time collaboration in Chromium', () => {
 		await bdbp.keyboard.press('Alt+ArrowRight');
 		const after = await card(bdbp, BDBP, taskId).getAttribute('data-status');
 		expect(after).not.toBe(before);
-		await expect(bdbp.getByTestId('announcer').textContent()).resolves.toMatch(/Đã chuyển thẻ .* sang cột/);
+		await expect(bdbp.getByTestId('announcer').textContent()).resolves.toMatch(
+			/Đã chuyển thẻ .* sang cột/
+		);
 		// Focus follows the card, so the next key press moves it again.
 		await expect(
-			bdbp.evaluate(() => document.activeElement?.closest('[data-testid="card"]')?.getAttribute('data-task'))
+			bdbp.evaluate(() =>
+				document.activeElement?.closest('[data-testid="card"]')?.getAttribute('data-task')
+			)
 		).resolves.toBe(taskId);
 		await waitOnline(bdbp);
 		await bdbp.reload();
@@ -159,7 +169,9 @@ describe('board: real-time collaboration in Chromium', () => {
 		await page.getByTestId('filter-q').fill('duc co');
 		await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('duc co');
 		await expect(lane(page, 'ubnd-duc-co').count()).resolves.toBe(1);
-		const filtered = await page.getByTestId('lane').evaluateAll((els) => els.map((e) => e.getAttribute('data-agency')));
+		const filtered = await page
+			.getByTestId('lane')
+			.evaluateAll((els) => els.map((e) => e.getAttribute('data-agency')));
 		expect(filtered.length).toBeLessThan(all);
 		const copy = await board('lanhdao', new URL(page.url()).search);
 		await expect(copy.getByTestId('filter-q').inputValue()).resolves.toBe('duc co');
@@ -168,15 +180,25 @@ describe('board: real-time collaboration in Chromium', () => {
 		).resolves.toEqual(filtered);
 	});
 
-	it('clears the user’s cached documents from IndexedDB on logout', async () => {
+	it('clears the user’s cached documents, pages and identity on logout', async () => {
 		const page = await board('bdbp');
 		const cached = () =>
 			page.evaluate(async () =>
-				(await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('planboard:'))
+				(await indexedDB.databases())
+					.map((d) => d.name ?? '')
+					.filter((n) => n.startsWith('planboard:'))
 			);
+		// The service worker's copy of the board page and the saved identity name the user too.
+		const kept = () =>
+			page.evaluate(async () => ({
+				pages: (await caches.keys()).filter((k) => k.startsWith('planboard-pages-')).length,
+				storage: Object.keys(localStorage).filter((k) => k.startsWith('planboard:')).length
+			}));
 		await expect.poll(async () => (await cached()).length).toBeGreaterThan(1);
+		await expect.poll(kept).toEqual({ pages: 1, storage: 1 });
 		await page.getByRole('button', { name: 'Đăng xuất' }).click();
 		await page.waitForURL(/\/login/);
 		await expect.poll(cached).toEqual([]);
+		await expect(kept()).resolves.toEqual({ pages: 0, storage: 0 });
 	});
 });

@@ -31,11 +31,17 @@ describe('smoke: the seeded board in Chromium', () => {
 		await expect(link.textContent()).resolves.toContain('thông tin đối ngoại năm 2024');
 		await link.click();
 		await page.waitForURL(/\/plans\/gia-lai-2024/);
-		await expect(page.getByTestId('plan-title').textContent()).resolves.toMatch(/thông tin đối ngoại năm 2024/);
+		await expect(page.getByTestId('plan-title').textContent()).resolves.toMatch(
+			/thông tin đối ngoại năm 2024/
+		);
 		const lane = page.locator('[data-testid="lane"][data-agency="so-tttt"]');
-		await expect(lane.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Sở Thông tin và Truyền thông');
+		await expect(lane.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(
+			'Sở Thông tin và Truyền thông'
+		);
 		const numbers = await lane.locator('[data-testid="card"] .number').allTextContents();
-		expect(numbers).toEqual(expect.arrayContaining(['II.1', 'II.2', 'II.3', 'II.6.1', 'II.6.2', 'III.3']));
+		expect(numbers).toEqual(
+			expect.arrayContaining(['II.1', 'II.2', 'II.3', 'II.6.1', 'II.6.2', 'III.3'])
+		);
 		await page.close();
 	});
 
@@ -45,7 +51,9 @@ describe('smoke: the seeded board in Chromium', () => {
 		await page.getByLabel('Tên đăng nhập').fill('sotttt');
 		await page.getByLabel('Mật khẩu').fill('wrong-password!');
 		await page.getByRole('button', { name: 'Đăng nhập' }).click();
-		await expect(page.getByRole('alert').textContent()).resolves.toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+		await expect(page.getByRole('alert').textContent()).resolves.toContain(
+			'Tên đăng nhập hoặc mật khẩu không đúng'
+		);
 		await page.close();
 	});
 });

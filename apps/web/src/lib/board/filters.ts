@@ -22,7 +22,10 @@ export function defaultScope(user: { role: string; agencyId: string | null }): '
 	return user.role === 'officer' && user.agencyId ? 'mine' : 'all';
 }
 
-export function filtersFromUrl(url: URL, user: { role: string; agencyId: string | null }): BoardFilters {
+export function filtersFromUrl(
+	url: URL,
+	user: { role: string; agencyId: string | null }
+): BoardFilters {
 	const p = url.searchParams;
 	const status = p.get('status') ?? '';
 	const tl = p.get('timeliness') ?? '';

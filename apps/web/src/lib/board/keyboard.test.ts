@@ -16,7 +16,10 @@ describe('keyboardMove', () => {
 			count: 2
 		});
 		expect(keyboardMove({ cards, taskId: 'a', key: 'ArrowUp' })).toBeNull();
-		expect(keyboardMove({ cards, taskId: 'a', key: 'ArrowDown' })).toMatchObject({ after: 'b', position: 2 });
+		expect(keyboardMove({ cards, taskId: 'a', key: 'ArrowDown' })).toMatchObject({
+			after: 'b',
+			position: 2
+		});
 	});
 	it('moves to the bottom of the next or previous column, and stops at the edges', () => {
 		expect(keyboardMove({ cards, taskId: 'a', key: 'ArrowRight' })).toEqual({
@@ -25,7 +28,10 @@ describe('keyboardMove', () => {
 			position: 2,
 			count: 2
 		});
-		expect(keyboardMove({ cards, taskId: 'c', key: 'ArrowRight' })).toMatchObject({ toStatus: 'awaiting_review', position: 1 });
+		expect(keyboardMove({ cards, taskId: 'c', key: 'ArrowRight' })).toMatchObject({
+			toStatus: 'awaiting_review',
+			position: 1
+		});
 		expect(keyboardMove({ cards, taskId: 'a', key: 'ArrowLeft' })).toBeNull();
 	});
 });

@@ -86,7 +86,11 @@ function rowOf(agencyId: string, card: Card, task: Task | undefined, tl: Timelin
 	return row;
 }
 
-function searchText(task: Task | undefined, agencies: AgencyInfo[], names: () => Map<string, string>) {
+function searchText(
+	task: Task | undefined,
+	agencies: AgencyInfo[],
+	names: () => Map<string, string>
+) {
 	if (!task) return '';
 	const hit = taskText.get(task);
 	if (hit && hit.agencies === agencies) return hit.text;
@@ -98,7 +102,8 @@ function searchText(task: Task | undefined, agencies: AgencyInfo[], names: () =>
 
 function agencySearchText(agency: AgencyInfo): string {
 	let text = agencyText.get(agency);
-	if (text === undefined) agencyText.set(agency, (text = fold(`${agency.name} ${agency.shortName}`)));
+	if (text === undefined)
+		agencyText.set(agency, (text = fold(`${agency.name} ${agency.shortName}`)));
 	return text;
 }
 
@@ -107,7 +112,8 @@ export function buildLanes(o: BuildLanesOptions): LaneGroup[] {
 	const { filters: f } = o;
 	const taskById = new Map(o.tasks.map((t) => [t.id as string, t]));
 	let nameById: Map<string, string> | null = null;
-	const names = () => (nameById ??= new Map(o.agencies.map((a) => [a.id as string, `${a.name} ${a.shortName}`])));
+	const names = () =>
+		(nameById ??= new Map(o.agencies.map((a) => [a.id as string, `${a.name} ${a.shortName}`])));
 	const words = f.q ? queryWords(f.q) : [];
 	const inSection = f.section ? sectionTree(o.sections, f.section) : null;
 	const groups = new Map<LaneGroup['kind'], Lane[]>();
@@ -144,5 +150,7 @@ export function buildLanes(o: BuildLanesOptions): LaneGroup[] {
 		groups.set(kind, list);
 	}
 	const order: LaneGroup['kind'][] = ['mine', ...LANE_GROUPS];
-	return order.filter((k) => groups.has(k)).map((kind) => ({ kind, lanes: groups.get(kind) ?? [] }));
+	return order
+		.filter((k) => groups.has(k))
+		.map((kind) => ({ kind, lanes: groups.get(kind) ?? [] }));
 }

@@ -74,7 +74,12 @@ export class AgencyView extends DocView {
 		fn();
 	}
 
-	move(options: { taskId: string; toStatus: Status; before?: string | null; after?: string | null }) {
+	move(options: {
+		taskId: string;
+		toStatus: Status;
+		before?: string | null;
+		after?: string | null;
+	}) {
 		const { taskId, toStatus, before, after } = options;
 		this.#write(() =>
 			moveCard(this.doc, {
@@ -92,11 +97,15 @@ export class AgencyView extends DocView {
 	}
 
 	setProgress(taskId: string, progress: number) {
-		this.#write(() => setProgress(this.doc, { taskId: taskId as TaskId, progress, ...this.#ctx() }));
+		this.#write(() =>
+			setProgress(this.doc, { taskId: taskId as TaskId, progress, ...this.#ctx() })
+		);
 	}
 
 	addChecklistItem(taskId: string, text: string) {
-		this.#write(() => addChecklistItem(this.doc, { taskId: taskId as TaskId, text, ...this.#ctx() }));
+		this.#write(() =>
+			addChecklistItem(this.doc, { taskId: taskId as TaskId, text, ...this.#ctx() })
+		);
 	}
 
 	toggleChecklistItem(taskId: string, itemId: string, done: boolean) {
@@ -106,12 +115,16 @@ export class AgencyView extends DocView {
 	}
 
 	removeChecklistItem(taskId: string, itemId: string) {
-		this.#write(() => removeChecklistItem(this.doc, { taskId: taskId as TaskId, itemId, ...this.#ctx() }));
+		this.#write(() =>
+			removeChecklistItem(this.doc, { taskId: taskId as TaskId, itemId, ...this.#ctx() })
+		);
 	}
 
 	/** Throws a TypeError for a URL that is not http(s); the caller shows it. */
 	addEvidence(taskId: string, url: string, label: string) {
-		this.#write(() => addEvidence(this.doc, { taskId: taskId as TaskId, url, label, ...this.#ctx() }));
+		this.#write(() =>
+			addEvidence(this.doc, { taskId: taskId as TaskId, url, label, ...this.#ctx() })
+		);
 	}
 
 	removeEvidence(taskId: string, id: string) {
@@ -147,7 +160,11 @@ export class AgencyView extends DocView {
 
 	/** The card's result notes bound to a textarea, character by character. */
 	notesEditor(taskId: string, onInput?: () => void): Attachment<HTMLTextAreaElement> {
-		return textBinding({ text: cardNotesText(this.doc, taskId as TaskId), readonly: !this.writable, onInput });
+		return textBinding({
+			text: cardNotesText(this.doc, taskId as TaskId),
+			readonly: !this.writable,
+			onInput
+		});
 	}
 
 	/**
@@ -156,6 +173,10 @@ export class AgencyView extends DocView {
 	 */
 	contributionEditor(taskId: string, onInput?: () => void): Attachment<HTMLTextAreaElement> {
 		if (!this.writable) throw new Error('Read-only contributions are shown as text, not bound');
-		return textBinding({ text: contributionText(this.doc, taskId as TaskId), readonly: false, onInput });
+		return textBinding({
+			text: contributionText(this.doc, taskId as TaskId),
+			readonly: false,
+			onInput
+		});
 	}
 }

@@ -3,7 +3,7 @@ import { documentAccess } from '@planboard/auth/access';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { AgencyView } from './agency-view.svelte';
-import { cacheName, registerCacheOwner } from './offline-cache';
+import { cacheName, registerCacheOwner, storageKey } from './offline-cache';
 import { PlanView } from './plan-view.svelte';
 import { Presence, type PresenceUser } from './presence.svelte';
 import { SyncStatus } from './sync-status.svelte';
@@ -45,7 +45,8 @@ export class BoardSession {
 	readonly #cleanup: (() => void)[] = [];
 
 	constructor({ documents, user, url }: BoardSessionOptions) {
-		const wsUrl = url ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
+		const wsUrl =
+			url ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
 		this.#socket = new HocuspocusProviderWebsocket({ url: wsUrl });
 		const open = (name: string, awareness: boolean): Handle => {
 			const doc = new Y.Doc();
@@ -69,11 +70,21 @@ export class BoardSession {
 		const writer = { id: user.id, name: user.displayName };
 		for (const [agencyId, name] of Object.entries(documents.agencies)) {
 			const h = open(name, false);
-			this.agencies.set(agencyId, new AgencyView({ doc: h.doc, agencyId, writable: h.writable, writer }));
+			this.agencies.set(
+				agencyId,
+				new AgencyView({ doc: h.doc, agencyId, writable: h.writable, writer })
+			);
 		}
 		this.status = new SyncStatus({
 			socket: this.#socket,
-			providers: this.#handles.filter((h) => h.writable).map((h) => h.provider)
+			tracked: this.#handles
+				.filter((h) => h.writable)
+				.map((h) => ({
+					doc: h.doc,
+					provider: h.provider,
+					cacheOrigin: h.cache,
+					key: storageKey('pending', user.id, h.name)
+				}))
 		});
 		const awareness = planHandle.provider.awareness;
 		if (!awareness) throw new Error('The plan provider must carry awareness');

@@ -1,9 +1,11 @@
+import { clearOfflinePages } from './offline-pages';
+
+const PREFIX = 'planboard:';
+
 /**
  * IndexedDB names for cached documents. Namespaced per user so two people sharing a browser
  * never see each other's unsent edits, and so logout can remove exactly one user's cache.
  */
-const PREFIX = 'planboard:';
-
 export function cacheName(userId: string, documentName: string): string {
 	return `${PREFIX}${userId}:${documentName}`;
 }
@@ -19,8 +21,19 @@ export function registerCacheOwner(close: () => Promise<void>): () => void {
 	return () => owners.delete(close);
 }
 
-/** Deletes every cached board document (all users) of this browser; resolves when done. */
+/** localStorage keys of the offline board (identity, waiting-change counts), same prefix. */
+export function storageKey(...parts: string[]): string {
+	return PREFIX + parts.join(':');
+}
+
+/**
+ * Deletes everything the offline board keeps in this browser (all users): cached documents,
+ * cached board pages, the saved identity and waiting-change counts; resolves when done.
+ */
 export async function clearOfflineCache(): Promise<void> {
+	for (const key of Object.keys(localStorage))
+		if (key.startsWith(PREFIX)) localStorage.removeItem(key);
+	await clearOfflinePages();
 	if (typeof indexedDB === 'undefined' || !indexedDB.databases) return;
 	await Promise.all([...owners].map((close) => close()));
 	const dbs = await indexedDB.databases();

@@ -65,14 +65,23 @@ export class Presence {
 		const out: Peer[] = [];
 		for (const [clientId, state] of this.#awareness.getStates()) {
 			if (clientId === this.clientId || !state?.user) continue;
-			out.push({ clientId, user: state.user, card: state.card ?? null, typing: state.typing ?? null });
+			out.push({
+				clientId,
+				user: state.user,
+				card: state.card ?? null,
+				typing: state.typing ?? null
+			});
 		}
-		return out.sort((a, b) => a.user.name.localeCompare(b.user.name, 'vi') || a.clientId - b.clientId);
+		return out.sort(
+			(a, b) => a.user.name.localeCompare(b.user.name, 'vi') || a.clientId - b.clientId
+		);
 	}
 
 	/** Other people with this card open. */
 	openers(ref: CardRef): Peer[] {
-		return this.peers.filter((p) => p.card?.agencyId === ref.agencyId && p.card.taskId === ref.taskId);
+		return this.peers.filter(
+			(p) => p.card?.agencyId === ref.agencyId && p.card.taskId === ref.taskId
+		);
 	}
 
 	typists(ref: TypingRef): Peer[] {
@@ -105,7 +114,10 @@ export class Presence {
 			this.#awareness.setLocalStateField('typing', ref);
 		}
 		clearTimeout(this.#typingTimer);
-		this.#typingTimer = setTimeout(() => this.#awareness.setLocalStateField('typing', null), TYPING_IDLE_MS);
+		this.#typingTimer = setTimeout(
+			() => this.#awareness.setLocalStateField('typing', null),
+			TYPING_IDLE_MS
+		);
 	}
 
 	destroy(): void {

@@ -4,7 +4,11 @@ import { mapPosition, textDiff } from './text-binding';
 
 describe('textDiff', () => {
 	it('finds the one changed span', () => {
-		expect(textDiff('hello world', 'hello brave world')).toEqual({ index: 6, remove: 0, insert: 'brave ' });
+		expect(textDiff('hello world', 'hello brave world')).toEqual({
+			index: 6,
+			remove: 0,
+			insert: 'brave '
+		});
 		expect(textDiff('abcdef', 'abef')).toEqual({ index: 2, remove: 2, insert: '' });
 		expect(textDiff('aaa', 'aaaa')).toEqual({ index: 3, remove: 0, insert: 'a' });
 		expect(textDiff('Tiến độ', 'Tiến độ 50%')).toEqual({ index: 7, remove: 0, insert: ' 50%' });

@@ -2,18 +2,22 @@ import type { Attachment } from 'svelte/attachments';
 import * as Y from 'yjs';
 
 /** The single edit that turns `from` into `to`: common prefix and suffix kept. */
-export function textDiff(from: string, to: string): { index: number; remove: number; insert: string } {
+export function textDiff(
+	from: string,
+	to: string
+): { index: number; remove: number; insert: string } {
 	let start = 0;
 	const max = Math.min(from.length, to.length);
 	while (start < max && from[start] === to[start]) start++;
 	let end = 0;
-	while (
-		end < max - start &&
-		from[from.length - 1 - end] === to[to.length - 1 - end]
-	) {
+	while (end < max - start && from[from.length - 1 - end] === to[to.length - 1 - end]) {
 		end++;
 	}
-	return { index: start, remove: from.length - start - end, insert: to.slice(start, to.length - end) };
+	return {
+		index: start,
+		remove: from.length - start - end,
+		insert: to.slice(start, to.length - end)
+	};
 }
 
 /** Moves a caret position through a remote Y.Text delta, so remote typing never jumps it. */
@@ -48,7 +52,11 @@ export interface TextBindingOptions {
  * mapped through them. Whole-value replacement would turn two people typing at once into one
  * overwriting the other.
  */
-export function textBinding({ text, readonly, onInput }: TextBindingOptions): Attachment<HTMLTextAreaElement> {
+export function textBinding({
+	text,
+	readonly,
+	onInput
+}: TextBindingOptions): Attachment<HTMLTextAreaElement> {
 	return (el) => {
 		const origin = Symbol('textarea');
 		el.value = text.toString();

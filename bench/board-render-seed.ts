@@ -1,0 +1,125 @@
+// A synthetic plan of 2,000 tasks led by 45 directory agencies, created through the same path as
+// `planboard import` (createBoard: plan row, agencies, initial documents in one transaction),
+// and the app server started on it.
+import { spawnSync } from 'node:child_process';
+import { createBoard } from '../apps/cli/dist/board-create.js';
+import { loadGiaLaiDirectory, type ParsedPlan } from '../packages/plan-import/dist/index.js';
+import { openStore } from '../packages/store/dist/index.js';
+import { startChildServer, type ChildServer } from '../tests/support/child-server.js';
+import { tempDir } from './servers.js';
+
+export const BIG_PLAN = 'bench-2000';
+
+const WORDS = [
+	'tuyên truyền',
+	'thông tin đối ngoại',
+	'biên giới',
+	'hợp tác',
+	'báo chí',
+	'hội nghị',
+	'du lịch',
+	'đầu tư',
+	'văn hóa',
+	'cộng đồng',
+	'kiều bào',
+	'mạng xã hội',
+	'triển lãm',
+	'đào tạo',
+	'an ninh'
+];
+
+/** Deterministic text, so every run of the bench renders the same board. */
+function phrase(i: number, n: number): string {
+	const out: string[] = [];
+	for (let k = 0; k < n; k++) out.push(WORDS[(i * 7 + k * 3) % WORDS.length]);
+	return out.join(', ');
+}
+
+export function syntheticPlan(options: { tasks: number; lanes: number }): ParsedPlan {
+	const directory = loadGiaLaiDirectory();
+	const agencies = directory.agencies.slice(0, options.lanes);
+	if (agencies.length < options.lanes)
+		throw new Error(`the directory has ${agencies.length} agencies`);
+	const ref = (a: (typeof agencies)[number]) => ({
+		text: a.name,
+		agencyId: a.id,
+		groupId: null,
+		memberIds: []
+	});
+	const sections = ['I', 'II', 'III'].map((number, i) => ({ number, title: `Phần ${i + 1}` }));
+	const tasks = Array.from({ length: options.tasks }, (_, i) => {
+		const lead = agencies[i % agencies.length];
+		const coord = agencies[(i * 13 + 5) % agencies.length];
+		const month = (i % 12) + 1;
+		return {
+			number: `II.${Math.floor(i / 50) + 1}.${(i % 50) + 1}`,
+			title: `Nhiệm vụ ${i + 1}: ${phrase(i, 3)}`,
+			content: `Tổ chức ${phrase(i, 8)} trên địa bàn tỉnh.`,
+			lead: [lead.name],
+			coordinating: coord.id === lead.id ? [] : [coord.name],
+			timeframe: `Tháng ${month}/2024`,
+			due: `2024-${String(month).padStart(2, '0')}-28`,
+			line: i + 10,
+			leadRefs: [ref(lead)],
+			coordinatingRefs: coord.id === lead.id ? [] : [ref(coord)],
+			section: 'II'
+		};
+	});
+	return {
+		title: 'Kế hoạch thử tải 2.000 nhiệm vụ',
+		issuer: null,
+		number: null,
+		date: '2024-01-15',
+		year: 2024,
+		bases: [],
+		sections,
+		tasks,
+		duties: [],
+		milestones: [],
+		warnings: []
+	};
+}
+
+/**
+ * What tests/support/app-server.ts does (`planboard init` on a fresh data directory, then the
+ * built server), with the big board added in between. That helper itself cannot be imported
+ * here: its harness imports `@planboard/*` through vitest's source aliases.
+ */
+export async function startBigBoardApp(options: { tasks: number; lanes: number }): Promise<{
+	baseUrl: string;
+	server: ChildServer;
+	stop: () => Promise<void>;
+}> {
+	const tmp = tempDir('planboard-render-');
+	const env = { PLANBOARD_DATA: tmp.dir };
+	const init = spawnSync(process.execPath, ['apps/cli/dist/main.js', 'init'], {
+		env: { ...process.env, ...env },
+		encoding: 'utf8'
+	});
+	if (init.status !== 0) throw new Error(`planboard init failed:\n${init.stdout}\n${init.stderr}`);
+	seedBigBoard({ dataDir: tmp.dir, ...options });
+	const server = await startChildServer({ entry: 'apps/web/dist/main.js', env });
+	return {
+		baseUrl: `http://127.0.0.1:${server.port}`,
+		server,
+		async stop() {
+			server.process.kill('SIGTERM');
+			await server.exited;
+			tmp.cleanup();
+		}
+	};
+}
+
+function seedBigBoard(options: { dataDir: string; tasks: number; lanes: number }) {
+	const store = openStore({ path: `${options.dataDir}/planboard.db` });
+	try {
+		return createBoard({
+			store,
+			plan: syntheticPlan(options),
+			planId: BIG_PLAN,
+			directory: loadGiaLaiDirectory()
+		});
+	} finally {
+		store.close();
+	}
+}
