@@ -111,7 +111,7 @@ for (const mode of ['paced', 'hocuspocus'] as const) {
 	const r = await run(mode);
 	rows.push([
 		mode === 'paced'
-			? 'Planboard pacing (defaults: 1,000 msg/s, slices of 32)'
+			? 'Planboard pacing (defaults: 1,000 msg/s, slices of 8)'
 			: 'Hocuspocus 4.7 defaults (pacing off)',
 		r.fanout.median,
 		r.fanout.p99,

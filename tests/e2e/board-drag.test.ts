@@ -1,32 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { startAppServer, type AppServer } from '../support/app-server.js';
-import { card, firstTaskId, lane, openBoard, waitOnline } from './board-helpers.js';
-
-let app: AppServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-const contexts: BrowserContext[] = [];
+import { describe, expect, it } from 'vitest';
+import { card, firstTaskId, lane, waitOnline, boardSuite } from './board-helpers.js';
 
 const BDBP = 'bch-bdbp';
 
-beforeAll(async () => {
-	app = await startAppServer();
-	({ browser, close: closeBrowser } = await launchBrowser());
-});
-
-afterAll(async () => {
-	for (const c of contexts) await c.close().catch(() => {});
-	await closeBrowser?.();
-	await app?.stop();
-});
-
-async function board(username: string, query = '?scope=all') {
-	const opened = await openBoard({ browser, baseUrl: app.baseUrl, username, query });
-	contexts.push(opened.context);
-	return opened.page;
-}
+const { board } = boardSuite();
 
 /** Task ids of one status column of a lane, top to bottom. */
 function column(page: Awaited<ReturnType<typeof board>>, agencyId: string, status: string) {

@@ -1,5 +1,7 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../support/app-server.js';
+import { launchBrowser } from '../support/browser.js';
+import { DEMO_PASSWORD, startAppServer, type AppServer } from '../support/app-server.js';
 
 export const PLAN = 'gia-lai-2024';
 
@@ -53,4 +55,31 @@ export async function openCard(page: Page, agencyId: string, taskId: string): Pr
 	const detail = page.locator(`[data-testid="card-detail"][data-task="${taskId}"]`);
 	await detail.waitFor();
 	return detail;
+}
+
+/**
+ * One app server (fresh data directory) and one Chromium per test file, closed after it;
+ * `board(username)` logs in in a new context and opens the board.
+ */
+export function boardSuite(): { board: (username: string, query?: string) => Promise<Page> } {
+	let app: AppServer | undefined;
+	let browser: Browser | undefined;
+	let closeBrowser: () => Promise<void> = async () => {};
+	const contexts: BrowserContext[] = [];
+	beforeAll(async () => {
+		app = await startAppServer();
+		({ browser, close: closeBrowser } = await launchBrowser());
+	});
+	afterAll(async () => {
+		for (const c of contexts) await c.close().catch(() => {});
+		await closeBrowser();
+		await app?.stop();
+	});
+	return {
+		async board(username, query = '?scope=all') {
+			const opened = await openBoard({ browser: browser!, baseUrl: app!.baseUrl, username, query });
+			contexts.push(opened.context);
+			return opened.page;
+		}
+	};
 }

@@ -18,7 +18,7 @@ export interface FloodLimits {
 export const DEFAULT_FLOOD_LIMITS: FloodLimits = {
 	messagesPerSecond: 1000,
 	bytesPerSecond: 8 * 1024 * 1024,
-	sliceMessages: 32,
+	sliceMessages: 8,
 	highWaterMessages: 512,
 	maxQueuedMessages: 8192,
 	maxQueuedBytes: 64 * 1024 * 1024
