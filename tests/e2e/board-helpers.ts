@@ -29,7 +29,16 @@ export async function openBoard(options: {
 
 /** Live documents loaded and every local change acknowledged by the server. */
 export async function waitOnline(page: Page, timeout = 10_000): Promise<void> {
-	await page.locator('[data-testid="sync-status"][data-state="online"]').waitFor({ timeout });
+	const status = page.getByTestId('sync-status');
+	try {
+		await page.locator('[data-testid="sync-status"][data-state="online"]').waitFor({ timeout });
+	} catch (error) {
+		// Say what the indicator showed instead, so a failure tells offline from stuck syncing.
+		const shown = await status
+			.evaluate((el) => `${el.dataset.state}: ${el.textContent?.trim()}`)
+			.catch(() => 'absent');
+		throw new Error(`not online after ${timeout} ms (indicator: ${shown})`, { cause: error });
+	}
 }
 
 export function lane(page: Page, agencyId: string): Locator {

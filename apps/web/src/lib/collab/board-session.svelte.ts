@@ -105,12 +105,31 @@ export class BoardSession {
 	 * waiting changes without waiting for the next retry.
 	 */
 	#followBrowserConnectivity(): () => void {
-		const offline = () => this.#socket.disconnect();
-		const online = () => void this.#socket.connect();
+		let kick: ReturnType<typeof setInterval> | null = null;
+		const stopKick = () => {
+			if (kick) clearInterval(kick);
+			kick = null;
+		};
+		const offline = () => {
+			stopKick();
+			this.#socket.disconnect();
+		};
+		const online = () => {
+			stopKick();
+			void this.#socket.connect();
+			// An attempt begun while the network was still gone can hang, and the provider's retry
+			// backs off up to 30 s: while the browser is online and the socket is not, start a
+			// fresh attempt every 2 s (connect() cancels the previous retry).
+			kick = setInterval(() => {
+				if (this.#socket.status === 'connected') stopKick();
+				else void this.#socket.connect();
+			}, 2000);
+		};
 		window.addEventListener('offline', offline);
 		window.addEventListener('online', online);
 		if (!navigator.onLine) offline();
 		return () => {
+			stopKick();
 			window.removeEventListener('offline', offline);
 			window.removeEventListener('online', online);
 		};
