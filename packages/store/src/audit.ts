@@ -1,5 +1,5 @@
 import type { RepoContext } from './context.js';
-import { rethrow } from './context.js';
+import { guarded } from './context.js';
 
 /** An audit entry. `detail` is any JSON-serialisable value; it is stored as JSON text. */
 export interface AuditEntry {
@@ -36,11 +36,7 @@ export function createAuditLog(ctx: RepoContext): AuditLog {
 
 	return {
 		log({ userId, action, detail }) {
-			try {
-				insert.run(ctx.now(), userId, action, JSON.stringify(detail ?? null));
-			} catch (error) {
-				rethrow(ctx, error);
-			}
+			guarded(ctx, () => insert.run(ctx.now(), userId, action, JSON.stringify(detail ?? null)));
 		},
 		list({ limit, beforeId }) {
 			return page.all(beforeId ?? Number.MAX_SAFE_INTEGER, limit).map((row) => ({

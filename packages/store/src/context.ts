@@ -12,3 +12,12 @@ export interface RepoContext {
 export function rethrow(ctx: RepoContext, error: unknown): never {
 	throw toStoreError({ error, path: ctx.path });
 }
+
+/** Runs one statement against the database, turning its failure into a StoreError (see rethrow). */
+export function guarded<T>(ctx: RepoContext, fn: () => T): T {
+	try {
+		return fn();
+	} catch (error) {
+		rethrow(ctx, error);
+	}
+}

@@ -1,5 +1,5 @@
 import type { RepoContext } from './context.js';
-import { rethrow } from './context.js';
+import { guarded } from './context.js';
 
 /** A plan's row; `sourceJson` (the imported plan text as parsed JSON) is only read by `get`. */
 export interface PlanSummary {
@@ -65,11 +65,9 @@ export function createPlansRepo(ctx: RepoContext): PlansRepo {
 
 	return {
 		insert(input) {
-			try {
-				insert.run(input.id, input.title, input.year, input.sourceJson, ctx.now());
-			} catch (error) {
-				rethrow(ctx, error);
-			}
+			guarded(ctx, () =>
+				insert.run(input.id, input.title, input.year, input.sourceJson, ctx.now())
+			);
 		},
 		list: () =>
 			all.all().map((row) => ({
@@ -90,11 +88,7 @@ export function createPlansRepo(ctx: RepoContext): PlansRepo {
 			};
 		},
 		setAgencies(input) {
-			try {
-				replaceAgencies(input.planId, input.agencies);
-			} catch (error) {
-				rethrow(ctx, error);
-			}
+			guarded(ctx, () => replaceAgencies(input.planId, input.agencies));
 		},
 		agencies: (planId) => agenciesOf.all(planId).map((row) => ({ ...row }))
 	};

@@ -1,6 +1,6 @@
 import { toBuffer, toBytes } from './bytes.js';
 import type { RepoContext } from './context.js';
-import { rethrow } from './context.js';
+import { guarded } from './context.js';
 
 /**
  * A stored session. Only SHA-256 of the token's secret is kept, so a leaked database (or backup)
@@ -45,17 +45,9 @@ export function createSessionsRepo(ctx: RepoContext): SessionsRepo {
 	const removeForUser = db.prepare<[string]>('DELETE FROM sessions WHERE user_id = ?');
 	const removeExpired = db.prepare<[number]>('DELETE FROM sessions WHERE expires_at <= ?');
 
-	const guard = <T>(fn: () => T): T => {
-		try {
-			return fn();
-		} catch (error) {
-			rethrow(ctx, error);
-		}
-	};
-
 	return {
 		insert(input) {
-			guard(() =>
+			guarded(ctx, () =>
 				insert.run(
 					input.id,
 					toBuffer(input.secretHash),
@@ -77,12 +69,12 @@ export function createSessionsRepo(ctx: RepoContext): SessionsRepo {
 			};
 		},
 		setExpiry(input) {
-			guard(() => expiry.run(input.expiresAt.getTime(), input.id));
+			guarded(ctx, () => expiry.run(input.expiresAt.getTime(), input.id));
 		},
 		delete(id) {
-			guard(() => remove.run(id));
+			guarded(ctx, () => remove.run(id));
 		},
-		deleteForUser: (userId) => guard(() => removeForUser.run(userId).changes),
-		deleteExpired: (now) => guard(() => removeExpired.run(now.getTime()).changes)
+		deleteForUser: (userId) => guarded(ctx, () => removeForUser.run(userId).changes),
+		deleteExpired: (now) => guarded(ctx, () => removeExpired.run(now.getTime()).changes)
 	};
 }

@@ -1,6 +1,6 @@
 import { toBuffer, toBytes } from './bytes.js';
 import type { RepoContext } from './context.js';
-import { rethrow } from './context.js';
+import { guarded } from './context.js';
 import { randomId } from './ids.js';
 
 /**
@@ -94,18 +94,10 @@ export function createShareLinksRepo(ctx: RepoContext): ShareLinksRepo {
 		'UPDATE share_links SET last_used_at = ? WHERE id = ?'
 	);
 
-	const guard = <T>(fn: () => T): T => {
-		try {
-			return fn();
-		} catch (error) {
-			rethrow(ctx, error);
-		}
-	};
-
 	return {
 		create(input) {
 			const id = randomId();
-			guard(() =>
+			guarded(ctx, () =>
 				insert.run(
 					id,
 					input.planId,
@@ -123,9 +115,9 @@ export function createShareLinksRepo(ctx: RepoContext): ShareLinksRepo {
 			return row ? toShareLink(row) : null;
 		},
 		list: (planId) => (planId === undefined ? all.all() : ofPlan.all(planId)).map(toShareLink),
-		revoke: (id) => guard(() => revoke.run(ctx.now(), id).changes > 0),
+		revoke: (id) => guarded(ctx, () => revoke.run(ctx.now(), id).changes > 0),
 		touch(id) {
-			guard(() => touch.run(ctx.now(), id));
+			guarded(ctx, () => touch.run(ctx.now(), id));
 		}
 	};
 }

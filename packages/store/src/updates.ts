@@ -1,6 +1,6 @@
 import { toBuffer, toBytes } from './bytes.js';
 import type { RepoContext } from './context.js';
-import { rethrow } from './context.js';
+import { guarded } from './context.js';
 
 /** One Yjs update to append; `userId` is null for updates the server makes itself. */
 export interface AppendUpdateInput {
@@ -130,26 +130,18 @@ export function createUpdateLog(ctx: RepoContext): UpdateLog {
 
 	return {
 		append(input) {
-			try {
-				return insert.run(input.document, toBuffer(input.update), input.userId, ctx.now())
-					.lastInsertRowid as number;
-			} catch (error) {
-				rethrow(ctx, error);
-			}
+			return guarded(
+				ctx,
+				() =>
+					insert.run(input.document, toBuffer(input.update), input.userId, ctx.now())
+						.lastInsertRowid as number
+			);
 		},
 		appendMany(rows) {
-			try {
-				return appendAll(rows);
-			} catch (error) {
-				rethrow(ctx, error);
-			}
+			return guarded(ctx, () => appendAll(rows));
 		},
 		load(document) {
-			try {
-				return loadDocument(document);
-			} catch (error) {
-				rethrow(ctx, error);
-			}
+			return guarded(ctx, () => loadDocument(document));
 		},
 		writeSnapshot({ document, state, uptoSeq }) {
 			const issued = highestSeq.get()?.seq ?? 0;
@@ -159,19 +151,11 @@ export function createUpdateLog(ctx: RepoContext): UpdateLog {
 						'a snapshot claiming future updates would hide them from load()'
 				);
 			}
-			try {
-				insertSnapshot.run(document, uptoSeq, toBuffer(state), ctx.now());
-			} catch (error) {
-				rethrow(ctx, error);
-			}
+			guarded(ctx, () => insertSnapshot.run(document, uptoSeq, toBuffer(state), ctx.now()));
 		},
 		compact({ document, retainAfter }) {
 			const cutoff = retainAfter ? retainAfter.getTime() : Number.MAX_SAFE_INTEGER;
-			try {
-				return compactRows.run(document, document, cutoff).changes;
-			} catch (error) {
-				rethrow(ctx, error);
-			}
+			return guarded(ctx, () => compactRows.run(document, document, cutoff).changes);
 		},
 		history({ document, limit, beforeSeq }) {
 			return historyRows.all(document, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit).map((row) => ({
@@ -183,11 +167,7 @@ export function createUpdateLog(ctx: RepoContext): UpdateLog {
 		},
 		documents: (prefix = '') => documentNames.all({ prefix }).map((row) => row.document),
 		deleteDocument(document) {
-			try {
-				removeDocument(document);
-			} catch (error) {
-				rethrow(ctx, error);
-			}
+			guarded(ctx, () => removeDocument(document));
 		}
 	};
 }

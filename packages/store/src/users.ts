@@ -1,5 +1,5 @@
 import type { RepoContext } from './context.js';
-import { rethrow } from './context.js';
+import { guarded, rethrow } from './context.js';
 import { StoreError, isUniqueViolation } from './errors.js';
 import { randomId } from './ids.js';
 
@@ -128,7 +128,7 @@ export function createUsersRepo(ctx: RepoContext): UsersRepo {
 		list: () => all.all().map((row) => toUser(row)!),
 		update(input) {
 			const flag = (value: unknown) => (value === undefined ? 0 : 1);
-			try {
+			guarded(ctx, () =>
 				patch.run({
 					id: input.id,
 					setDisplayName: flag(input.displayName),
@@ -141,10 +141,8 @@ export function createUsersRepo(ctx: RepoContext): UsersRepo {
 					disabled: input.disabled ? 1 : 0,
 					setPasswordHash: flag(input.passwordHash),
 					passwordHash: input.passwordHash ?? null
-				});
-			} catch (error) {
-				rethrow(ctx, error);
-			}
+				})
+			);
 			return toUser(byId.get(input.id));
 		},
 		count: () => countAll.get()!.n
