@@ -5,22 +5,34 @@ import { DEMO_PASSWORD, startAppServer, type AppServer } from '../support/app-se
 
 export const PLAN = 'gia-lai-2024';
 
-/** A signed-in browser context (its own cookie jar and IndexedDB) on the board. */
+/** A browser context (its own cookie jar and IndexedDB), signed in when a username is given. */
+export async function signedInContext(options: {
+	browser: Browser;
+	baseUrl: string;
+	username?: string;
+}): Promise<BrowserContext> {
+	const { browser, baseUrl, username } = options;
+	const context = await browser.newContext({
+		baseURL: baseUrl,
+		viewport: { width: 1400, height: 900 }
+	});
+	if (username) {
+		const res = await context.request.post('/api/login', {
+			data: { username, password: DEMO_PASSWORD }
+		});
+		if (!res.ok()) throw new Error(`login ${username} failed: ${res.status()} ${await res.text()}`);
+	}
+	return context;
+}
+
+/** A signed-in context on the board, once its documents are live. */
 export async function openBoard(options: {
 	browser: Browser;
 	baseUrl: string;
 	username: string;
 	query?: string;
 }): Promise<{ context: BrowserContext; page: Page }> {
-	const { browser, baseUrl, username } = options;
-	const context = await browser.newContext({
-		baseURL: baseUrl,
-		viewport: { width: 1400, height: 900 }
-	});
-	const res = await context.request.post('/api/login', {
-		data: { username, password: DEMO_PASSWORD }
-	});
-	if (!res.ok()) throw new Error(`login ${username} failed: ${res.status()} ${await res.text()}`);
+	const context = await signedInContext(options);
 	const page = await context.newPage();
 	await page.goto(`/plans/${PLAN}${options.query ?? ''}`);
 	await waitOnline(page);
@@ -68,9 +80,13 @@ export async function openCard(page: Page, agencyId: string, taskId: string): Pr
 
 /**
  * One app server (fresh data directory) and one Chromium per test file, closed after it;
- * `board(username)` logs in in a new context and opens the board.
+ * `board(username)` logs in in a new context and opens the board, `context(username?)` gives a
+ * new context, signed in when a username is given.
  */
-export function boardSuite(): { board: (username: string, query?: string) => Promise<Page> } {
+export function boardSuite(): {
+	board: (username: string, query?: string) => Promise<Page>;
+	context: (username?: string) => Promise<BrowserContext>;
+} {
 	let app: AppServer | undefined;
 	let browser: Browser | undefined;
 	let closeBrowser: () => Promise<void> = async () => {};
@@ -89,6 +105,11 @@ export function boardSuite(): { board: (username: string, query?: string) => Pro
 			const opened = await openBoard({ browser: browser!, baseUrl: app!.baseUrl, username, query });
 			contexts.push(opened.context);
 			return opened.page;
+		},
+		async context(username) {
+			const context = await signedInContext({ browser: browser!, baseUrl: app!.baseUrl, username });
+			contexts.push(context);
+			return context;
 		}
 	};
 }

@@ -1,39 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { DEMO_PASSWORD, startAppServer, type AppServer } from '../support/app-server.js';
-import { PLAN, card, firstTaskId, openBoard, openCard } from './board-helpers.js';
-
-let app: AppServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-const contexts: BrowserContext[] = [];
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PLAN, boardSuite, card, firstTaskId, openCard } from './board-helpers.js';
 
 const BDBP = 'bch-bdbp';
 
-beforeAll(async () => {
-	app = await startAppServer();
-	({ browser, close: closeBrowser } = await launchBrowser());
-});
-
-afterAll(async () => {
-	for (const c of contexts) await c.close().catch(() => {});
-	await closeBrowser?.();
-	await app?.stop();
-});
+const suite = boardSuite();
 
 /** A signed-in context on the progress board, once its live documents are connected. */
 async function progressPage(username: string, query = ''): Promise<Page> {
-	const context = await browser.newContext({
-		baseURL: app.baseUrl,
-		viewport: { width: 1400, height: 900 }
-	});
-	contexts.push(context);
-	const res = await context.request.post('/api/login', {
-		data: { username, password: DEMO_PASSWORD }
-	});
-	expect(res.ok()).toBe(true);
-	const page = await context.newPage();
+	const page = await (await suite.context(username)).newPage();
 	await page.goto(`/plans/${PLAN}/progress${query}`);
 	await page
 		.locator('[data-testid="progress-live"][data-state="online"]')
@@ -49,12 +24,7 @@ describe('progress board in Chromium', () => {
 		const viewer = await progressPage('lanhdao', '?asOf=2024-10-01');
 		const doneBefore = await count(viewer, 'done_on_time');
 		const overallBefore = await viewer.getByTestId('overall-detail').textContent();
-		const { context, page: bdbp } = await openBoard({
-			browser,
-			baseUrl: app.baseUrl,
-			username: 'bdbp'
-		});
-		contexts.push(context);
+		const bdbp = await suite.board('bdbp', '');
 		const taskId = await firstTaskId(bdbp, BDBP);
 		const detail = await openCard(bdbp, BDBP, taskId);
 		await detail.getByTestId('detail-status').selectOption('done');

@@ -1,39 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page, WebSocket } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { DEMO_PASSWORD, startAppServer, type AppServer } from '../support/app-server.js';
-import { PLAN } from './board-helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { Page, WebSocket } from 'playwright-core';
+import { PLAN, boardSuite } from './board-helpers.js';
 
-let app: AppServer;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-	app = await startAppServer();
-	({ browser, close: closeBrowser } = await launchBrowser());
-});
-
-afterAll(async () => {
-	for (const c of contexts) await c.close().catch(() => {});
-	await closeBrowser?.();
-	await app?.stop();
-});
-
-async function newContext(username?: string): Promise<BrowserContext> {
-	const context = await browser.newContext({
-		baseURL: app.baseUrl,
-		viewport: { width: 1400, height: 900 }
-	});
-	contexts.push(context);
-	if (username) {
-		const res = await context.request.post('/api/login', {
-			data: { username, password: DEMO_PASSWORD }
-		});
-		expect(res.ok()).toBe(true);
-	}
-	return context;
-}
+const { context: newContext } = boardSuite();
 
 /** The coordinator creates a link on /admin/links; returns the admin page and the link's URL. */
 async function createLink(label: string): Promise<{ admin: Page; url: string }> {
