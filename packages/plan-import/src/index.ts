@@ -15,6 +15,7 @@ export type {
 export { PlanImportError } from './errors.js';
 export { parsePlan } from './parse.js';
 export { parsePlanBytes } from './bytes.js';
+export { detectPlanFormat, importPlanFile, type PlanFileFormat } from './file.js';
 export { matchAgency } from './agencies.js';
 export { loadGiaLaiDirectory } from './directory.js';
 export { foldVietnamese } from './fold.js';
