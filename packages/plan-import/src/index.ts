@@ -12,12 +12,14 @@ export type {
 	PlanTask,
 	PlanWarning
 } from './types.js';
+export { AGENCY_KINDS } from './types.js';
 export { PlanImportError } from './errors.js';
 export { parsePlan } from './parse.js';
 export { parsePlanBytes } from './bytes.js';
 export { detectPlanFormat, importPlanFile, type PlanFileFormat } from './file.js';
 export { matchAgency } from './agencies.js';
 export { loadGiaLaiDirectory } from './directory.js';
+export { validityWarnings } from './validity.js';
 export { foldVietnamese } from './fold.js';
 export { parseDue } from './dates.js';
 export { splitAgencies } from './agency-list.js';

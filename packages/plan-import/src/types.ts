@@ -71,7 +71,23 @@ export interface ParsedPlan {
 	warnings: PlanWarning[];
 }
 
-export type AgencyKind = 'department' | 'district' | 'armed' | 'press' | 'party' | 'other';
+/**
+ * Every kind of directory agency; the store accepts exactly these. `commune`, `ward` and
+ * `special-zone` are the local level after the 2025 reorganisation, when districts ended (2025-07-01).
+ */
+export const AGENCY_KINDS = [
+	'department',
+	'district',
+	'commune',
+	'ward',
+	'special-zone',
+	'armed',
+	'press',
+	'party',
+	'other'
+] as const;
+
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 export interface DirectoryAgency {
 	/** Stable ASCII slug; board data refers to agencies by this id. */
@@ -82,7 +98,10 @@ export interface DirectoryAgency {
 	aliases?: string[];
 	/** ISO dates bounding the agency's existence (mergers, reorganizations). */
 	validFrom?: string;
+	/** Inclusive last day; an agency retired "on" a date ends the day before. */
 	validTo?: string;
+	/** Agencies that took over its duties when it ended (merger, split, reorganisation). */
+	successorIds?: string[];
 	note?: string;
 }
 
