@@ -29,7 +29,8 @@ export async function login(options: {
 }): Promise<LoginResult> {
 	const { store, log } = runtime();
 	const username = options.username.trim().toLowerCase();
-	const verdict = loginLimiter.check({ username, ip: options.ip });
+	// Counted here, before the slow Argon2 check: concurrent requests cannot all pass the limit.
+	const verdict = loginLimiter.attempt({ username, ip: options.ip });
 	if (!verdict.allowed) {
 		log.warn('login.rate_limited', { username, ip: options.ip });
 		const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
@@ -43,7 +44,6 @@ export async function login(options: {
 	// Runs Argon2 even for an unknown username, so timing does not reveal which names exist.
 	const user = await verifyLogin({ store, username, password: options.password });
 	if (!user) {
-		loginLimiter.recordFailure({ username, ip: options.ip });
 		log.warn('login.failed', { username, ip: options.ip });
 		return { ok: false, status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' };
 	}
