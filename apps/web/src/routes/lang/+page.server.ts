@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { LANG_COOKIE, langFrom } from '$lib/i18n';
+import { sameOriginPath } from '$lib/same-origin-path';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
@@ -13,7 +14,6 @@ export const actions: Actions = {
 			maxAge: 365 * 24 * 3600
 		});
 		// Only ever back to a page of this site.
-		const back = new URL(request.headers.get('referer') ?? '/', url);
-		redirect(303, back.origin === url.origin ? back.pathname + back.search : '/');
+		redirect(303, sameOriginPath({ target: request.headers.get('referer'), origin: url.origin }));
 	}
 };

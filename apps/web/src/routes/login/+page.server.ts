@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { sameOriginPath } from '$lib/same-origin-path';
 import { demoAccounts } from '$lib/server/demo';
 import { login } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,7 +21,6 @@ export const actions: Actions = {
 			cookies
 		});
 		if (!result.ok) return fail(result.status, { username, message: result.message });
-		const next = url.searchParams.get('next');
-		redirect(303, next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+		redirect(303, sameOriginPath({ target: url.searchParams.get('next'), origin: url.origin }));
 	}
 };
