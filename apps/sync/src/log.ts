@@ -22,12 +22,44 @@ export function createLogger(
 	};
 }
 
+/**
+ * Log fields often carry what a client sent (document names, usernames, origins): a string is cut
+ * to this many characters, as `documentNameOf` cuts document names, so one request can never
+ * write a line of megabytes. `message` fields (errors, console output with a stack) get more.
+ */
+export const MAX_LOG_FIELD_CHARS = 200;
+export const MAX_LOG_MESSAGE_CHARS = 2000;
+/** Arrays are cut to this many items, objects to this depth. */
+const MAX_LOG_ITEMS = 20;
+const MAX_LOG_DEPTH = 3;
+
 function normalize(fields?: Record<string, unknown>): Record<string, unknown> {
 	if (!fields) return {};
 	const out: Record<string, unknown> = {};
 	for (const [key, value] of Object.entries(fields)) {
-		out[key] = value instanceof Error ? value.message : value;
+		const limit =
+			key === 'message' || key === 'error' ? MAX_LOG_MESSAGE_CHARS : MAX_LOG_FIELD_CHARS;
+		out[key] = clip(value instanceof Error ? value.message : value, limit, 0);
 	}
+	return out;
+}
+
+function clip(value: unknown, limit: number, depth: number): unknown {
+	if (typeof value === 'string') {
+		return value.length <= limit ? value : `${value.slice(0, limit)}…(+${value.length - limit})`;
+	}
+	if (value === null || typeof value !== 'object') return value;
+	if (value instanceof Error) return clip(value.message, limit, depth);
+	if (depth >= MAX_LOG_DEPTH) return '[…]';
+	if (Array.isArray(value)) {
+		const items = value.slice(0, MAX_LOG_ITEMS).map((v) => clip(v, limit, depth + 1));
+		return value.length > MAX_LOG_ITEMS ? [...items, `…(+${value.length - MAX_LOG_ITEMS})`] : items;
+	}
+	if (value instanceof Date) return value.toISOString();
+	if (ArrayBuffer.isView(value)) return `[${value.byteLength} bytes]`;
+	const out: Record<string, unknown> = {};
+	for (const [key, v] of Object.entries(value).slice(0, MAX_LOG_ITEMS))
+		out[key] = clip(v, limit, depth + 1);
 	return out;
 }
 
