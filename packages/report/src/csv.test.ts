@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_COLUMNS } from './columns.js';
-import { UTF8_BOM, toCsv } from './csv.js';
+import { UTF8_BOM, neutralize, toCsv } from './csv.js';
 import { filledBoard, parseCsv } from './test-board.js';
 
 describe('toCsv', () => {
@@ -44,5 +44,27 @@ describe('toCsv', () => {
 		const en = parseCsv(toCsv(board, { asOf: '2024-11-01', lang: 'en' }).slice(1));
 		expect(en[0][col('status')]).toBe('Status');
 		expect(en.find((r) => r[col('number')] === 'II.1')![col('status')]).toBe('Done');
+	});
+
+	it('defuses every cell a spreadsheet could read as a formula, and nothing else', () => {
+		for (const cell of [
+			'=1+1',
+			'+1',
+			"-2+3+cmd|' /C calc'!A0",
+			'- Đã tập huấn',
+			'@SUM(A1)',
+			'\t=1',
+			'\r=1',
+			' =1',
+			'   +1',
+			' -1',
+			' @x',
+			' \t=1'
+		]) {
+			expect(neutralize(cell), JSON.stringify(cell)).toBe(`'${cell}`);
+		}
+		for (const cell of ['Đã ban hành', '12/QĐ-UBND', '40', ' a = b', '', 'a-b']) {
+			expect(neutralize(cell), JSON.stringify(cell)).toBe(cell);
+		}
 	});
 });

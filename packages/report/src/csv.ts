@@ -6,13 +6,14 @@ import { cardRows, type ExportOptions } from './rows.js';
 export const UTF8_BOM = '\uFEFF';
 
 /**
- * Excel runs a cell that starts with '=', '+', '@' or '-' as a formula, so text an officer
- * typed could execute on the reader's machine. Such cells get a leading apostrophe; '- ' (a
- * dash and a space, how Vietnamese reports start list items) is left alone, since it cannot
- * start a working formula.
+ * Spreadsheets run a cell that starts with '=', '+', '-' or '@' as a formula (and skip leading
+ * blanks, tabs and carriage returns before deciding), so text an officer typed could execute on
+ * the reader's machine. Such cells get a leading apostrophe, the OWASP advice. That includes
+ * '- ' list items: '-2+3+cmd|...' works as well as '=cmd|...' does, and a dash and a space are
+ * not enough to tell a list item from a formula. Exported so the rule is testable on its own.
  */
-function neutralize(text: string): string {
-	return /^([=+@\t\r]|-(?! ))/.test(text) ? `'${text}` : text;
+export function neutralize(text: string): string {
+	return /^[\t\r]|^ *[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** RFC 4180: quote a field holding a quote, comma, semicolon or line break; double quotes. */
