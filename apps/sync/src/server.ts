@@ -113,6 +113,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 				!originAllowed({
 					origin: request.headers.origin,
 					host: request.headers.host,
+					secure: 'encrypted' in request.socket && request.socket.encrypted === true,
 					allowed: options.allowedOrigins ?? null
 				})
 			) {
