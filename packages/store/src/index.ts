@@ -12,3 +12,5 @@ export type {
 } from './updates.js';
 export { isShareLinkActive, type ShareLink, type ShareLinksRepo } from './share-links.js';
 export type { AuditEntry, AuditLog } from './audit.js';
+export type { AgenciesRepo, AddAgencyInput } from './agencies.js';
+export { DirectoryError, MAX_NAME_LENGTH } from './agency-rules.js';

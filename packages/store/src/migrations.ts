@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { SCHEMA_V1 } from './schema-v1.js';
+import { SCHEMA_V2 } from './schema-v2.js';
 
 /**
  * One step of the schema. Versions are consecutive from 1 and a released step never changes:
@@ -17,6 +18,13 @@ export const migrations: readonly Migration[] = [
 		description: 'users, sessions, plans, update log, snapshots, share links, audit log',
 		up(db) {
 			db.exec(SCHEMA_V1);
+		}
+	},
+	{
+		version: 2,
+		description: 'the agency directory: agencies with validity dates and successors, groups',
+		up(db) {
+			db.exec(SCHEMA_V2);
 		}
 	}
 ];

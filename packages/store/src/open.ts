@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { createAgenciesRepo, type AgenciesRepo } from './agencies.js';
 import { createAuditLog, type AuditLog } from './audit.js';
 import type { RepoContext } from './context.js';
 import { StoreError, toStoreError } from './errors.js';
@@ -36,6 +37,8 @@ export interface Store {
 	readonly updates: UpdateLog;
 	readonly shareLinks: ShareLinksRepo;
 	readonly audit: AuditLog;
+	/** The installation's agency directory (see agencies.ts); `toDirectory()` feeds the importer. */
+	readonly agencies: AgenciesRepo;
 	close(): void;
 }
 
@@ -90,6 +93,7 @@ export function openStore(options: OpenStoreOptions): Store {
 		updates: createUpdateLog(ctx),
 		shareLinks: createShareLinksRepo(ctx),
 		audit: createAuditLog(ctx),
+		agencies: createAgenciesRepo(ctx),
 		close: () => db.close()
 	};
 }
