@@ -2,7 +2,7 @@
 // `planboard import` (createBoard: plan row, agencies, initial documents in one transaction),
 // and the app server started on it.
 import { spawnSync } from 'node:child_process';
-import { createBoard } from '../apps/cli/dist/board-create.js';
+import { createBoard } from '../packages/boards/dist/index.js';
 import { loadGiaLaiDirectory, type ParsedPlan } from '../packages/plan-import/dist/index.js';
 import { openStore } from '../packages/store/dist/index.js';
 import { startChildServer, type ChildServer } from '../tests/support/child-server.js';

@@ -7,7 +7,13 @@ export interface EnvConfig {
 	dataDir: string;
 	databasePath: string;
 	port: number;
+	/** `HOST`; unset, loopback (127.0.0.1) in demo mode and every interface (0.0.0.0) otherwise. */
 	host: string;
+	/**
+	 * Demo mode (the demo accounts with their published password): `default` when
+	 * `PLANBOARD_DEMO` is unset, `explicit` for `PLANBOARD_DEMO=1`, `off` for `0`.
+	 */
+	demo: 'off' | 'default' | 'explicit';
 	allowedOrigins: string[] | null;
 	maxPayloadBytes: number;
 	/** false turns pacing off (Hocuspocus's own behaviour), for the flood benchmark's baseline. */
@@ -16,6 +22,10 @@ export interface EnvConfig {
 	retentionMs: number | null;
 	/** Serve `GET /metrics` (event-loop delay, connections, memory); off unless PLANBOARD_METRICS=1. */
 	metrics: boolean;
+	/** `PLANBOARD_METRICS_TOKEN`: `/metrics` wants it as a bearer token; unset, it answers loopback only. */
+	metricsToken: string | null;
+	/** `PLANBOARD_SESSION_MAX_DAYS` (30): a session ends this long after its login, used or not. */
+	sessionMaxAgeMs: number;
 }
 
 export function envConfig(env: NodeJS.ProcessEnv): EnvConfig {
@@ -24,11 +34,14 @@ export function envConfig(env: NodeJS.ProcessEnv): EnvConfig {
 		.split(',')
 		.map((o) => o.trim().replace(/\/$/, ''))
 		.filter(Boolean);
+	const demo =
+		env.PLANBOARD_DEMO === '0' ? 'off' : env.PLANBOARD_DEMO === '1' ? 'explicit' : 'default';
 	return {
 		dataDir,
 		databasePath: resolve(dataDir, 'planboard.db'),
 		port: intFrom(env.PORT, 3000, 'PORT'),
-		host: env.HOST || '0.0.0.0',
+		host: env.HOST || (demo === 'off' ? '0.0.0.0' : '127.0.0.1'),
+		demo,
 		allowedOrigins: origins.length > 0 ? origins : null,
 		maxPayloadBytes: intFrom(
 			env.PLANBOARD_MAX_PAYLOAD,
@@ -59,8 +72,34 @@ export function envConfig(env: NodeJS.ProcessEnv): EnvConfig {
 		retentionMs: env.PLANBOARD_RETENTION_DAYS
 			? intFrom(env.PLANBOARD_RETENTION_DAYS, 0, 'PLANBOARD_RETENTION_DAYS') * 86_400_000
 			: null,
-		metrics: env.PLANBOARD_METRICS === '1'
+		metrics: env.PLANBOARD_METRICS === '1',
+		metricsToken: env.PLANBOARD_METRICS_TOKEN || null,
+		sessionMaxAgeMs:
+			intFrom(env.PLANBOARD_SESSION_MAX_DAYS, 30, 'PLANBOARD_SESSION_MAX_DAYS') * 86_400_000
 	};
+}
+
+/**
+ * Why the server must not start as configured, in one line, or null. Demo mode creates accounts
+ * whose password the README and the login page publish: fine on a laptop, never in production,
+ * and on a network only when someone asked for it with `PLANBOARD_DEMO=1`.
+ */
+export function demoRefusal(config: EnvConfig, env: NodeJS.ProcessEnv): string | null {
+	if (config.demo === 'off') return null;
+	if (env.NODE_ENV === 'production')
+		return 'Demo mode (demo accounts with a published password) refuses NODE_ENV=production: set PLANBOARD_DEMO=0 and create users with "planboard user add".';
+	if (config.demo === 'default' && !isLoopbackHost(config.host))
+		return `Demo mode refuses to listen on ${config.host}, which other machines can reach: set PLANBOARD_DEMO=1 to allow it, PLANBOARD_DEMO=0 to turn demo accounts off, or HOST=127.0.0.1.`;
+	return null;
+}
+
+/** A listen address only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+	const h = host
+		.toLowerCase()
+		.replace(/^\[|\]$/g, '')
+		.replace(/^::ffff:/, '');
+	return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { setMalformedReporter } from '@planboard/model';
 import { openStore, type Store } from '@planboard/store';
 import type { EnvConfig } from './env.js';
 import { healthHandler, installShutdown, metricsHandler } from './lifecycle.js';
@@ -13,6 +14,8 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
  * every other request to SvelteKit, which it can only import once the store exists.
  */
 export function createHost({ config, log }: { config: EnvConfig; log: Logger }) {
+	// Documents the server reads (page renders, exports) report malformed entries in its log.
+	setMalformedReporter((entry) => log.warn('model.malformed_entry', { ...entry }));
 	const store: Store = openStore({ path: config.databasePath });
 	const sync: SyncServer = createSyncServer({
 		store,
@@ -20,10 +23,13 @@ export function createHost({ config, log }: { config: EnvConfig; log: Logger }) 
 		allowedOrigins: config.allowedOrigins,
 		maxPayloadBytes: config.maxPayloadBytes,
 		flood: config.flood,
-		durableLog: { retentionMs: config.retentionMs }
+		durableLog: { retentionMs: config.retentionMs },
+		sessionMaxAgeMs: config.sessionMaxAgeMs
 	});
 	const health = healthHandler({ store });
-	const metrics = config.metrics ? metricsHandler({ sync }) : () => false;
+	const metrics = config.metrics
+		? metricsHandler({ sync, token: config.metricsToken })
+		: () => false;
 
 	/** Listens; resolves with the bound port (PORT=0 picks a free one). */
 	const serve = (app: RequestHandler | null): Promise<{ server: Server; port: number }> => {

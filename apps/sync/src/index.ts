@@ -2,7 +2,7 @@ export { createSyncServer, DEFAULT_MAX_PAYLOAD } from './server.js';
 export type { SyncServer, SyncServerOptions } from './server.js';
 export { createLogger, routeConsoleToLog } from './log.js';
 export type { Logger } from './log.js';
-export { envConfig } from './env.js';
+export { demoRefusal, envConfig, isLoopbackHost } from './env.js';
 export type { EnvConfig } from './env.js';
 export { healthHandler, installShutdown, metricsHandler, startOrExit } from './lifecycle.js';
 export { DEFAULT_FLOOD_LIMITS } from './inbound-pacer.js';

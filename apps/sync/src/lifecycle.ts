@@ -1,6 +1,8 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { StoreError, type Store } from '@planboard/store';
+import { isLoopbackHost } from './env.js';
 import type { Logger } from './log.js';
 import type { SyncServer } from './server.js';
 
@@ -46,13 +48,20 @@ export function installShutdown(options: {
 /**
  * `GET /metrics`: event-loop delay (ms, since the last `?reset=1`), open connections and
  * documents, and memory. Benchmarks and the flood test read it from a child-process server.
+ * With `token` set, only `Authorization: Bearer <token>` gets an answer; without one, only
+ * clients on the loopback interface do (the server may listen on every interface).
  */
-export function metricsHandler({ sync }: { sync: SyncServer }) {
+export function metricsHandler({ sync, token }: { sync: SyncServer; token?: string | null }) {
 	const delay = monitorEventLoopDelay({ resolution: 5 });
 	delay.enable();
 	return (req: IncomingMessage, res: ServerResponse): boolean => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		if (url.pathname !== '/metrics') return false;
+		if (!metricsAllowed(req, token ?? null)) {
+			res.writeHead(token ? 401 : 403, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ message: token ? 'metrics token required' : 'loopback only' }));
+			return true;
+		}
 		const ms = (ns: number) => Math.round(ns / 1e4) / 100;
 		const memory = process.memoryUsage();
 		const body = {
@@ -71,6 +80,14 @@ export function metricsHandler({ sync }: { sync: SyncServer }) {
 		res.end(JSON.stringify(body));
 		return true;
 	};
+}
+
+function metricsAllowed(req: IncomingMessage, token: string | null): boolean {
+	if (!token) return isLoopbackHost(req.socket.remoteAddress ?? '');
+	const sent = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? '';
+	const a = createHash('sha256').update(sent).digest();
+	const b = createHash('sha256').update(token).digest();
+	return timingSafeEqual(a, b);
 }
 
 /**

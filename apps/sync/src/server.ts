@@ -7,6 +7,7 @@ import type { SyncContext } from './context.js';
 import { Authorization } from './extensions/authorization.js';
 import { DurableLog, type DurableLogConfig } from './extensions/durable-log.js';
 import { SessionGuard } from './extensions/session-guard.js';
+import { UpdateCheck } from './extensions/update-check.js';
 import { createLogger, type Logger } from './log.js';
 import { originAllowed } from './origin.js';
 import { DEFAULT_FLOOD_LIMITS, InboundPacer, type FloodLimits } from './inbound-pacer.js';
@@ -23,6 +24,8 @@ export interface SyncServerOptions {
 	/** Frames above this size close the socket with 1009; nothing of them is applied. */
 	maxPayloadBytes?: number;
 	sessionCheckIntervalMs?: number;
+	/** Absolute session lifetime (`PLANBOARD_SESSION_MAX_DAYS`); the auth package's default if unset. */
+	sessionMaxAgeMs?: number;
 	durableLog?: Partial<Pick<DurableLogConfig, 'snapshotAfter' | 'retentionMs'>>;
 	/** Per-connection pacing of inbound frames; Hocuspocus's own behaviour when false. */
 	flood?: Partial<FloodLimits> | false;
@@ -53,7 +56,13 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		quiet: true,
 		...options.hocuspocus,
 		extensions: [
-			new Authorization({ store: options.store, log, guard }),
+			new Authorization({
+				store: options.store,
+				log,
+				guard,
+				sessionMaxAgeMs: options.sessionMaxAgeMs
+			}),
+			new UpdateCheck({ log }),
 			new DurableLog({ store: options.store, log, ...options.durableLog }),
 			...(options.hocuspocus?.extensions ?? [])
 		]

@@ -13,6 +13,7 @@ export {
 	invalidateUserSessions,
 	sessionIdFromToken,
 	SESSION_LIFETIME_MS,
+	SESSION_MAX_AGE_MS,
 	type Session,
 	type SessionStore
 } from './session.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	SESSION_LIFETIME_MS,
+	SESSION_MAX_AGE_MS,
 	createSession,
 	invalidateSession,
 	invalidateUserSessions,
@@ -82,19 +83,26 @@ describe('sessions', () => {
 	it('extends the expiry only once less than half the lifetime remains', () => {
 		const user = newUser();
 		const start = new Date('2025-01-01T00:00:00Z');
-		const { token, session } = createSession({ store: t.store, userId: user.id, now: start });
+		const { token, session } = createSession({
+			store: t.store,
+			userId: user.id,
+			now: start,
+			maxAgeMs: 365 * DAY
+		});
 		const early = new Date(start.getTime() + 10 * DAY);
 		const early_ = validateSessionToken({ store: t.store, token, now: early });
 		expect(early_?.refreshed).toBe(false);
 		expect(early_?.session.expiresAt).toEqual(session.expiresAt);
 
 		const late = new Date(start.getTime() + 16 * DAY);
-		const result = validateSessionToken({ store: t.store, token, now: late });
+		const result = validateSessionToken({ store: t.store, token, now: late, maxAgeMs: 365 * DAY });
 		expect(result?.refreshed).toBe(true);
 		expect(result?.session.expiresAt).toEqual(new Date(late.getTime() + SESSION_LIFETIME_MS));
 		expect(t.store.sessions.get(session.id)?.expiresAt).toEqual(result?.session.expiresAt);
 		const beyondOriginal = new Date(session.expiresAt.getTime() + DAY);
-		expect(validateSessionToken({ store: t.store, token, now: beyondOriginal })).not.toBeNull();
+		expect(
+			validateSessionToken({ store: t.store, token, now: beyondOriginal, maxAgeMs: 365 * DAY })
+		).not.toBeNull();
 	});
 
 	it('rejects a disabled user and forgets that session', () => {
@@ -117,5 +125,34 @@ describe('sessions', () => {
 		invalidateUserSessions({ store: t.store, userId: user.id });
 		expect(validateSessionToken({ store: t.store, token: b.token })).toBeNull();
 		expect(validateSessionToken({ store: t.store, token: c.token })).not.toBeNull();
+	});
+
+	it('ends a session at its absolute lifetime however often it is used', () => {
+		const user = newUser();
+		const start = new Date('2025-01-01T00:00:00Z');
+		const { token, session } = createSession({ store: t.store, userId: user.id, now: start });
+		expect(t.store.sessions.get(session.id)?.createdAt).toEqual(start);
+		// Used every 10 days: the sliding expiry alone would keep it alive for ever.
+		for (let day = 10; day < 30; day += 10) {
+			const at = new Date(start.getTime() + day * DAY);
+			const result = validateSessionToken({ store: t.store, token, now: at });
+			expect(result).not.toBeNull();
+			expect(result!.session.expiresAt.getTime()).toBeLessThanOrEqual(
+				start.getTime() + SESSION_MAX_AGE_MS
+			);
+		}
+		const end = new Date(start.getTime() + SESSION_MAX_AGE_MS);
+		expect(validateSessionToken({ store: t.store, token, now: end })).toBeNull();
+		expect(t.store.sessions.get(session.id)).toBeNull();
+	});
+
+	it('takes a configured absolute lifetime, also for sessions stored with a later expiry', () => {
+		const user = newUser();
+		const start = new Date('2025-01-01T00:00:00Z');
+		const { token } = createSession({ store: t.store, userId: user.id, now: start });
+		const at = new Date(start.getTime() + 8 * DAY);
+		expect(validateSessionToken({ store: t.store, token, now: at, maxAgeMs: 7 * DAY })).toBeNull();
+		const fresh = createSession({ store: t.store, userId: user.id, now: start, maxAgeMs: DAY });
+		expect(fresh.session.expiresAt).toEqual(new Date(start.getTime() + DAY));
 	});
 });

@@ -7,6 +7,14 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
+ * However often it is used, a session ends this long after its login (`PLANBOARD_SESSION_MAX_DAYS`
+ * in the servers): a stolen cookie or token cannot be kept alive forever by using it. The stored
+ * expiry never passes this point, so every check of `expiresAt` (the sync server's sweep too)
+ * enforces it.
+ */
+export const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
  * A validated session as the app sees it. The secret and its hash never leave this module: the
  * token is shown once at creation (for the cookie) and the store keeps only SHA-256(secret).
  */
@@ -43,19 +51,27 @@ export function sessionIdFromToken(token: string): string | null {
 	return splitToken(token)?.id ?? null;
 }
 
-export function createSession(options: { store: SessionStore; userId: string; now?: Date }): {
+export function createSession(options: {
+	store: SessionStore;
+	userId: string;
+	now?: Date;
+	/** Absolute lifetime; `SESSION_MAX_AGE_MS` unless configured. */
+	maxAgeMs?: number;
+}): {
 	token: string;
 	session: Session;
 } {
 	const now = options.now ?? new Date();
 	const id = randomPart();
 	const secret = randomPart();
-	const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+	const maxAge = options.maxAgeMs ?? SESSION_MAX_AGE_MS;
+	const expiresAt = new Date(now.getTime() + Math.min(SESSION_LIFETIME_MS, maxAge));
 	options.store.sessions.insert({
 		id,
 		secretHash: hashSecret(secret),
 		userId: options.userId,
-		expiresAt
+		expiresAt,
+		createdAt: now
 	});
 	return {
 		token: `${id}.${secret}`,
@@ -65,13 +81,16 @@ export function createSession(options: { store: SessionStore; userId: string; no
 
 /**
  * Resolves a token to its session and user, or null when the token is malformed, unknown, has
- * the wrong secret, has expired (the session is then deleted) or belongs to a disabled user.
- * `refreshed` is true when the expiry was extended: the caller must re-send the cookie.
+ * the wrong secret, has expired or outlived its absolute lifetime (the session is then deleted)
+ * or belongs to a disabled user. `refreshed` is true when the expiry was extended: the caller
+ * must re-send the cookie.
  */
 export function validateSessionToken(options: {
 	store: SessionStore;
 	token: string;
 	now?: Date;
+	/** Absolute lifetime; `SESSION_MAX_AGE_MS` unless configured. */
+	maxAgeMs?: number;
 }): { session: Session; user: User; refreshed: boolean } | null {
 	const { store } = options;
 	const now = (options.now ?? new Date()).getTime();
@@ -79,7 +98,8 @@ export function validateSessionToken(options: {
 	if (!parts) return null;
 	const record = store.sessions.get(parts.id);
 	if (!record || !constantTimeEqual(hashSecret(parts.secret), record.secretHash)) return null;
-	if (now >= record.expiresAt.getTime()) {
+	const endOfLife = record.createdAt.getTime() + (options.maxAgeMs ?? SESSION_MAX_AGE_MS);
+	if (now >= Math.min(record.expiresAt.getTime(), endOfLife)) {
 		store.sessions.delete(record.id);
 		return null;
 	}
@@ -89,9 +109,11 @@ export function validateSessionToken(options: {
 		return null;
 	}
 	let expiresAt = record.expiresAt;
-	const refreshed = expiresAt.getTime() - now < SESSION_LIFETIME_MS / 2;
+	const extended = Math.min(now + SESSION_LIFETIME_MS, endOfLife);
+	const refreshed =
+		expiresAt.getTime() - now < SESSION_LIFETIME_MS / 2 && extended > expiresAt.getTime();
 	if (refreshed) {
-		expiresAt = new Date(now + SESSION_LIFETIME_MS);
+		expiresAt = new Date(extended);
 		store.sessions.setExpiry({ id: record.id, expiresAt });
 	}
 	return {

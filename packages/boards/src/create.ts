@@ -3,7 +3,7 @@ import { initAgencyDoc, initPlanDoc } from '@planboard/model';
 import type { AgencyDirectory, ParsedPlan } from '@planboard/plan-import';
 import type { Store } from '@planboard/store';
 import * as Y from 'yjs';
-import { buildSeed } from './board-seed.js';
+import { buildSeed } from './seed.js';
 
 /**
  * Creates a board exactly once, on the server: the plan row, its agencies, and the initial

@@ -134,7 +134,7 @@ export function buildSeed(options: {
 		for (const l of lead) for (const m of members(l)) push(cards, m, id);
 	}
 
-	const year = plan.year ?? (plan.date ? Number(plan.date.slice(0, 4)) : new Date().getFullYear());
+	const year = planYear(plan);
 	const seed: BoardSeed = {
 		planId: asPlanId(options.planId),
 		meta: {
@@ -155,8 +155,13 @@ export function buildSeed(options: {
 	return { seed, documentAgencies, contributions };
 }
 
-/** The plan's reporting deadline: the latest milestone that asks for a report. */
-function reportDeadline(plan: ParsedPlan): string | null {
+/** The year a board is filed under: the plan's own, else its date's, else this year. */
+export function planYear(plan: ParsedPlan): number {
+	return plan.year ?? (plan.date ? Number(plan.date.slice(0, 4)) : new Date().getFullYear());
+}
+
+/** The plan's reporting deadline: the latest milestone that asks for a report; duties are due then. */
+export function reportDeadline(plan: ParsedPlan): string | null {
 	const reports = plan.milestones
 		.filter((m) => /báo cáo/i.test(m.text))
 		.map((m) => m.date)

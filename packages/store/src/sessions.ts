@@ -15,7 +15,14 @@ export interface SessionRecord {
 }
 
 export interface SessionsRepo {
-	insert(input: { id: string; secretHash: Uint8Array; userId: string; expiresAt: Date }): void;
+	/** `createdAt` defaults to the store's clock; the absolute session lifetime counts from it. */
+	insert(input: {
+		id: string;
+		secretHash: Uint8Array;
+		userId: string;
+		expiresAt: Date;
+		createdAt?: Date;
+	}): void;
 	get(id: string): SessionRecord | null;
 	setExpiry(input: { id: string; expiresAt: Date }): void;
 	delete(id: string): void;
@@ -53,7 +60,7 @@ export function createSessionsRepo(ctx: RepoContext): SessionsRepo {
 					toBuffer(input.secretHash),
 					input.userId,
 					input.expiresAt.getTime(),
-					ctx.now()
+					input.createdAt?.getTime() ?? ctx.now()
 				)
 			);
 		},

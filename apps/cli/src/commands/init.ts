@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadGiaLaiDirectory, parsePlan } from '@planboard/plan-import';
+import { boardDirectory, createBoard } from '@planboard/boards';
+import { parsePlan } from '@planboard/plan-import';
 import { openStore } from '@planboard/store';
 import { envConfig } from '@planboard/sync';
-import { createBoard } from '../board-create.js';
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, createDemoUsers } from '../demo.js';
 import { processIo, type CommandIo } from '../io.js';
 
@@ -22,7 +22,7 @@ export async function runInit(_args: string[], io: CommandIo = processIo): Promi
 	const store = openStore({ path: config.databasePath });
 	try {
 		if (store.plans.list().length === 0) {
-			const directory = loadGiaLaiDirectory();
+			const directory = boardDirectory(store);
 			const plan = parsePlan(readFileSync(REFERENCE_PLAN, 'utf8'), {
 				directory,
 				source: REFERENCE_PLAN

@@ -21,6 +21,8 @@ export interface AuthorizationConfig {
 	store: Store;
 	log: Logger;
 	guard: SessionGuard;
+	/** Absolute session lifetime; the auth package's default when undefined. */
+	sessionMaxAgeMs?: number;
 }
 
 /** Thrown to Hocuspocus, which answers the provider with a permission-denied message. */
@@ -52,7 +54,9 @@ export class Authorization implements Extension {
 			payload.token ||
 			parseCookieHeader(payload.requestHeaders.get('cookie') ?? '').get(SESSION_COOKIE) ||
 			'';
-		const result = token ? await validateSessionToken({ store, token }) : null;
+		const result = token
+			? await validateSessionToken({ store, token, maxAgeMs: this.configuration.sessionMaxAgeMs })
+			: null;
 		if (!result) {
 			log.warn('ws.auth_failed', {
 				document: documentName,

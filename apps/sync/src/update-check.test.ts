@@ -1,0 +1,157 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import {
+	connect,
+	insertPlan,
+	startSyncServer,
+	tempDir,
+	userWithToken,
+	waitFor,
+	type Client,
+	type TestServer
+} from '../../../tests/support/harness.js';
+import { storedDoc } from '../../../tests/support/stored.js';
+import { CloseCodes } from './close-codes.js';
+import { updateProblem } from './extensions/update-check.js';
+
+const DOC = 'plan/p1/agency/a1';
+const AUTH = 2;
+const SYNC = 0;
+const SYNC_UPDATE = 2;
+const SYNC_STATUS = 8;
+
+let server: TestServer;
+let token = '';
+const tmp = tempDir('planboard-update-check-');
+const clients: Client[] = [];
+
+beforeAll(async () => {
+	server = await startSyncServer({ databasePath: `${tmp.dir}/planboard.db` });
+	insertPlan(server.store, 'p1', ['a1']);
+	({ token } = await userWithToken(server.store, { username: 'coord', role: 'coordinator' }));
+	const writer = connect({ url: server.url, document: DOC, token });
+	clients.push(writer);
+	await writer.ready;
+	writer.doc.getText('notes').insert(0, 'Báo cáo quý IV');
+	await writer.flushed();
+});
+
+afterAll(async () => {
+	for (const c of clients) c.destroy();
+	await server.close();
+	tmp.cleanup();
+});
+
+function frame(write: (e: encoding.Encoder) => void): Uint8Array {
+	const e = encoding.createEncoder();
+	encoding.writeVarString(e, DOC);
+	write(e);
+	return encoding.toUint8Array(e);
+}
+
+/**
+ * A raw Hocuspocus session: authenticates with the token, sends one update message, and reports
+ * whether the server acknowledged it (a SyncStatus message) and how the socket closed.
+ */
+async function sendUpdate(update: Uint8Array): Promise<{ acked: boolean; code: number | null }> {
+	const ws = new WebSocket(server.url);
+	let acked = false;
+	let authenticated: () => void = () => {};
+	const authed = new Promise<void>((resolve) => (authenticated = resolve));
+	const closed = new Promise<number | null>((resolve) => ws.on('close', (code) => resolve(code)));
+	ws.on('message', (data: Buffer) => {
+		const d = decoding.createDecoder(new Uint8Array(data));
+		decoding.readVarString(d);
+		const type = decoding.readVarUint(d);
+		if (type === AUTH) authenticated();
+		if (type === SYNC_STATUS && decoding.readVarUint(d) === 1) acked = true;
+	});
+	await new Promise((resolve) => ws.once('open', resolve));
+	ws.send(
+		frame((e) => {
+			encoding.writeVarUint(e, AUTH);
+			encoding.writeVarUint(e, 0);
+			encoding.writeVarString(e, token);
+		})
+	);
+	await authed;
+	ws.send(
+		frame((e) => {
+			encoding.writeVarUint(e, SYNC);
+			encoding.writeVarUint(e, SYNC_UPDATE);
+			encoding.writeVarUint8Array(e, update);
+		})
+	);
+	const code = await Promise.race([
+		closed,
+		new Promise<null>((resolve) => setTimeout(() => resolve(null), 1500))
+	]);
+	ws.close();
+	return { acked, code };
+}
+
+/** An update that builds on what the server holds: the ordinary case. */
+function editOnServerState(text: string): { valid: Uint8Array; server: Y.Doc } {
+	const copy = storedDoc(server.store, DOC);
+	const before = Y.encodeStateVector(copy);
+	copy.getText('notes').insert(0, text);
+	return { valid: Y.encodeStateAsUpdate(copy, before), server: copy };
+}
+
+describe('a malformed Yjs update', () => {
+	it('is acknowledged and stored when it is well-formed (the raw session is right)', async () => {
+		const { valid } = editOnServerState('Hợp lệ: ');
+		const result = await sendUpdate(valid);
+		expect(result).toEqual({ acked: true, code: null });
+		await waitFor(() =>
+			storedDoc(server.store, DOC).getText('notes').toString().startsWith('Hợp lệ')
+		);
+		expect(storedDoc(server.store, DOC).getText('notes').toString()).toBe('Hợp lệ: Báo cáo quý IV');
+	});
+
+	it.each([
+		['truncated', () => editOnServerState('cắt cụt').valid.slice(0, -3)],
+		['random bytes', () => Uint8Array.from({ length: 40 }, (_, i) => (i * 37 + 11) & 255)],
+		[
+			'built on items the server never had (Yjs would park it as pending)',
+			() => {
+				const { server: copy } = editOnServerState('chưa gửi ');
+				const before = Y.encodeStateVector(copy);
+				copy.getText('notes').insert(0, 'phụ thuộc ');
+				return Y.encodeStateAsUpdate(copy, before);
+			}
+		],
+		[
+			'deleting items that do not exist',
+			() => {
+				const ghost = new Y.Doc();
+				ghost.clientID = 424242;
+				ghost.getText('notes').insert(0, 'ma');
+				const sv = Y.encodeStateVector(ghost);
+				ghost.getText('notes').delete(0, 2);
+				return Y.encodeStateAsUpdate(ghost, sv);
+			}
+		]
+	])('%s: is refused with close code 4400, never acknowledged nor stored', async (_, make) => {
+		const rows = server.store.updates.load(DOC).updates.length;
+		const notes = storedDoc(server.store, DOC).getText('notes').toString();
+		const result = await sendUpdate(make());
+		expect(result).toEqual({ acked: false, code: CloseCodes.MalformedMessage.code });
+		expect(server.store.updates.load(DOC).updates.length).toBe(rows);
+		expect(storedDoc(server.store, DOC).getText('notes').toString()).toBe(notes);
+		expect(clients[0].doc.getText('notes').toString()).toBe(notes);
+	});
+});
+
+describe('updateProblem', () => {
+	it('accepts an update that repeats what the document already holds', () => {
+		const doc = new Y.Doc();
+		doc.getMap('m').set('a', 1);
+		const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+		expect(updateProblem(Y.encodeStateAsUpdate(doc), known)).toBeNull();
+		expect(updateProblem(Y.encodeStateAsUpdate(doc), new Map())).toBeNull();
+	});
+});

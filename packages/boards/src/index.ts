@@ -1,0 +1,23 @@
+export { createBoard } from './create.js';
+export { buildSeed, numberId, planYear, reportDeadline, slug, type SeedResult } from './seed.js';
+export { newPlanId } from './ids.js';
+export { boardDirectory } from './directory.js';
+export {
+	AgencyMappingError,
+	agencyMentions,
+	applyAgencyMappings,
+	parseAgencyMappings,
+	type AgencyMapping,
+	type AgencyMappings,
+	type AgencyMention,
+	type MentionMatch
+} from './mentions.js';
+export { previewSections, type PreviewSection, type PreviewTask } from './preview.js';
+export {
+	boardPreview,
+	importBoard,
+	type BoardImport,
+	type BoardImportSummary,
+	type BoardPreview
+} from './import.js';
+export { MAX_PLAN_FILE_BYTES, MAX_PLAN_UPLOAD_BYTES } from './limits.js';
