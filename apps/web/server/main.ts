@@ -1,6 +1,7 @@
 import {
 	createHost,
 	createLogger,
+	demoRefusal,
 	envConfig,
 	routeConsoleToLog,
 	startOrExit,
@@ -16,6 +17,13 @@ import { RUNTIME_KEY, type Runtime } from './runtime.js';
 const config = envConfig(process.env);
 const log = createLogger();
 routeConsoleToLog(log);
+// Demo accounts have a published password: never in production, never reachable from other
+// machines unless PLANBOARD_DEMO=1 asks for it. One line saying why, then exit 1.
+const refusal = demoRefusal(config, process.env);
+if (refusal) {
+	log.error('server.start_refused', { message: refusal });
+	process.exit(1);
+}
 const { store, sync, serve } = startOrExit({ log, start: () => createHost({ config, log }) });
 const runtime: Runtime = { store, sync, log, config };
 (globalThis as Record<symbol, unknown>)[RUNTIME_KEY] = runtime;

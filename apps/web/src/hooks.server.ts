@@ -1,5 +1,6 @@
 import type { Handle } from '@sveltejs/kit';
 import { SESSION_COOKIE, validateSessionToken } from '@planboard/auth';
+import { apiRequestRefusal } from '$lib/server/api-guard';
 import { runtime } from '$lib/server/runtime';
 import { sessionCookieOptions } from '$lib/server/session';
 
@@ -11,7 +12,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
 	if (token) {
-		const result = await validateSessionToken({ store, token });
+		const result = await validateSessionToken({
+			store,
+			token,
+			maxAgeMs: runtime().config.sessionMaxAgeMs
+		});
 		if (result) {
 			event.locals.user = result.user;
 			event.locals.sessionId = result.session.id;
@@ -27,6 +32,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.cookies.delete(SESSION_COOKIE, sessionCookieOptions(event.url));
 		}
 	}
+	const refusal = apiRequestRefusal({
+		request: event.request,
+		url: event.url,
+		signedIn: event.locals.user !== null,
+		bearer: bearer !== undefined
+	});
+	if (refusal) return refusal;
 	const response = await resolve(event);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');

@@ -27,7 +27,7 @@ export async function login(options: {
 	url: URL;
 	cookies: Cookies;
 }): Promise<LoginResult> {
-	const { store, log } = runtime();
+	const { store, log, config } = runtime();
 	const username = options.username.trim().toLowerCase();
 	// Counted here, before the slow Argon2 check: concurrent requests cannot all pass the limit.
 	const verdict = loginLimiter.attempt({ username, ip: options.ip });
@@ -48,7 +48,11 @@ export async function login(options: {
 		return { ok: false, status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' };
 	}
 	loginLimiter.recordSuccess({ username, ip: options.ip });
-	const { token, session } = await createSession({ store, userId: user.id });
+	const { token, session } = await createSession({
+		store,
+		userId: user.id,
+		maxAgeMs: config.sessionMaxAgeMs
+	});
 	options.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(options.url, session.expiresAt));
 	log.info('login.ok', { username });
 	return { ok: true, token, user };
