@@ -6,6 +6,9 @@ import { compareOrdered } from './order.js';
 export type AgencyKind =
 	| 'department'
 	| 'district'
+	| 'commune'
+	| 'ward'
+	| 'special-zone'
 	| 'armed'
 	| 'press'
 	| 'party'
