@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { UsageError } from './args.js';
+import { runBoard } from './commands/board.js';
 import { runExport } from './commands/export.js';
 import { runImport } from './commands/import.js';
 import { runInit } from './commands/init.js';
@@ -11,6 +12,7 @@ export type Command = (args: string[]) => Promise<number>;
 
 /** One entry per subcommand; each lives in `commands/<name>.ts`. */
 const commands: Record<string, Command> = {
+	board: runBoard,
 	export: runExport,
 	import: runImport,
 	init: runInit,
