@@ -16,7 +16,12 @@ export { AGENCY_KINDS } from './types.js';
 export { PlanImportError } from './errors.js';
 export { parsePlan } from './parse.js';
 export { parsePlanBytes } from './bytes.js';
-export { detectPlanFormat, importPlanFile, type PlanFileFormat } from './file.js';
+export {
+	detectPlanFormat,
+	importPlanFile,
+	planFileLines,
+	type PlanFileFormat
+} from './file.js';
 export { matchAgency } from './agencies.js';
 export { loadGiaLaiDirectory } from './directory.js';
 export { validityWarnings } from './validity.js';
