@@ -19,7 +19,8 @@ export default ts.config(
 			'apps/web/svelte.config.js',
 			'eslint.config.js',
 			'vitest.config.ts',
-			'scripts/**'
+			'scripts/**',
+			'.ci/**'
 		]
 	},
 	...ts.configs.recommended,

@@ -1,20 +1,24 @@
 #!/usr/bin/env node
 // Entry point behind the README's commands. Needs only Node 20 and npm: it brings pnpm 12.4.2
-// (project-local when the machine has no matching pnpm), installs the frozen lockfile, builds,
-// and then starts the product, runs the tests, runs the CLI or the benchmarks.
+// into `.tools/` (never a pnpm of the machine's), installs the frozen lockfile, builds when a
+// source changed, and then starts the product, runs the tests, runs the CLI or the benchmarks.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const PNPM_VERSION = '12.4.2';
+// Where the project brings its own tools. Every child process gets this folder first on its PATH,
+// so a script that calls a bare `pnpm` finds the project's own at any depth of nesting.
+const TOOLS_BIN = join(root, '.tools', 'node_modules', '.bin');
 const [command, ...args] = process.argv.slice(2);
 // The CLI's stdout is its output (JSON for scripts), so setup noise goes to stderr there.
 const quiet = command === 'planboard';
 const stdio = quiet ? ['inherit', 2, 2] : 'inherit';
+const env = buildEnv();
 
 function run(cmd, cmdArgs, options = {}) {
-	const result = spawnSync(cmd, cmdArgs, { cwd: root, stdio, env: buildEnv(), ...options });
+	const result = spawnSync(cmd, cmdArgs, { cwd: root, stdio, env, ...options });
 	if (result.error) throw result.error;
 	return result.status ?? 1;
 }
@@ -27,67 +31,93 @@ function must(cmd, cmdArgs, options) {
 	}
 }
 
+/** Runs one named setup step, saying what it does before and how long it took after. */
+function step(name, fn) {
+	const started = Date.now();
+	console.error(`planboard: ${name} ...`);
+	const result = fn();
+	console.error(`planboard: ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	return result;
+}
+
 function buildEnv() {
 	const env = { ...process.env };
+	env.PATH = [TOOLS_BIN, env.PATH].filter(Boolean).join(delimiter);
 	// better-sqlite3 compiles from source here; node-gyp finds Node's headers under /usr.
 	if (!env.npm_config_nodedir && existsSync('/usr/include/node/node.h'))
 		env.npm_config_nodedir = '/usr';
 	return env;
 }
 
+/** The project's own pnpm in `.tools/`, installed there on first use. */
 function pnpm() {
-	const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8' });
-	if (probe.status === 0 && probe.stdout.trim() === PNPM_VERSION) return 'pnpm';
-	const local = join(root, '.tools', 'node_modules', '.bin', 'pnpm');
+	const local = join(TOOLS_BIN, 'pnpm');
 	if (!existsSync(local)) {
-		must('npm', [
-			'install',
-			'--prefix',
-			'.tools',
-			'--no-save',
-			'--no-package-lock',
-			'--no-audit',
-			'--no-fund',
-			`pnpm@${PNPM_VERSION}`
-		]);
+		step(`installing pnpm ${PNPM_VERSION} into .tools/`, () =>
+			must('npm', [
+				'install',
+				'--prefix',
+				'.tools',
+				'--no-save',
+				'--no-package-lock',
+				'--no-audit',
+				'--no-fund',
+				`pnpm@${PNPM_VERSION}`
+			])
+		);
 	}
 	return local;
 }
 
-function newestMtime(dir) {
+const OUTPUTS = new Set(['node_modules', 'dist', 'build']);
+
+function newestMtime(path) {
+	if (!existsSync(path)) return 0;
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
 	let newest = 0;
-	if (!existsSync(dir)) return newest;
-	for (const entry of readdirSync(dir, { withFileTypes: true })) {
-		if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.'))
-			continue;
-		const path = join(dir, entry.name);
-		newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+	for (const entry of readdirSync(path, { withFileTypes: true })) {
+		if (OUTPUTS.has(entry.name) || entry.name.startsWith('.')) continue;
+		newest = Math.max(newest, newestMtime(join(path, entry.name)));
 	}
 	return newest;
 }
 
-function cliIsFresh() {
-	const out = join(root, 'apps/cli/dist/main.js');
+/** True when `output` exists and is newer than every source file under `sources`. */
+function isFresh(output, sources) {
+	const out = join(root, output);
 	if (!existsSync(out)) return false;
 	const built = statSync(out).mtimeMs;
-	const dirs = [
-		'packages/model',
-		'packages/store',
-		'packages/auth',
-		'packages/plan-import',
-		'apps/cli'
-	];
-	return dirs.every((d) => newestMtime(join(root, d, 'src')) <= built);
+	return sources.every((s) => newestMtime(join(root, s)) <= built);
 }
 
+/** The packages the CLI needs, in build order. */
+const CLI_PACKAGES = ['model', 'store', 'auth', 'plan-import', 'cli'];
+const CLI_SOURCES = CLI_PACKAGES.map((p) => (p === 'cli' ? 'apps/cli' : `packages/${p}`));
+const BUILD_STAMP = '.tmp/build-stamp';
+const ALL_SOURCES = ['apps', 'packages', 'package.json', 'pnpm-lock.yaml', 'tsconfig.base.json'];
+
 function setup({ build }) {
+	if (!existsSync(join(root, 'node_modules'))) {
+		console.error(
+			'planboard: first run on this machine: installing pnpm and the dependencies, compiling ' +
+				'better-sqlite3 from source and building. This takes about 3 minutes on 2 cores; later ' +
+				'runs start in seconds.'
+		);
+	}
 	const p = pnpm();
-	must(p, ['install', '--frozen-lockfile']);
-	if (build === 'all') must(p, ['run', 'build']);
-	if (build === 'cli' && !cliIsFresh()) {
-		for (const pkg of ['model', 'store', 'auth', 'plan-import', 'cli']) {
-			must(p, ['--filter', `@planboard/${pkg}`, 'run', 'build']);
-		}
+	step('installing dependencies (frozen lockfile)', () =>
+		must(p, ['install', '--frozen-lockfile'])
+	);
+	if (build === 'all' && !isFresh(BUILD_STAMP, ALL_SOURCES)) {
+		step('building', () => must(p, ['run', 'build']));
+		mkdirSync(join(root, '.tmp'), { recursive: true });
+		writeFileSync(join(root, BUILD_STAMP), new Date().toISOString());
+	}
+	if (build === 'cli' && !isFresh('apps/cli/dist/main.js', CLI_SOURCES)) {
+		step('building the CLI', () => {
+			for (const pkg of CLI_PACKAGES) must(p, ['--filter', `@planboard/${pkg}`, 'run', 'build']);
+		});
 	}
 	return p;
 }
@@ -117,7 +147,9 @@ function printTotals(names) {
 switch (command) {
 	case 'start': {
 		setup({ build: 'all' });
-		must('node', ['apps/cli/dist/main.js', 'init']);
+		step('preparing the data directory (seeds the demo on first run)', () =>
+			must('node', ['apps/cli/dist/main.js', 'init'])
+		);
 		process.exit(run('node', ['apps/web/dist/main.js']));
 		break;
 	}
