@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { UsageError } from './args.js';
+import { runAgency } from './commands/agency.js';
 import { runBoard } from './commands/board.js';
 import { runExport } from './commands/export.js';
 import { runImport } from './commands/import.js';
@@ -12,6 +13,7 @@ export type Command = (args: string[]) => Promise<number>;
 
 /** One entry per subcommand; each lives in `commands/<name>.ts`. */
 const commands: Record<string, Command> = {
+	agency: runAgency,
 	board: runBoard,
 	export: runExport,
 	import: runImport,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { boardDirectory, createBoard } from '@planboard/boards';
-import { parsePlan } from '@planboard/plan-import';
+import { loadGiaLaiDirectory, parsePlan } from '@planboard/plan-import';
 import { openStore } from '@planboard/store';
 import { envConfig } from '@planboard/sync';
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, createDemoUsers } from '../demo.js';
@@ -21,6 +21,11 @@ export async function runInit(_args: string[], io: CommandIo = processIo): Promi
 	const config = envConfig(process.env);
 	const store = openStore({ path: config.databasePath });
 	try {
+		// The directory is the admin's data from here on; the bundled one only fills an empty store.
+		if (store.agencies.seed(loadGiaLaiDirectory()))
+			io.err(
+				`Đã nạp danh mục đơn vị ${store.agencies.province()} (${store.agencies.list().length} đơn vị).\n`
+			);
 		if (store.plans.list().length === 0) {
 			const directory = boardDirectory(store);
 			const plan = parsePlan(readFileSync(REFERENCE_PLAN, 'utf8'), {

@@ -6,7 +6,6 @@ import {
 	invalidateUserSessions,
 	validatePassword
 } from '@planboard/auth';
-import { loadGiaLaiDirectory } from '@planboard/plan-import';
 import { openStore, type Store } from '@planboard/store';
 import { envConfig } from '@planboard/sync';
 import { UsageError, parseArgs } from '../args.js';
@@ -116,9 +115,9 @@ function passwordFrom(opts: ReturnType<typeof parseArgs>): string {
 	return password;
 }
 
-/** Agencies of every board, plus the bundled directory's. */
+/** Agencies of the installation's directory, plus every board's own. */
 function knownAgencies(store: Store): Set<string> {
-	const ids = new Set(loadGiaLaiDirectory().agencies.map((a) => a.id));
+	const ids = new Set(store.agencies.list().map((a) => a.id));
 	for (const plan of store.plans.list())
 		for (const a of store.plans.agencies(plan.id)) ids.add(a.id);
 	return ids;
