@@ -103,7 +103,8 @@ describe('the HTTP API', () => {
 		const closed = new Promise<number>((resolve) =>
 			live.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code))
 		);
-		expect((await call('/api/logout', { method: 'POST', token })).res.status).toBe(200);
+		const logout = { method: 'POST', token, headers: { 'content-type': 'application/json' } };
+		expect((await call('/api/logout', logout)).res.status).toBe(200);
 		expect(await closed).toBe(4401);
 		expect((await call('/api/plans', { token })).res.status).toBe(401);
 		const again = connect({ url, document: 'plan/gia-lai-2024', token });
