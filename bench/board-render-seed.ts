@@ -60,6 +60,7 @@ export function syntheticPlan(options: { tasks: number; lanes: number }): Parsed
 			timeframe: `Tháng ${month}/2024`,
 			due: `2024-${String(month).padStart(2, '0')}-28`,
 			line: i + 10,
+			product: null,
 			leadRefs: [ref(lead)],
 			coordinatingRefs: coord.id === lead.id ? [] : [ref(coord)],
 			section: 'II'

@@ -1,5 +1,6 @@
 import { looksLikeAgency, stripRequest } from './agency-list.js';
 import { foldVietnamese } from './fold.js';
+import { readAssignments } from './prose.js';
 import type { OutlineItem, OutlineSection } from './outline.js';
 import type { Resolve } from './tasks.js';
 import type { AgencyRef, PlanDuty } from './types.js';
@@ -36,7 +37,12 @@ export function collectDuties(
 		let heading = stripRequest(item.heading.trim());
 		const items = itemLines(item);
 		const colon = heading.indexOf(':');
-		if (colon > 0) {
+		// "1. Sở X chủ trì, phối hợp với Y theo dõi ...": the sentence is the duty, X its agency.
+		const [assignment] = readAssignments(item.heading);
+		if (assignment && /^(?:\S+\s+){0,2}$/u.test(item.heading.slice(0, assignment.start))) {
+			items.unshift(item.heading.trim());
+			heading = assignment.lead;
+		} else if (colon > 0) {
 			const rest = heading.slice(colon + 1).trim();
 			if (rest !== '') items.unshift(rest);
 			heading = heading.slice(0, colon);

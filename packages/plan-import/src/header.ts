@@ -55,7 +55,9 @@ function subjectTitle(subject: string): string {
 export function parseHeader(lines: SourceLine[], preamble: Block[]): PlanHeader {
 	const head: string[] = [];
 	for (const { text } of lines) {
-		if (STOP.test(text) || /^[IVX]+\.\s/u.test(text)) break;
+		// "KẾ HOẠCH\nThực hiện công tác ...": a subject may open like a basis; it follows the title.
+		const subject = head.length > 0 && /^ke hoach$/.test(foldVietnamese(head[head.length - 1]));
+		if ((STOP.test(text) && !subject) || /^[IVX]+\.\s/u.test(text)) break;
 		const t = text
 			.replace(MOTTO, ' ')
 			.replace(/[-_=*]{3,}/g, ' ')
@@ -125,7 +127,8 @@ function beforeIssuing(text: string): string {
 /** Each "Căn cứ ..." paragraph, and each document a "Thực hiện ..." paragraph cites. */
 function bases(preamble: Block[]): string[] {
 	const out: string[] = [];
-	for (const b of preamble) {
+	for (const [i, b] of preamble.entries()) {
+		if (i > 0 && /(?:^|\s)ke hoach$/.test(foldVietnamese(preamble[i - 1].text))) continue;
 		if (/^Căn cứ\s/u.test(b.text)) out.push(clip(beforeIssuing(b.text)));
 		else if (/^Thực hiện\s/u.test(b.text)) {
 			const docs = beforeIssuing(b.text.replace(/^Thực hiện\s+/u, '')).split(DOC_SPLIT);

@@ -1,5 +1,6 @@
 import { extractFields } from './fields.js';
 import type { OutlineItem } from './outline.js';
+import { findTimeframes, readAssignments } from './prose.js';
 
 /** What one item says: its own title and text, and the fields it carries itself. */
 export interface ItemFacts {
@@ -12,9 +13,49 @@ export interface ItemFacts {
 
 const FIRST_SENTENCE = /(?<=[\p{Ll}\d)”"])[.!?]\s+(?=\p{Lu})/u;
 
+/** A task's title is its first sentence; the rest is content. */
+export function splitTitle(text: string): { title: string; rest: string } {
+	const cut = FIRST_SENTENCE.exec(text);
+	return cut
+		? { title: text.slice(0, cut.index), rest: text.slice(cut.index + cut[0].length) }
+		: { title: text, rest: '' };
+}
+
 const facts = new WeakMap<OutlineItem, ItemFacts>();
 
-/** Reads title, content and fields from an item's heading and body (memoized per item). */
+/**
+ * Where no field is labelled, the item's sentences may assign it: "Sở X chủ trì, phối hợp với
+ * Y ...; hoàn thành trong tháng 6/2026". A heading that is itself the assignment gets the
+ * action as its title ("Xây dựng kế hoạch ..."), the whole sentence staying in the content.
+ */
+function readProse(item: OutlineItem, f: ItemFacts): void {
+	const texts = [item.heading, ...item.body.map((b) => b.text)];
+	if (f.lead.length === 0 && f.coordinating.length === 0) {
+		texts.forEach((text, i) => {
+			for (const a of readAssignments(text)) {
+				f.lead.push(a.lead);
+				if (a.coordinating !== '') f.coordinating.push(a.coordinating);
+				const opensHeading = i === 0 && !/[.;:!?]/u.test(text.slice(0, a.start));
+				if (opensHeading && a.action !== '' && f.lead.length === 1) {
+					const own = findTimeframes(a.action)[0];
+					const action = own ? a.action.slice(0, own.index) : a.action;
+					const title = action.replace(/[\s,;]+$/u, '');
+					if (title !== '') {
+						f.content.unshift(f.title);
+						f.title = title.charAt(0).toUpperCase() + title.slice(1);
+					}
+				}
+			}
+		});
+	}
+	if (f.timeframe.length === 0 && f.lead.length > 0)
+		for (const text of texts) f.timeframe.push(...findTimeframes(text).map((t) => t.text));
+}
+
+/**
+ * Reads title, content and fields from an item's heading and body (memoized per item): the
+ * labelled fields first, then prose assignments and timeframes for what no label gave.
+ */
 export function itemFacts(item: OutlineItem): ItemFacts {
 	const cached = facts.get(item);
 	if (cached) return cached;
@@ -22,9 +63,9 @@ export function itemFacts(item: OutlineItem): ItemFacts {
 	const add = (text: string, isHeading: boolean) => {
 		const { before, fields } = extractFields(text);
 		if (isHeading) {
-			const cut = FIRST_SENTENCE.exec(before);
-			f.title = cut ? before.slice(0, cut.index) : before;
-			if (cut) f.content.push(before.slice(cut.index + cut[0].length));
+			const { title, rest } = splitTitle(before);
+			f.title = title;
+			if (rest !== '') f.content.push(rest);
 		} else if (before !== '') f.content.push(before);
 		for (const { kind, value } of fields) {
 			if (value === '') continue;
@@ -34,6 +75,7 @@ export function itemFacts(item: OutlineItem): ItemFacts {
 	};
 	add(item.heading, true);
 	for (const b of item.body) add(b.text, false);
+	readProse(item, f);
 	facts.set(item, f);
 	return f;
 }

@@ -18,7 +18,8 @@ export function toPlanJson(plan: ParsedPlan): object {
 			coordinating: t.coordinating,
 			timeframe: t.timeframe,
 			due: t.due,
-			line: t.line
+			line: t.line,
+			product: t.product
 		})),
 		duties: plan.duties.map(({ number, agencies, items }) => ({ number, agencies, items })),
 		milestones: plan.milestones.map(({ date, text }) => ({ date, text })),

@@ -2,6 +2,12 @@
 export interface SourceLine {
 	text: string;
 	line: number;
+	/**
+	 * The cells of a line that held TAB characters (a table row copied from Word or PDF, or a
+	 * DOCX table row), each cleaned like `text`; absent on lines without a TAB. `text` is the
+	 * cells joined by a space, so readers that ignore tables see plain text.
+	 */
+	cells?: string[];
 }
 
 const SPACES = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g;
@@ -22,9 +28,16 @@ export function isNoise(text: string): boolean {
 export function cleanLines(text: string): SourceLine[] {
 	const raw = text.normalize('NFC').split(/\r\n|\r|\n/);
 	const lines: SourceLine[] = [];
+	const clean = (s: string) => s.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
 	for (let i = 0; i < raw.length; i++) {
-		const t = raw[i].replace(INVISIBLE, '').replace(SPACES, ' ').trim();
-		if (!isNoise(t)) lines.push({ text: t, line: i + 1 });
+		const t = clean(raw[i]);
+		if (isNoise(t)) continue;
+		if (!raw[i].includes('\t')) {
+			lines.push({ text: t, line: i + 1 });
+			continue;
+		}
+		const cells = raw[i].split('\t').map(clean);
+		lines.push({ text: cells.filter((c) => c !== '').join(' '), line: i + 1, cells });
 	}
 	return lines;
 }

@@ -45,7 +45,12 @@ function inSequence(prev: number, next: number): boolean {
  * the closing part (from "Trên đây là ..." or "Nơi nhận") is left out.
  * With no Roman-numeral heading, numbered items go in one section numbered "".
  */
-export function buildOutline(blocks: Block[]): { preamble: Block[]; sections: OutlineSection[] } {
+export function buildOutline(blocks: Block[]): {
+	preamble: Block[];
+	sections: OutlineSection[];
+	/** Line where the closing part starts ("Trên đây ...", "Nơi nhận"), null when there is none. */
+	end: number | null;
+} {
 	const preamble: Block[] = [];
 	const sections: OutlineSection[] = [];
 	const hasRoman = blocks.some((b) => b.kind === 'roman');
@@ -67,8 +72,12 @@ export function buildOutline(blocks: Block[]): { preamble: Block[]; sections: Ou
 		children: []
 	});
 
+	let end: number | null = null;
 	for (const b of blocks) {
-		if (section !== null && TAIL.test(b.text)) break;
+		if (section !== null && TAIL.test(b.text)) {
+			end = b.line;
+			break;
+		}
 		if (b.kind === 'roman') {
 			const value = romanValue(b.marker);
 			const prev = section === null ? 0 : romanValue(section.number);
@@ -121,5 +130,5 @@ export function buildOutline(blocks: Block[]): { preamble: Block[]; sections: Ou
 		const asText = b.kind === 'text' || b.kind === 'bullet';
 		owner.body.push(asText ? b : { ...b, kind: 'text', text: `${b.marker}. ${b.text}` });
 	}
-	return { preamble, sections };
+	return { preamble, sections, end };
 }

@@ -1,36 +1,44 @@
 import { splitAgencies } from './agency-list.js';
 import { displayName, matchAgency } from './agencies.js';
 import { buildBlocks } from './blocks.js';
+import { untaskedSections } from './coverage.js';
 import { collectDuties, findDutiesSection } from './duties.js';
 import { PlanImportError } from './errors.js';
 import { parseHeader } from './header.js';
 import { findMilestones } from './milestones.js';
 import { cleanLines } from './normalize.js';
-import { buildOutline } from './outline.js';
-import { collectTasks, taskSections } from './tasks.js';
-import type { AgencyRef, ParsedPlan, ParseOptions, PlanMilestone, PlanWarning } from './types.js';
+import { buildOutline, type OutlineSection } from './outline.js';
+import { extractTables, type TaskTable } from './table.js';
+import { collectTasks, tableTasks, taskSections } from './tasks.js';
+import type {
+	AgencyRef,
+	ParsedPlan,
+	ParseOptions,
+	PlanMilestone,
+	PlanSection,
+	PlanTask,
+	PlanWarning
+} from './types.js';
 
 /**
  * Parses plan text (PDF or Word extraction) into its structure. Never drops an agency: names
  * the directory does not know are kept as written and reported in `warnings`.
- * @throws PlanImportError when the text is empty or has no plan structure.
+ * @throws PlanImportError when the text is empty, has no plan structure or no task at all.
  */
 export function parsePlan(text: string, options: ParseOptions = {}): ParsedPlan {
 	const { directory, source } = options;
 	const lines = cleanLines(text);
 	if (lines.length === 0) throw new PlanImportError('empty: no text in the input', { source });
-	const blocks = buildBlocks(lines);
-	const { preamble, sections } = buildOutline(blocks);
-	if (sections.length === 0) {
+	const { rest, tables } = extractTables(lines);
+	const blocks = buildBlocks(rest);
+	const { preamble, sections, end } = buildOutline(blocks);
+	if (sections.length === 0 && tables.length === 0) {
 		throw new PlanImportError(
-			'no plan structure found: no sections ("I.", "II.") or numbered items',
-			{
-				line: lines[0].line,
-				source
-			}
+			'no plan structure found: no sections ("I.", "II."), numbered items or task table',
+			{ line: lines[0].line, source }
 		);
 	}
-	const header = parseHeader(lines, preamble);
+	const header = parseHeader(rest, preamble);
 	const warnings: PlanWarning[] = [];
 	const warn = (line: number, message: string) => warnings.push({ line, message });
 	const checkDirectory = directory !== undefined && directory.agencies.length > 0;
@@ -60,14 +68,38 @@ export function parsePlan(text: string, options: ParseOptions = {}): ParsedPlan 
 	const names = (refs: AgencyRef[]) => [...new Set(refs.map((r) => displayName(directory, r)))];
 
 	const dutiesSection = findDutiesSection(sections);
-	const tasks = collectTasks(taskSections(sections, dutiesSection), header.year, resolve, names);
+	const placed = tables.map((table) => placeTable(table, sections, end));
+	const withTasks = new Set<OutlineSection>();
+	const tableRows = placed.some((p) => p.table.rows.some((r) => r.kind === 'task'));
+	const outlined = taskSections(sections, dutiesSection, tableRows);
+	const tasks: PlanTask[] = collectTasks(outlined, header.year, resolve, names);
+	outlined.forEach((s) => withTasks.add(s));
+	const taken = new Set(tasks.map((t) => t.number));
+	const appendices: PlanSection[] = [];
+	for (const { table, section, appendix } of placed) {
+		const found = tableTasks(table, {
+			section: appendix?.number ?? section?.number ?? '',
+			prefix: appendix ? `${appendix.number}.` : '',
+			year: header.year,
+			taken,
+			resolve,
+			names
+		});
+		tasks.push(...found);
+		if (found.length > 0 && section) withTasks.add(section);
+		if (found.length > 0 && appendix && !appendices.some((a) => a.number === appendix.number))
+			appendices.push(appendix);
+	}
+	tasks.sort((a, b) => a.line - b.line);
 	for (const t of tasks)
 		if (t.lead.length === 0) warn(t.line, `Task ${t.number} has no lead agency`);
+	if (dutiesSection) withTasks.add(dutiesSection);
+	for (const w of untaskedSections(sections, withTasks)) warn(w.line, w.message);
 	const duties = dutiesSection ? collectDuties(dutiesSection, resolve, names, warn) : [];
-	if (tasks.length === 0 && duties.length === 0) {
+	if (tasks.length === 0) {
 		throw new PlanImportError(
-			'no plan structure found: no tasks with lead or coordinating agencies and no "TỔ CHỨC THỰC HIỆN" section',
-			{ line: sections[0].line, source }
+			'no tasks found: no numbered item names a lead agency ("Chủ trì: ...", "... chủ trì ..."), and no task table',
+			{ line: sections[0]?.line ?? tables[0]?.line ?? lines[0].line, source }
 		);
 	}
 	if (header.title === '') warn(lines[0].line, 'No title found ("KẾ HOẠCH" line)');
@@ -81,12 +113,29 @@ export function parsePlan(text: string, options: ParseOptions = {}): ParsedPlan 
 	}
 	return {
 		...header,
-		sections: sections
-			.filter((s) => s.number !== '')
-			.map((s) => ({ number: s.number, title: s.title })),
+		sections: [
+			...sections.filter((s) => s.number !== '').map((s) => ({ number: s.number, title: s.title })),
+			...appendices
+		],
 		tasks,
 		duties,
 		milestones,
 		warnings: warnings.sort((a, b) => a.line - b.line)
 	};
+}
+
+/**
+ * Where a table stands: in the body section above it, or in an appendix ("PHỤ LỤC" caption, or
+ * anywhere after the closing part), which belongs to the plan as section "PL" ("PL.II").
+ */
+function placeTable(table: TaskTable, sections: OutlineSection[], end: number | null) {
+	const isAppendix = table.appendix !== null || (end !== null && table.line > end);
+	if (isAppendix) {
+		const numeral = table.appendix?.numeral ?? '';
+		const number = numeral === '' ? 'PL' : `PL.${numeral}`;
+		const title = table.appendix?.title ?? 'PHỤ LỤC';
+		return { table, section: null, appendix: { number, title } };
+	}
+	const section = sections.findLast((s) => s.line < table.line) ?? null;
+	return { table, section, appendix: null };
 }

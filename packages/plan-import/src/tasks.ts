@@ -1,6 +1,7 @@
 import { parseDue } from './dates.js';
-import { carriesFields, fullText, itemFacts } from './items.js';
+import { carriesFields, fullText, itemFacts, splitTitle } from './items.js';
 import type { OutlineItem, OutlineSection } from './outline.js';
+import type { TaskTable } from './table.js';
 import type { AgencyRef, PlanTask } from './types.js';
 
 /** Turns agency-list text into resolved mentions; the caller owns directory lookups. */
@@ -50,6 +51,7 @@ export function collectTasks(
 			timeframe,
 			due: timeframe === null ? null : parseDue(timeframe, year),
 			line: item.line,
+			product: null,
 			leadRefs,
 			coordinatingRefs,
 			section: section.number
@@ -62,12 +64,64 @@ export function collectTasks(
 	return tasks;
 }
 
-/** Sections holding tasks: every non-duties section with an item that names agencies. */
+/**
+ * Sections holding tasks: every non-duties section with an item that names agencies. Only a
+ * plan with no task elsewhere (no such section, no task table) has its tasks in the duties.
+ */
 export function taskSections(
 	sections: OutlineSection[],
-	duties: OutlineSection | null
+	duties: OutlineSection | null,
+	tasksElsewhere: boolean
 ): OutlineSection[] {
 	const carrying = sections.filter((s) => s.items.some(carriesFields));
 	const others = carrying.filter((s) => s !== duties);
-	return others.length > 0 ? others : carrying;
+	return others.length > 0 || tasksElsewhere ? others : carrying;
+}
+
+/**
+ * The task rows of a table: each keeps its TT as its number, behind `prefix` ("PL."). A TT
+ * already taken (numbering restarted in each group) is qualified by its group ("II.1").
+ */
+export function tableTasks(
+	table: TaskTable,
+	options: {
+		section: string;
+		prefix: string;
+		year: number | null;
+		taken: Set<string>;
+		resolve: Resolve;
+		names: (refs: AgencyRef[]) => string[];
+	}
+): PlanTask[] {
+	const { section, prefix, year, taken, resolve, names } = options;
+	const tasks: PlanTask[] = [];
+	let ordinal = 0;
+	for (const row of table.rows) {
+		if (row.kind !== 'task') continue;
+		ordinal++;
+		let number = `${prefix}${row.number || String(ordinal)}`;
+		if (taken.has(number) && row.group !== '' && row.number !== '')
+			number = `${prefix}${row.group}.${row.number}`;
+		for (let k = 2; taken.has(number); k++) number = `${prefix}${row.number || ordinal}-${k}`;
+		taken.add(number);
+		const { title, rest } = splitTitle(tidy([row.title]));
+		const timeframe = row.timeframe === '' ? null : tidy([row.timeframe]);
+		const leadRefs = row.lead === '' ? [] : resolve(row.lead, row.line);
+		const coordinatingRefs = row.coordinating === '' ? [] : resolve(row.coordinating, row.line);
+		tasks.push({
+			number,
+			title: title.replace(/[\s.;:,]+$/u, ''),
+			content: rest,
+			lead: names(leadRefs),
+			coordinating: names(coordinatingRefs),
+			timeframe,
+			due: timeframe === null ? null : parseDue(timeframe, year),
+			line: row.line,
+			product: row.product === '' ? null : tidy([row.product]),
+			leadRefs,
+			coordinatingRefs,
+			section
+		});
+	}
+	return tasks;
 }

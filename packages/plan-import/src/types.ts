@@ -23,11 +23,13 @@ export interface PlanTask {
 	timeframe: string | null;
 	/** ISO date (YYYY-MM-DD) derived from `timeframe`; null for "Thường xuyên" and the like. */
 	due: string | null;
-	/** 1-based line of the item's number in the original file. */
+	/** 1-based line of the item's number (or of the table row) in the original file. */
 	line: number;
+	/** What the task delivers, from a task table's "Sản phẩm"/"Kết quả" column; null elsewhere. */
+	product: string | null;
 	leadRefs: AgencyRef[];
 	coordinatingRefs: AgencyRef[];
-	/** Roman numeral of the section holding the task, e.g. "II". */
+	/** Number of the section holding the task, e.g. "II"; "PL" for a table in a "PHỤ LỤC". */
 	section: string;
 }
 

@@ -30,7 +30,8 @@ describe('planboard import', () => {
 			'coordinating',
 			'timeframe',
 			'due',
-			'line'
+			'line',
+			'product'
 		]);
 		expect(plan.tasks[6]).toMatchObject({ number: 'II.6.2', due: '2024-12-31' });
 		expect(Object.keys(plan.duties[0])).toEqual(['number', 'agencies', 'items']);
@@ -64,6 +65,7 @@ describe('planboard import', () => {
 		['binary.bin', /binary\.bin:\d+: binary file/],
 		['empty.txt', /empty\.txt: empty file/],
 		['not-a-plan.txt', /not-a-plan\.txt:1: no plan structure found/],
+		['no-tasks.txt', /no-tasks\.txt:5: no tasks found: /],
 		['latin1.txt', /latin1\.txt:3: not UTF-8/],
 		['missing.txt', /missing\.txt: cannot read: no such file/]
 	])('exits 2 with one line for %s', (name, message) => {

@@ -1,0 +1,196 @@
+import { isUpperTitle } from './blocks.js';
+import { foldVietnamese } from './fold.js';
+import type { SourceLine } from './normalize.js';
+
+export type TableColumn = 'number' | 'content' | 'lead' | 'coordinating' | 'timeframe' | 'product';
+
+/** One row of a task table: a group heading (merged cells) or a task. */
+export interface TableRow {
+	kind: 'group' | 'task';
+	/** The TT cell as written, trailing dot removed ("3", "1.2", "II"); '' when empty. */
+	number: string;
+	/** The content cell (or a group's title). */
+	title: string;
+	lead: string;
+	coordinating: string;
+	timeframe: string;
+	product: string;
+	/** The TT of the group heading above the row, or '' before any. */
+	group: string;
+	line: number;
+}
+
+/** A task table found in the text: its header line, rows, and the "PHỤ LỤC" caption above it. */
+export interface TaskTable {
+	line: number;
+	rows: TableRow[];
+	/** Set when a "PHỤ LỤC" heading stands just above the table. */
+	appendix: { numeral: string; title: string } | null;
+}
+
+const LABELS: [TableColumn, RegExp][] = [
+	['number', /^(?:s ?tt|so tt|so thu tu|tt)$/],
+	['lead', /chu tri/],
+	['coordinating', /phoi hop/],
+	['timeframe', /^(?:thoi gian|thoi han|tien do|moc thoi gian)/],
+	['product', /^(?:san pham|ket qua)/],
+	['content', /^(?:noi dung|nhiem vu|cong viec|ten nhiem vu|hoat dong|ten hoat dong|giai phap)/]
+];
+const MARKER = /^([IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3}){0,3}|[A-ZĐa-zđ])(?:[.)]|(?=\s))\s*(.*)$/u;
+/** A TT cell: "3", "1.2", "II", "a", "PL.3"; anything else in that column ends the table. */
+const NUMBER_CELL =
+	/^(?:[IVXLC]{1,6}|[A-ZĐa-zđ]|(?:[A-Za-z]{1,3}\.)?\d{1,3}(?:\.\d{1,3}){0,3})[.)]?$/u;
+const INDEX_CELL = /^\(?\d{1,2}\)?$/;
+const STOP = /^(?:Trên đây|Nơi nhận|Nơi gửi|TM\.|KT\.)/u;
+
+const label = (cell: string) =>
+	foldVietnamese(cell)
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim();
+
+/** Column of each header cell, or null when the line is not a task table's header. */
+function headerColumns(cells: string[]): (TableColumn | null)[] | null {
+	const taken = new Set<TableColumn>();
+	const columns = cells.map((cell) => {
+		const key = label(cell);
+		const hit = LABELS.find(([column, re]) => !taken.has(column) && re.test(key));
+		if (!hit) return null;
+		taken.add(hit[0]);
+		return hit[0];
+	});
+	const agencies = taken.has('lead') || taken.has('coordinating');
+	return taken.has('content') && agencies && taken.size >= 3 ? columns : null;
+}
+
+function emptyRow(line: number, group: string): TableRow {
+	return {
+		kind: 'task',
+		number: '',
+		title: '',
+		lead: '',
+		coordinating: '',
+		timeframe: '',
+		product: '',
+		group,
+		line
+	};
+}
+
+/** A merged row written as one cell: "2. Cải cách thủ tục hành chính", "II THÔNG TIN ...". */
+function groupFromText(text: string, line: number, group: string): TableRow {
+	const m = MARKER.exec(text);
+	const row = emptyRow(line, group);
+	row.kind = 'group';
+	row.number = m && m[2] !== '' ? m[1] : '';
+	row.title = m && m[2] !== '' ? m[2] : text;
+	return row;
+}
+
+function readRow(cells: string[], columns: (TableColumn | null)[], line: number, group: string) {
+	const row = emptyRow(line, group);
+	columns.forEach((column, i) => {
+		if (column !== null && cells[i]) row[column === 'content' ? 'title' : column] = cells[i];
+	});
+	row.number = row.number.replace(/[.)]$/u, '');
+	const filled = cells.filter((c) => c !== '');
+	const agenciesOrDates = row.lead || row.coordinating || row.timeframe || row.product;
+	if (!agenciesOrDates && filled.length <= 2) {
+		// One title spanning the row: the TT and the title, or a merged cell holding both.
+		if (row.number !== '' && row.title === '' && filled.length === 2) row.title = filled[1];
+		if (row.title === '' && filled.length === 1) return groupFromText(filled[0], line, group);
+		if (row.title !== '' || row.number !== '') row.kind = 'group';
+	}
+	return row;
+}
+
+/** Whether `next` sits below the group row `row`: "1" → "1.1", "II" → "3", "1" → "a". */
+function isChild(row: TableRow, next: TableRow): boolean {
+	if (row.number === '') return true;
+	if (next.number.startsWith(`${row.number}.`)) return true;
+	if (/^\d/u.test(row.number)) return /^[a-zđ]$/u.test(next.number);
+	const roman = (n: string) => /^[IVXLC]+$/u.test(n);
+	return roman(row.number) !== roman(next.number) || next.number === '';
+}
+
+/**
+ * A title-only row with no row below it (followed by a sibling or by nothing) is a task whose
+ * other cells are empty, not a group heading: so it is kept, and warned about, not dropped.
+ */
+function demoteChildlessGroups(rows: TableRow[]): void {
+	rows.forEach((row, k) => {
+		const next = rows[k + 1];
+		if (row.kind === 'group' && (next === undefined || !isChild(row, next))) row.kind = 'task';
+	});
+	let group = '';
+	for (const row of rows) {
+		row.group = group;
+		if (row.kind === 'group') group = row.number;
+	}
+}
+
+const APPENDIX = /^phu luc(?:\s+(?:so\s+)?([ivx]+|\d+))?(?:\s*[:.-]\s*(.*))?$/;
+
+/** The "PHỤ LỤC" caption among the few lines above a table, with the title line below it. */
+function appendixAbove(lines: SourceLine[], at: number): TaskTable['appendix'] {
+	for (let i = at - 1; i >= Math.max(0, at - 6); i--) {
+		const m = APPENDIX.exec(foldVietnamese(lines[i].text));
+		if (!m) continue;
+		const inline = m[2] ? lines[i].text.slice(-m[2].length) : '';
+		const next = i + 1 < at ? lines[i + 1].text : '';
+		const title = inline || (next !== '' && !next.startsWith('(') ? next : '');
+		return { numeral: m[1] ? m[1].toUpperCase() : '', title: title || lines[i].text };
+	}
+	return null;
+}
+
+/**
+ * Finds task tables among the lines: a header row recognised by its labels (whatever their
+ * order), then its rows: TAB-separated lines, and lone lines standing between rows (a row
+ * merged across every column, as a DOCX group heading is). A row without a TT continues the
+ * row above it (a cell wrapped onto the next line). Returns the other lines unchanged.
+ */
+export function extractTables(lines: SourceLine[]): { rest: SourceLine[]; tables: TaskTable[] } {
+	const rest: SourceLine[] = [];
+	const tables: TaskTable[] = [];
+	for (let i = 0; i < lines.length; i++) {
+		const columns = lines[i].cells ? headerColumns(lines[i].cells!) : null;
+		if (columns === null) {
+			rest.push(lines[i]);
+			continue;
+		}
+		const table: TaskTable = { line: lines[i].line, rows: [], appendix: appendixAbove(lines, i) };
+		const numberAt = columns.indexOf('number');
+		const isRow = (cells: string[]) =>
+			numberAt < 0 || !cells[numberAt] || NUMBER_CELL.test(cells[numberAt]);
+		let group = '';
+		let j = i + 1;
+		for (; j < lines.length; j++) {
+			const { cells, text, line } = lines[j];
+			if (!cells) {
+				const next = lines[j + 1]?.cells;
+				if (!next || !isRow(next) || text.length > 200 || STOP.test(text)) break;
+				const row = groupFromText(text, line, group);
+				table.rows.push(row);
+				group = row.number;
+				continue;
+			}
+			const filled = cells.filter((c) => c !== '');
+			if (filled.length >= 2 && filled.every((c) => INDEX_CELL.test(c))) continue;
+			if (headerColumns(cells) !== null || !isRow(cells)) break;
+			const row = readRow(cells, columns, line, group);
+			const prev = table.rows.at(-1);
+			const wrapped = numberAt >= 0 && cells[numberAt] === '' && !isUpperTitle(row.title);
+			if (wrapped && prev?.kind === 'task') {
+				for (const key of ['title', 'lead', 'coordinating', 'timeframe', 'product'] as const)
+					if (row[key] !== '') prev[key] = `${prev[key]} ${row[key]}`.trim();
+				continue;
+			}
+			if (row.kind === 'group') group = row.number;
+			table.rows.push(row);
+		}
+		demoteChildlessGroups(table.rows);
+		tables.push(table);
+		i = j - 1;
+	}
+	return { rest, tables };
+}
