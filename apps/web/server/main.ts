@@ -7,6 +7,7 @@ import {
 	startOrExit,
 	type RequestHandler
 } from '@planboard/sync';
+import { MAX_PLAN_UPLOAD_BYTES } from '@planboard/boards';
 import { RUNTIME_KEY, type Runtime } from './runtime.js';
 
 /**
@@ -35,6 +36,10 @@ const PROTO_HEADER = 'x-planboard-proto';
 if (!process.env.ORIGIN && config.allowedOrigins?.length === 1)
 	process.env.ORIGIN = config.allowedOrigins[0];
 else process.env.PROTOCOL_HEADER ??= PROTO_HEADER;
+
+// adapter-node refuses bodies above BODY_SIZE_LIMIT (default 512 KiB); plan files may be 10 MiB,
+// and `POST /api/plans` answers 413 itself for anything larger.
+process.env.BODY_SIZE_LIMIT ??= String(MAX_PLAN_UPLOAD_BYTES);
 
 const { handler } = (await import(new URL('../build/handler.js', import.meta.url).href)) as {
 	handler: RequestHandler;

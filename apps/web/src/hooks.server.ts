@@ -1,11 +1,14 @@
 import type { Handle } from '@sveltejs/kit';
 import { SESSION_COOKIE, validateSessionToken } from '@planboard/auth';
+import { crossSiteFormRefusal } from '$lib/server/csrf';
 import { apiRequestRefusal } from '$lib/server/api-guard';
 import { runtime } from '$lib/server/runtime';
 import { sessionCookieOptions } from '$lib/server/session';
 
 /** Every request: the session from `Authorization: Bearer` or the cookie. */
 export const handle: Handle = async ({ event, resolve }) => {
+	const refused = crossSiteFormRefusal(event.request, event.url);
+	if (refused) return refused;
 	const { store } = runtime();
 	const bearer = event.request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
 	const token = bearer ?? event.cookies.get(SESSION_COOKIE) ?? null;
