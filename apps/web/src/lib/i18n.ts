@@ -146,7 +146,50 @@ const dict = {
 	weekdays: { vi: 'T2,T3,T4,T5,T6,T7,CN', en: 'Mo,Tu,We,Th,Fr,Sa,Su' },
 	downloads: { vi: 'Tải báo cáo', en: 'Downloads' },
 	sharedBoard: { vi: 'Bảng tiến độ được chia sẻ', en: 'Shared progress board' },
-	shareLinks: { vi: 'Liên kết chia sẻ', en: 'Share links' }
+	shareLinks: { vi: 'Liên kết chia sẻ', en: 'Share links' },
+	// New plan (upload, preview, create)
+	newPlan: { vi: 'Kế hoạch mới', en: 'New plan' },
+	newPlanIntro: {
+		vi: 'Tải lên tệp kế hoạch (.txt, .docx, .pdf) hoặc dán nội dung. Bảng chỉ được tạo sau khi bạn xem trước và xác nhận.',
+		en: 'Upload a plan file (.txt, .docx, .pdf) or paste its text. The board is created only after you check the preview.'
+	},
+	planFile: { vi: 'Tệp kế hoạch', en: 'Plan file' },
+	orPaste: { vi: 'Hoặc dán nội dung kế hoạch', en: 'Or paste the plan text' },
+	previewPlan: { vi: 'Xem trước', en: 'Preview' },
+	uploading: { vi: 'Đang tải lên… {n}%', en: 'Uploading… {n}%' },
+	parsing: { vi: 'Đang đọc kế hoạch…', en: 'Reading the plan…' },
+	creating: { vi: 'Đang tạo bảng…', en: 'Creating the board…' },
+	chooseFile: {
+		vi: 'Hãy chọn một tệp hoặc dán nội dung kế hoạch.',
+		en: 'Choose a file or paste the plan text.'
+	},
+	previewSummary: {
+		vi: '{tasks} nhiệm vụ, {agencies} đơn vị, {warnings} cảnh báo',
+		en: '{tasks} tasks, {agencies} agencies, {warnings} warnings'
+	},
+	warnings: { vi: 'Cảnh báo', en: 'Warnings' },
+	noWarnings: { vi: 'Không có cảnh báo.', en: 'No warnings.' },
+	line: { vi: 'Dòng {n}', en: 'Line {n}' },
+	sourceLine: { vi: 'Dòng', en: 'Line' },
+	agencyMentions: { vi: 'Đơn vị được nêu trong kế hoạch', en: 'Agencies named in the plan' },
+	mentionAsWritten: { vi: 'Tên trong kế hoạch', en: 'As written' },
+	mentionMatch: { vi: 'Khớp với danh mục', en: 'Directory match' },
+	mentionChoice: { vi: 'Xử lý', en: 'Decision' },
+	matchUnknown: { vi: 'Chưa có trong danh mục', en: 'Not in the directory' },
+	matchGroup: { vi: 'Nhóm {n} đơn vị', en: 'Group of {n}' },
+	acceptMatch: { vi: 'Giữ kết quả khớp', en: 'Accept the match' },
+	keepAsWritten: { vi: 'Giữ tên như trong kế hoạch', en: 'Keep as written' },
+	mapTo: { vi: 'Gán cho đơn vị trong danh mục', en: 'Map to a directory agency' },
+	addNewAgency: { vi: 'Thêm đơn vị mới', en: 'Add as a new agency' },
+	newAgencyName: { vi: 'Tên đơn vị mới', en: 'New agency name' },
+	tasksBySection: { vi: 'Nhiệm vụ theo mục', en: 'Tasks by section' },
+	createBoard: { vi: 'Tạo bảng', en: 'Create board' },
+	startOver: { vi: 'Chọn tệp khác', en: 'Choose another file' },
+	requestFailed: {
+		vi: 'Không gửi được yêu cầu (mã {status}).',
+		en: 'The request failed (status {status}).'
+	},
+	networkFailed: { vi: 'Mất kết nối tới máy chủ.', en: 'Cannot reach the server.' }
 } as const;
 
 export type MessageKey = keyof typeof dict;
