@@ -97,47 +97,75 @@ function cellsOf(table: Table, line: Line): string[] | null {
 	return cells;
 }
 
+/** A page number standing alone ("2", "- 2 -"), dropped where it would split a table's rows. */
+const PAGE_NUMBER = /^[-–\s]*\d{1,4}[-–\s]*$/;
+
 /**
- * Rebuilds the lines of one page from its text items: top to bottom by baseline, left to right
- * within a line. Items far apart on one baseline are cells: a line of three or more of them
- * starts a table whose columns they set; the lines below it that fit those columns are its rows
- * (missing cells empty), and a line with nothing in the first column continues the row above
- * (a cell's wrapped text). Rows come out with their cells joined by TAB.
+ * Rebuilds text lines from the text items of a document's pages, page after page: top to bottom
+ * by baseline, left to right within a line. Items far apart on one baseline are cells: a line of
+ * three or more of them starts a table whose columns they set; the lines below it that fit those
+ * columns are its rows (missing cells empty), and a line with nothing in the first column
+ * continues the row above (a cell's wrapped text). A table goes on across a page break (a page
+ * number and a repeated header row between are dropped). Rows come out with cells joined by TAB.
  */
-export function layoutLines(items: readonly Glyphs[]): string[] {
-	const out: string[] = [];
-	let table: Table | null = null;
-	const flush = () => {
-		if (table) out.push(...table.rows.map((r) => r.join('\t')));
-		table = null;
-	};
-	for (const line of baselines(items)) {
-		const current: Table | null = table;
-		const cells = current ? cellsOf(current, line) : null;
-		if (current && cells) {
-			const row = current.rows[current.rows.length - 1];
-			if (cells[0] === '' && row) {
-				cells.forEach((c, i) => {
-					if (c !== '') row[i] = row[i] === '' ? c : `${row[i]} ${c}`;
-				});
-			} else current.rows.push(cells);
-			current.lastY = line.y;
-			continue;
-		}
-		flush();
-		const { fragments } = line;
-		if (fragments.length >= 3) {
-			table = {
-				starts: fragments.map((f, i) =>
-					i === 0 ? Number.NEGATIVE_INFINITY : (fragments[i - 1].x1 + f.x0) / 2
-				),
-				rows: [fragments.map((f) => f.text)],
-				lastY: line.y
-			};
-		} else if (fragments.length === 2 && LIST_MARKER.test(fragments[0].text)) {
-			out.push(`${fragments[0].text} ${fragments[1].text}`);
-		} else out.push(fragments.map((f) => f.text).join('\t'));
+export class LineLayout {
+	readonly #out: string[] = [];
+	#table: Table | null = null;
+
+	#flush(): void {
+		if (this.#table) this.#out.push(...this.#table.rows.map((r) => r.join('\t')));
+		this.#table = null;
 	}
-	flush();
-	return out;
+
+	addPage(items: readonly Glyphs[]): void {
+		let pageStart = this.#table !== null;
+		for (const line of baselines(items)) {
+			const table = this.#table;
+			if (table && pageStart) {
+				const [only] = line.fragments;
+				if (line.fragments.length === 1 && PAGE_NUMBER.test(only.text)) continue;
+				const texts = line.fragments.map((f) => f.text);
+				pageStart = false;
+				if (texts.join('\t') === table.rows[0].join('\t')) continue;
+				table.lastY = line.y;
+			}
+			const cells = table ? cellsOf(table, line) : null;
+			if (table && cells) {
+				const row = table.rows[table.rows.length - 1];
+				if (cells[0] === '' && row) {
+					cells.forEach((c, i) => {
+						if (c !== '') row[i] = row[i] === '' ? c : `${row[i]} ${c}`;
+					});
+				} else table.rows.push(cells);
+				table.lastY = line.y;
+				continue;
+			}
+			this.#flush();
+			const { fragments } = line;
+			if (fragments.length >= 3) {
+				this.#table = {
+					starts: fragments.map((f, i) =>
+						i === 0 ? Number.NEGATIVE_INFINITY : (fragments[i - 1].x1 + f.x0) / 2
+					),
+					rows: [fragments.map((f) => f.text)],
+					lastY: line.y
+				};
+			} else if (fragments.length === 2 && LIST_MARKER.test(fragments[0].text)) {
+				this.#out.push(`${fragments[0].text} ${fragments[1].text}`);
+			} else this.#out.push(fragments.map((f) => f.text).join('\t'));
+		}
+	}
+
+	/** Every line so far, the open table's rows included. */
+	finish(): string[] {
+		this.#flush();
+		return this.#out;
+	}
+}
+
+/** The lines of a single page (see `LineLayout`). */
+export function layoutLines(items: readonly Glyphs[]): string[] {
+	const layout = new LineLayout();
+	layout.addPage(items);
+	return layout.finish();
 }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PlanImportError } from '../errors.js';
-import { layoutLines, type Glyphs } from './pdf-lines.js';
+import { LineLayout, type Glyphs } from './pdf-lines.js';
 
 /** pdfjs-dist's own font metrics and CMaps, so standard fonts and CJK encodings read right. */
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -48,7 +48,7 @@ export async function pdfToLines(bytes: Uint8Array): Promise<string[]> {
 		cMapPacked: true,
 		verbosity: VerbosityLevel.ERRORS
 	});
-	const lines: string[] = [];
+	const layout = new LineLayout();
 	try {
 		const doc = await task.promise;
 		let visible = 0;
@@ -68,11 +68,11 @@ export async function pdfToLines(bytes: Uint8Array): Promise<string[]> {
 				});
 				visible += item.str.trim().length;
 			}
-			lines.push(...layoutLines(glyphs));
+			layout.addPage(glyphs);
 			page.cleanup();
 		}
 		if (visible === 0) throw new PlanImportError(NO_TEXT_LAYER);
-		return lines;
+		return layout.finish();
 	} catch (e) {
 		throw e instanceof PlanImportError ? e : readError(e);
 	} finally {

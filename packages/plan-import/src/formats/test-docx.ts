@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, zipSync, zlibSync } from 'fflate';
 
 /**
  * Test support: builds small but complete DOCX packages (the parts Word writes: content types,
@@ -137,4 +137,59 @@ export function convertWithOffice(bytes: Uint8Array, name: string, to: string): 
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+	let c = n;
+	for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+	return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+	let c = 0xffffffff;
+	for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+	return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * A greyscale PNG of a page scan: white, with dark bars where lines of text would be. Written
+ * here (signature, IHDR, zlib IDAT, IEND) because LibreOffice without a GUI exports no images.
+ */
+export function stripedPng(width: number, height: number): Uint8Array {
+	const raw = new Uint8Array((width + 1) * height);
+	for (let y = 0; y < height; y++) {
+		const ink = y % 24 < 10 && y > 60 && y < height - 60;
+		for (let x = 0; x < width; x++) {
+			raw[y * (width + 1) + 1 + x] = ink && x > 60 && x < width - 60 ? 40 : 255;
+		}
+	}
+	const chunk = (type: string, data: Uint8Array) => {
+		const body = new Uint8Array(4 + data.length);
+		body.set(strToU8(type));
+		body.set(data, 4);
+		const out = new Uint8Array(12 + data.length);
+		const view = new DataView(out.buffer);
+		view.setUint32(0, data.length);
+		out.set(body, 4);
+		view.setUint32(8 + data.length, crc32(body));
+		return out;
+	};
+	const header = new Uint8Array(13);
+	const view = new DataView(header.buffer);
+	view.setUint32(0, width);
+	view.setUint32(4, height);
+	header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale, deflate, no filter, no interlace
+	const parts = [
+		new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		chunk('IHDR', header),
+		chunk('IDAT', zlibSync(raw)),
+		chunk('IEND', new Uint8Array())
+	];
+	const png = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	let at = 0;
+	for (const p of parts) {
+		png.set(p, at);
+		at += p.length;
+	}
+	return png;
 }
