@@ -81,6 +81,29 @@ describe('redirect after login (item 5)', () => {
 		expect(new URL(location, app.baseUrl).origin).toBe(app.baseUrl);
 	});
 
+	it('sends the language switch back only to a page of this site, whatever the Referer', async () => {
+		for (const referer of [
+			`${app.baseUrl}//evil.example/x`,
+			`${app.baseUrl}/./\\evil.example`,
+			'https://evil.example/'
+		]) {
+			const res = await fetch(`${app.baseUrl}/lang`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: {
+					'content-type': 'application/x-www-form-urlencoded',
+					accept: 'text/html',
+					origin: app.baseUrl,
+					referer
+				},
+				body: 'lang=en'
+			});
+			expect(res.status, referer).toBe(303);
+			const location = res.headers.get('location') ?? '';
+			expect(location, referer).toMatch(/^\/(?![/\\])/);
+		}
+	});
+
 	it('still follows a path of this site', async () => {
 		const res = await loginForm('/plans/gia-lai-2024?agency=bch-bdbp');
 		expect(res.headers.get('location')).toBe('/plans/gia-lai-2024?agency=bch-bdbp');
