@@ -1,14 +1,66 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { buildDocx, type DocxBlock } from '../../packages/plan-import/src/formats/test-docx.js';
 import { boardSuite, waitOnline } from './board-helpers.js';
 
-const PLAN_FILE = readFileSync(
-	new URL('../../packages/boards/src/fixtures/bien-gioi-2025.txt', import.meta.url)
+const TEXT_PLAN = readFileSync(
+	new URL('../../packages/boards/src/fixtures/bien-gioi-2025.txt', import.meta.url),
+	'utf8'
 );
+const TITLE = 'Kế hoạch tuyên truyền về chủ quyền biên giới quốc gia năm 2025';
 const ID = 'tuyen-truyen-ve-chu-quyen-bien-gioi-quoc-gia-2025';
 const LE_THANH = 'Đồn Biên phòng Cửa khẩu quốc tế Lệ Thanh';
 
+/** The same plan as Word writes it: prose sections, then its tasks as a table in a PHỤ LỤC. */
+function docxPlan(): Buffer {
+	const p = (text: string): DocxBlock => ({ text });
+	return Buffer.from(
+		buildDocx({
+			landscape: true,
+			body: [
+				...TEXT_PLAN.split('\n').slice(0, 11).map(p),
+				p('Các nhiệm vụ cụ thể tại Phụ lục kèm theo.'),
+				...TEXT_PLAN.split('\n').slice(14, 17).map(p),
+				p('PHỤ LỤC'),
+				p('NHIỆM VỤ TUYÊN TRUYỀN NĂM 2025'),
+				{
+					rows: [
+						['TT', 'Nội dung', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành'],
+						[
+							'1',
+							'Tuyên truyền về chủ quyền biên giới quốc gia trên báo chí',
+							'Bộ Chỉ huy Bộ đội Biên phòng tỉnh',
+							'Sở Thông tin và Truyền thông; Báo Gia Lai',
+							'Quý II/2025'
+						],
+						[
+							'2',
+							'Tổ chức hội nghị tuyên truyền tại khu vực cửa khẩu',
+							LE_THANH,
+							'Ủy ban nhân dân huyện Đức Cơ',
+							'Tháng 9/2025'
+						],
+						[
+							'3',
+							'Thông tin trên hệ thống loa truyền thanh cơ sở',
+							'Trung tâm Văn hóa cộng đồng biên giới',
+							'Ủy ban nhân dân huyện Đức Cơ',
+							'Tháng 10/2025'
+						]
+					]
+				}
+			]
+		})
+	);
+}
+
 const { context } = boardSuite();
+
+async function planIds(page: Page): Promise<string[]> {
+	const res = await page.request.get('/api/plans');
+	return ((await res.json()) as { id: string }[]).map((p) => p.id);
+}
 
 describe('new plan: upload, preview, map, create, live', () => {
 	it('hides "Kế hoạch mới" from officers and refuses them the page', async () => {
@@ -22,7 +74,7 @@ describe('new plan: upload, preview, map, create, live', () => {
 
 	// Two browser contexts and two board loads on a shared 2-core machine: more than the default.
 	it(
-		'a coordinator uploads a plan, maps an agency, creates the board; the lead officer sees it live',
+		'a coordinator uploads a DOCX plan, maps an agency, creates the board; the lead officer sees it live',
 		{ timeout: 90_000 },
 		async () => {
 			// The officer of the lead agency is on the plan list before the board exists.
@@ -35,28 +87,32 @@ describe('new plan: upload, preview, map, create, live', () => {
 			await coordinator.goto('/');
 			await coordinator.getByTestId('new-plan-link').click();
 			await coordinator.waitForURL('**/plans/new');
+
+			// Pasted text previews too; then the person starts over with the Word file.
+			await coordinator.getByTestId('plan-text').fill(TEXT_PLAN);
+			await coordinator.getByTestId('preview-plan').click();
+			await coordinator.getByTestId('plan-preview').waitFor();
+			expect(await coordinator.getByTestId('preview-task').count()).toBe(4);
+			await coordinator.getByRole('button', { name: 'Chọn tệp khác' }).click();
+
 			await coordinator.getByTestId('plan-file').setInputFiles({
-				name: 'bien-gioi-2025.txt',
-				mimeType: 'text/plain',
-				buffer: PLAN_FILE
+				name: 'bien-gioi-2025.docx',
+				mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+				buffer: docxPlan()
 			});
 			await coordinator.getByTestId('preview-plan').click();
 
 			// The preview, before anything exists: tasks per section with lead, due and line; warnings.
-			const preview = coordinator.getByTestId('plan-preview');
-			await preview.waitFor();
-			await expect
-				.poll(() => coordinator.getByTestId('preview-title').textContent())
-				.toBe('Kế hoạch tuyên truyền về chủ quyền biên giới quốc gia năm 2025');
-			const task = coordinator.locator('[data-testid="preview-task"][data-number="II.2"]');
+			await coordinator.getByTestId('plan-preview').waitFor();
+			expect(await coordinator.getByTestId('preview-title').textContent()).toBe(TITLE);
+			const task = coordinator.locator('[data-testid="preview-task"][data-number="PL.2"]');
 			expect(await task.textContent()).toContain(LE_THANH);
 			expect(await task.textContent()).toContain('30/09/2025');
 			expect(await coordinator.getByTestId('preview-warning').allTextContents()).toEqual([
-				expect.stringMatching(/Dòng 13:.*Lệ Thanh/),
-				expect.stringMatching(/Dòng 14:.*Trung tâm Văn hóa/)
+				expect.stringMatching(/Dòng 20:.*Lệ Thanh/),
+				expect.stringMatching(/Dòng 21:.*Trung tâm Văn hóa/)
 			]);
-			const list = await fetchPlans(officer);
-			expect(list).not.toContain(ID);
+			expect(await planIds(officer)).not.toContain(ID);
 
 			// Map the unknown border post onto the provincial Border Guard by hand.
 			const mention = coordinator.locator(`[data-testid="mention"][data-mention="${LE_THANH}"]`);
@@ -67,10 +123,9 @@ describe('new plan: upload, preview, map, create, live', () => {
 			await waitOnline(coordinator);
 
 			// The officer's list gains the board without a reload; its cards are in "Đơn vị của tôi".
-			await officer
-				.locator(`[data-testid="plan-link"][data-plan="${ID}"]`)
-				.waitFor({ timeout: 10_000 });
-			await officer.locator(`[data-testid="plan-link"][data-plan="${ID}"]`).click();
+			const link = officer.locator(`[data-testid="plan-link"][data-plan="${ID}"]`);
+			await link.waitFor({ timeout: 10_000 });
+			await link.click();
 			await officer.waitForURL(`**/plans/${ID}`);
 			await waitOnline(officer);
 			const mine = officer.locator(
@@ -82,12 +137,7 @@ describe('new plan: upload, preview, map, create, live', () => {
 						.locator('[data-testid="card"]')
 						.evaluateAll((cards) => cards.map((c) => c.getAttribute('data-task')))
 				)
-				.toEqual(['ii-1', 'ii-2']);
+				.toEqual(['pl-1', 'pl-2']);
 		}
 	);
 });
-
-async function fetchPlans(page: import('playwright-core').Page): Promise<string[]> {
-	const res = await page.request.get('/api/plans');
-	return ((await res.json()) as { id: string }[]).map((p) => p.id);
-}
