@@ -5,6 +5,7 @@ import type { Store } from '@planboard/store';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { SyncContext } from './context.js';
 import { Authorization } from './extensions/authorization.js';
+import { ChangeFeed, type DocumentChangeListener } from './extensions/change-feed.js';
 import { DurableLog, type DurableLogConfig } from './extensions/durable-log.js';
 import { SessionGuard } from './extensions/session-guard.js';
 import { UpdateCheck } from './extensions/update-check.js';
@@ -38,6 +39,8 @@ export interface SyncServer {
 	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
 	revokeSession(sessionId: string): number;
 	revokeUser(userId: string): number;
+	/** Calls the listener with each changed document's name; returns the unsubscribe function. */
+	onDocumentChange(listener: DocumentChangeListener): () => void;
 	/** Closes every socket and stores pending snapshots. */
 	close(): Promise<void>;
 }
@@ -52,6 +55,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		log,
 		intervalMs: options.sessionCheckIntervalMs ?? 2000
 	});
+	const changes = new ChangeFeed();
 	const hocuspocus = new Hocuspocus<SyncContext>({
 		quiet: true,
 		...options.hocuspocus,
@@ -64,6 +68,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			}),
 			new UpdateCheck({ log }),
 			new DurableLog({ store: options.store, log, ...options.durableLog }),
+			changes,
 			...(options.hocuspocus?.extensions ?? [])
 		]
 	});
@@ -138,6 +143,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		},
 		revokeSession: (sessionId) => guard.revokeSession(sessionId),
 		revokeUser: (userId) => guard.revokeUser(userId),
+		onDocumentChange: (listener) => changes.subscribe(listener),
 		async close() {
 			guard.stop();
 			for (const client of wss.clients) client.close(1001, 'server-shutdown');

@@ -4,7 +4,7 @@ import type { EnvConfig, Logger, SyncServer } from '@planboard/sync';
 /** What the SvelteKit handler needs from the process that hosts it. */
 export interface Runtime {
 	store: Store;
-	sync: Pick<SyncServer, 'revokeSession' | 'revokeUser'>;
+	sync: Pick<SyncServer, 'revokeSession' | 'revokeUser' | 'onDocumentChange'>;
 	log: Logger;
 	config: EnvConfig;
 }

@@ -1,9 +1,9 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 
 /**
- * A provider token of the form `share:<token>` authenticates a progress-board share link
- * instead of a session. Browser-safe (subpath `@planboard/auth/share-token`), so the page that
- * opens a link and the sync server that checks it read one constant.
+ * The form `share:<token>` of a progress-board share link given as a provider token. The sync
+ * server refuses it every document: a link reads only the progress snapshot the web app
+ * computes (`/share/<token>/events`), never the documents, which hold notes and update entries.
  */
 export const SHARE_TOKEN_PREFIX = 'share:';
 

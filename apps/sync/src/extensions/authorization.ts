@@ -1,21 +1,16 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Extension, connectedPayload, onAuthenticatePayload } from '@hocuspocus/server';
 import {
 	SESSION_COOKIE,
 	SHARE_TOKEN_PREFIX,
 	documentAccess,
-	hashShareToken,
 	parseCookieHeader,
 	parseDocName,
 	validateSessionToken
 } from '@planboard/auth';
-import { isShareLinkActive, type ShareLink, type Store } from '@planboard/store';
+import type { Store } from '@planboard/store';
 import type { SyncContext, SyncUser } from '../context.js';
 import type { Logger } from '../log.js';
-import { SHARE_SESSION_PREFIX, type SessionGuard } from './session-guard.js';
-
-/** Last use is recorded at most this often per link (one connection authenticates ~70 documents). */
-const TOUCH_EVERY_MS = 60_000;
+import type { SessionGuard } from './session-guard.js';
 
 export interface AuthorizationConfig {
 	store: Store;
@@ -49,7 +44,16 @@ export class Authorization implements Extension {
 	async onAuthenticate(payload: onAuthenticatePayload<SyncContext>): Promise<Partial<SyncContext>> {
 		const { store, log } = this.configuration;
 		const { documentName, connectionConfig, context } = payload;
-		if (payload.token.startsWith(SHARE_TOKEN_PREFIX)) return this.#authenticateShare(payload);
+		if (payload.token.startsWith(SHARE_TOKEN_PREFIX)) {
+			// A share link reads the progress board's computed snapshot from the web app, never a
+			// document: agency documents hold notes and update entries the board does not show.
+			log.warn('ws.forbidden', {
+				document: documentName.slice(0, 200),
+				ip: context.ip,
+				reason: 'share links open no document'
+			});
+			throw new Denied('forbidden');
+		}
 		const token =
 			payload.token ||
 			parseCookieHeader(payload.requestHeaders.get('cookie') ?? '').get(SESSION_COOKIE) ||
@@ -112,43 +116,6 @@ export class Authorization implements Extension {
 		});
 	}
 
-	#authenticateShare(payload: onAuthenticatePayload<SyncContext>): Partial<SyncContext> {
-		const { store, log } = this.configuration;
-		const { documentName, connectionConfig, context } = payload;
-		const secret = payload.token.slice(SHARE_TOKEN_PREFIX.length);
-		const hash = hashShareToken(secret);
-		const link = secret ? store.shareLinks.getByHash(hash) : null;
-		if (!link || !timingSafeEqual(link.tokenHash, hash) || !isShareLinkActive({ link })) {
-			log.warn('ws.auth_failed', {
-				document: documentName,
-				ip: context.ip,
-				reason: 'no active share link'
-			});
-			throw new Denied('unauthorized');
-		}
-		const parsed = parseDocName(documentName);
-		if (parsed?.planId !== link.planId || !this.#documentExists(documentName)) {
-			log.warn('ws.forbidden', {
-				document: documentName,
-				share: link.id,
-				reason: 'not the shared plan'
-			});
-			throw new Denied('forbidden');
-		}
-		connectionConfig.readOnly = true;
-		touchShareLink(store, link);
-		const user: SyncUser = {
-			id: `${SHARE_SESSION_PREFIX}${link.id}`,
-			username: `share:${link.id}`,
-			displayName: link.label,
-			role: 'viewer',
-			agencyId: null
-		};
-		context.peer.user = user;
-		// The guard reads a `share:` session id as a link id: revoking the link closes the socket.
-		return { user, sessionId: `${SHARE_SESSION_PREFIX}${link.id}` };
-	}
-
 	#documentExists(documentName: string): boolean {
 		const parsed = parseDocName(documentName);
 		if (!parsed) return false;
@@ -158,9 +125,4 @@ export class Authorization implements Extension {
 			.agencies(parsed.planId)
 			.some((a) => a.id === parsed.agencyId);
 	}
-}
-
-function touchShareLink(store: Store, link: ShareLink): void {
-	const last = link.lastUsedAt?.getTime() ?? 0;
-	if (Date.now() - last >= TOUCH_EVERY_MS) store.shareLinks.touch(link.id);
 }

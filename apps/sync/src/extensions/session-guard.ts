@@ -1,20 +1,7 @@
-import { isShareLinkActive, type ShareLink, type Store } from '@planboard/store';
+import type { Store } from '@planboard/store';
 import type { WebSocket } from 'ws';
 import { CloseCodes } from '../close-codes.js';
 import type { Logger } from '../log.js';
-
-/**
- * Sockets opened with a share link are tracked under the session id `share:<linkId>`: session
- * ids are base32 and never contain a colon, and `revokeSession('share:<linkId>')` then closes
- * the link's sockets through the runtime API the web app already has.
- */
-export const SHARE_SESSION_PREFIX = 'share:';
-
-function shareLinkIdOf(sessionId: string): string | null {
-	return sessionId.startsWith(SHARE_SESSION_PREFIX)
-		? sessionId.slice(SHARE_SESSION_PREFIX.length)
-		: null;
-}
 
 interface Tracked {
 	sessionId: string;
@@ -61,26 +48,13 @@ export class SessionGuard {
 		return this.#closeWhere((t) => t.userId === userId, 'user');
 	}
 
-	/** Closes at once every socket opened with this share link. */
-	revokeShareLink(linkId: string): number {
-		return this.revokeSession(`${SHARE_SESSION_PREFIX}${linkId}`);
-	}
-
-	/** Re-validates each distinct session (or share link) that has an open socket. */
+	/** Re-validates each distinct session that has an open socket. */
 	sweep(): number {
 		const { store } = this.options;
 		const now = Date.now();
 		const verdict = new Map<string, boolean>();
-		let links: Map<string, ShareLink> | null = null;
 		return this.#closeWhere((t) => {
 			let dead = verdict.get(t.sessionId);
-			const linkId = shareLinkIdOf(t.sessionId);
-			if (dead === undefined && linkId !== null) {
-				links ??= new Map(store.shareLinks.list().map((l) => [l.id, l]));
-				const link = links.get(linkId);
-				dead = !link || !isShareLinkActive({ link, now: new Date(now) });
-				verdict.set(t.sessionId, dead);
-			}
 			if (dead === undefined) {
 				const session = store.sessions.get(t.sessionId);
 				const user = session ? store.users.get(session.userId) : null;
@@ -103,7 +77,7 @@ export class SessionGuard {
 			this.#sockets.delete(socket);
 			socket.close(CloseCodes.SessionRevoked.code, CloseCodes.SessionRevoked.reason);
 			this.options.log.info('ws.session_closed', {
-				session: shareLinkIdOf(hit.sessionId) ? hit.sessionId : hit.sessionId.slice(0, 6),
+				session: hit.sessionId.slice(0, 6),
 				user: hit.userId,
 				cause
 			});

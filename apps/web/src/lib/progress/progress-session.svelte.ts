@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { AgencyView } from '$lib/collab/agency-view.svelte';
 import { PlanProgressView } from './plan-progress-view.svelte';
 
-/** 'ended': the server closed the session or refused the share link; no retry will help. */
+/** 'ended': the server closed the session or revoked the share link; no retry will help. */
 export type LiveState = 'connecting' | 'online' | 'offline' | 'ended';
 
 /** Close code of a revoked session or share link (see the README's close codes). */
@@ -11,15 +11,16 @@ const SESSION_REVOKED = 4401;
 
 export interface ProgressSessionOptions {
 	documents: { plan: string; agencies: Record<string, string> };
-	/** '' authenticates with the session cookie; `share:<token>` with a share link. */
+	/** '' authenticates with the session cookie. Share links never open documents (ShareFeed). */
 	token: string;
 	url?: string;
 }
 
 /**
  * The documents of one board, read-only: one WebSocket, a provider per document, no awareness
- * (leaders are not shown as present on the board) and no IndexedDB cache (a share link may be
- * opened on a meeting-room computer). Nothing here writes to a document. Browser only.
+ * (leaders are not shown as present on the board) and no IndexedDB cache. Nothing here writes
+ * to a document. Signed-in users only: a share link reads the server's snapshots (ShareFeed).
+ * Browser only.
  */
 export class ProgressSession {
 	readonly plan: PlanProgressView;

@@ -4,6 +4,7 @@ import { error } from '@sveltejs/kit';
 import { isIsoDate } from '@planboard/model';
 import { isShareLinkActive, type ShareLink, type User } from '@planboard/store';
 import { runtime } from '$lib/server/runtime';
+import { endShareStreams } from './progress-feed.server';
 
 /** Who may create, list and revoke share links. */
 export const SHARE_MANAGERS: ReadonlySet<string> = new Set(['admin', 'coordinator']);
@@ -27,6 +28,20 @@ export function resolveShareToken(token: string): { link: ShareLink } | { status
 	if (!link) return { status: 404 };
 	if (!isShareLinkActive({ link })) return { status: 410 };
 	return { link };
+}
+
+/** The active link a token opens; otherwise answers 404 (unknown) or 410 (revoked, expired). */
+export function requireShareLink(token: string): ShareLink {
+	const found = resolveShareToken(token);
+	if ('status' in found) {
+		error(found.status, {
+			message:
+				found.status === 410
+					? 'Liên kết chia sẻ đã hết hạn hoặc đã bị thu hồi.'
+					: 'Không tìm thấy liên kết chia sẻ.'
+		});
+	}
+	return found.link;
 }
 
 export type ShareLinkStatus = 'active' | 'revoked' | 'expired';
@@ -92,12 +107,11 @@ export function createShareLink(o: {
 
 /** Revokes the link and closes its open connections at once. False when there is no such link. */
 export function revokeShareLink(o: { id: string; planId?: string; user: User }): boolean {
-	const { store, sync, log } = runtime();
+	const { store, log } = runtime();
 	const link = store.shareLinks.list(o.planId).find((l) => l.id === o.id);
 	if (!link) return false;
 	store.shareLinks.revoke(link.id);
-	// The sync server tracks a link's sockets under the session id `share:<linkId>`.
-	const closed = sync.revokeSession(`share:${link.id}`);
+	const closed = endShareStreams(link.id);
 	store.audit.log({
 		userId: o.user.id,
 		action: 'share.revoke',

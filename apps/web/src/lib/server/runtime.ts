@@ -19,7 +19,7 @@ export function runtime(): Runtime {
 		});
 		fallback = {
 			store: openStore({ path: config.databasePath }),
-			sync: { revokeSession: () => 0, revokeUser: () => 0 },
+			sync: { revokeSession: () => 0, revokeUser: () => 0, onDocumentChange: () => () => {} },
 			log: createLogger(),
 			config
 		};
