@@ -7,6 +7,7 @@ import type { SyncContext } from './context.js';
 import { Authorization } from './extensions/authorization.js';
 import { ChangeFeed, type DocumentChangeListener } from './extensions/change-feed.js';
 import { DurableLog, type DurableLogConfig } from './extensions/durable-log.js';
+import { PresenceGuard } from './extensions/presence-guard.js';
 import { SessionGuard } from './extensions/session-guard.js';
 import { UpdateCheck } from './extensions/update-check.js';
 import { createLogger, type Logger } from './log.js';
@@ -68,6 +69,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			}),
 			new UpdateCheck({ log }),
 			new DurableLog({ store: options.store, log, ...options.durableLog }),
+			new PresenceGuard({ log }),
 			changes,
 			...(options.hocuspocus?.extensions ?? [])
 		]

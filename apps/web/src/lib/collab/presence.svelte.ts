@@ -1,39 +1,25 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { createSubscriber } from 'svelte/reactivity';
-import { agencyColor } from '$lib/board/colors';
+import {
+	readPeer,
+	type CardRef,
+	type Peer,
+	type PresenceUser,
+	type TypingRef
+} from './presence-state';
+
+export type { CardRef, Peer, PresenceUser, TypingRef } from './presence-state';
 
 type Awareness = NonNullable<HocuspocusProvider['awareness']>;
-
-export interface PresenceUser {
-	id: string;
-	name: string;
-	agencyId: string | null;
-}
-
-/** A card as addressed on the board: cards live in agency documents, keyed by task id. */
-export interface CardRef {
-	agencyId: string;
-	taskId: string;
-}
-
-export interface TypingRef extends CardRef {
-	field: string;
-}
-
-/** What one browser tab shares with the others on the plan document's awareness. */
-export interface Peer {
-	clientId: number;
-	user: PresenceUser & { color: string };
-	card: CardRef | null;
-	typing: TypingRef | null;
-}
 
 const TYPING_IDLE_MS = 2500;
 
 /**
  * Presence on the board: who is here, which card each person has open, who is typing where,
  * and follow mode. Kept on the plan document's awareness because every user may read the plan
- * document, and the server relays awareness even from read-only connections.
+ * document, and the server relays awareness even from read-only connections. The server writes
+ * each state's `user` from the sender's session (`apps/sync` PresenceGuard); peers are still
+ * read totally here (`readPeer`).
  */
 export class Presence {
 	readonly #awareness: Awareness;
@@ -44,11 +30,8 @@ export class Presence {
 
 	constructor(options: { awareness: Awareness; me: PresenceUser }) {
 		this.#awareness = options.awareness;
-		this.#awareness.setLocalState({
-			user: { ...options.me, color: agencyColor(options.me.agencyId) },
-			card: null,
-			typing: null
-		});
+		// The server replaces `user` with the session's identity anyway; sent for older servers.
+		this.#awareness.setLocalState({ user: options.me, card: null, typing: null });
 		this.#subscribe = createSubscriber((update) => {
 			this.#awareness.on('change', update);
 			return () => this.#awareness.off('change', update);
@@ -64,13 +47,9 @@ export class Presence {
 		this.#subscribe();
 		const out: Peer[] = [];
 		for (const [clientId, state] of this.#awareness.getStates()) {
-			if (clientId === this.clientId || !state?.user) continue;
-			out.push({
-				clientId,
-				user: state.user,
-				card: state.card ?? null,
-				typing: state.typing ?? null
-			});
+			if (clientId === this.clientId) continue;
+			const peer = readPeer(clientId, state);
+			if (peer) out.push(peer);
 		}
 		return out.sort(
 			(a, b) => a.user.name.localeCompare(b.user.name, 'vi') || a.clientId - b.clientId

@@ -1,0 +1,69 @@
+import { agencyColor } from '../board/colors';
+
+/* Presence as other clients announce it: plain types and a total reader, no Svelte. */
+
+export interface PresenceUser {
+	id: string;
+	name: string;
+	agencyId: string | null;
+}
+
+/** A card as addressed on the board: cards live in agency documents, keyed by task id. */
+export interface CardRef {
+	agencyId: string;
+	taskId: string;
+}
+
+export interface TypingRef extends CardRef {
+	field: string;
+}
+
+/** What one browser tab shares with the others on the plan document's awareness. */
+export interface Peer {
+	clientId: number;
+	user: PresenceUser & { color: string };
+	card: CardRef | null;
+	typing: TypingRef | null;
+}
+
+/** Longest name or id shown; the server sends session names, this bounds anything else. */
+const MAX_TEXT = 200;
+
+const text = (v: unknown): string | null =>
+	typeof v === 'string' && v.length > 0 && v.length <= MAX_TEXT ? v : null;
+
+function cardRef(v: unknown): CardRef | null {
+	if (typeof v !== 'object' || v === null) return null;
+	const o = v as Record<string, unknown>;
+	const agencyId = text(o.agencyId);
+	const taskId = text(o.taskId);
+	return agencyId && taskId ? { agencyId, taskId } : null;
+}
+
+function typingRef(v: unknown): TypingRef | null {
+	const card = cardRef(v);
+	const field = card ? text((v as Record<string, unknown>).field) : null;
+	return card && field ? { ...card, field } : null;
+}
+
+/**
+ * A peer from one awareness state, or null when it names no one. Total on any value: states
+ * come from other clients, and the colour is derived here, never taken from the state (a CSS
+ * value from a peer would be injected into the page's style).
+ */
+export function readPeer(clientId: number, state: unknown): Peer | null {
+	if (typeof state !== 'object' || state === null) return null;
+	const { user, card, typing } = state as Record<string, unknown>;
+	if (typeof user !== 'object' || user === null) return null;
+	const u = user as Record<string, unknown>;
+	const id = text(u.id);
+	const name = text(u.name);
+	if (!id || !name) return null;
+	const agencyId = text(u.agencyId);
+	return {
+		clientId,
+		user: { id, name, agencyId, color: agencyColor(agencyId) },
+		card: cardRef(card),
+		typing: typingRef(typing)
+	};
+}
