@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { fixture } from '../fixtures/fixtures.js';
 import { splitAgencies } from './agency-list.js';
 import { matchAgency } from './agencies.js';
 import { loadGiaLaiDirectory } from './directory.js';
+import { parsePlan } from './parse.js';
+import type { AgencyDirectory } from './types.js';
 
 const directory = loadGiaLaiDirectory();
 
@@ -79,5 +82,80 @@ describe('matchAgency', () => {
 			memberIds: []
 		});
 		expect(matchAgency({ province: '', agencies: [], groups: [] }, 'Sở Y tế').agencyId).toBeNull();
+	});
+});
+
+describe('matchAgency on another province (Quảng Trị 2026)', () => {
+	const quangTri = JSON.parse(fixture('quang-tri-2026.directory.json')) as AgencyDirectory;
+	const id = (text: string, dir: AgencyDirectory = quangTri) => {
+		const ref = matchAgency(dir, text);
+		return ref.agencyId ?? ref.groupId;
+	};
+
+	it('ignores case, diacritics and spacing', () => {
+		expect(id('SỞ VĂN HOÁ,  THỂ THAO VÀ DU LỊCH')).toBe('so-vhttdl');
+		expect(id('So Van hoa, The thao va Du lich')).toBe('so-vhttdl');
+		expect(id('Báo và Phát thanh,Truyền hình  Quảng Trị')).toBe('bao-ptth');
+		expect(id('uy ban nhan dan cac xa, phuong, dac khu')).toBe('ubnd-cap-xa');
+		expect(id('UBND đặc khu Cồn Cỏ')).toBe('ubnd-con-co');
+	});
+
+	it('never maps a name onto a different agency', () => {
+		expect(id('Báo và Phát thanh, Truyền hình Quảng Trị', directory)).toBeNull();
+		expect(id('Báo Gia Lai')).toBeNull();
+		expect(id('Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Trị', directory)).toBeNull();
+		expect(id('Sở Văn hóa và Thể thao')).toBeNull();
+		expect(id('Ủy ban nhân dân xã Hướng Lập')).toBeNull();
+		const withBorder: AgencyDirectory = {
+			province: 'Gia Lai',
+			agencies: directory.agencies,
+			groups: [
+				...directory.groups,
+				{
+					id: 'ubnd-huyen-bien-gioi',
+					name: 'Ủy ban nhân dân các huyện biên giới',
+					members: ['ubnd-duc-co', 'ubnd-chu-prong', 'ubnd-ia-grai']
+				}
+			]
+		};
+		expect(id('UBND các huyện biên giới', withBorder)).toBe('ubnd-huyen-bien-gioi');
+		expect(id('Ủy ban nhân dân các xã biên giới', withBorder)).toBeNull();
+	});
+
+	it('keeps groups as groups with their members', () => {
+		const communes = matchAgency(quangTri, 'UBND các xã, phường, đặc khu');
+		expect(communes).toMatchObject({ agencyId: null, groupId: 'ubnd-cap-xa' });
+		expect(communes.memberIds).toEqual([
+			'ubnd-huong-phung',
+			'ubnd-lia',
+			'ubnd-dong-ha',
+			'ubnd-con-co'
+		]);
+		const departments = matchAgency(quangTri, 'các sở, ban, ngành');
+		expect(departments.groupId).toBe('so-ban-nganh');
+		expect(departments.memberIds).toHaveLength(6);
+		expect(matchAgency(directory, 'các sở, ban, ngành').groupId).toBe('so-ban-nganh');
+	});
+
+	it('keeps an unknown name in the plan as written, with null ids and a warning', () => {
+		const plan = parsePlan(fixture('quang-tri-2026-prose.txt'), { directory: quangTri });
+		const task = plan.tasks.find((t) => t.number === 'II.5')!;
+		expect(task.coordinating).toEqual(['Sở Nội vụ', 'Ủy ban nhân dân các xã biên giới']);
+		expect(task.coordinatingRefs[1]).toEqual({
+			text: 'Ủy ban nhân dân các xã biên giới',
+			agencyId: null,
+			groupId: null,
+			memberIds: []
+		});
+		expect(plan.warnings).toContainEqual({
+			line: task.line,
+			message: 'Unknown agency "Ủy ban nhân dân các xã biên giới" (kept as written)'
+		});
+		expect(plan.tasks[0].coordinatingRefs.map((r) => r.agencyId ?? r.groupId)).toEqual([
+			'vp-ubnd',
+			'so-tai-chinh',
+			'ubnd-cap-xa'
+		]);
+		expect(plan.tasks[1].coordinatingRefs.map((r) => r.agencyId)).toEqual(['bao-ptth', 'hoi-lhpn']);
 	});
 });

@@ -36,7 +36,7 @@ export function cleanLines(text: string): SourceLine[] {
 			lines.push({ text: t, line: i + 1 });
 			continue;
 		}
-		const cells = raw[i].split('\t').map(clean);
+		const cells = raw[i].split('\t').map((c) => (c === '' ? c : clean(c)));
 		lines.push({ text: cells.filter((c) => c !== '').join(' '), line: i + 1, cells });
 	}
 	return lines;

@@ -42,10 +42,12 @@ function clauseEnd(text: string, from: number): number {
 
 /** Start of the clause holding `at`: past the last sentence or clause break before it. */
 function clauseStart(text: string, at: number): number {
-	let start = Math.max(0, at - MAX_LEAD);
-	CLAUSE_END.lastIndex = start;
-	for (let m = CLAUSE_END.exec(text); m !== null && m.index < at; m = CLAUSE_END.exec(text))
-		start = m.index + 1;
+	const from = Math.max(0, at - MAX_LEAD);
+	let start = from;
+	// Matched in a window, so a long text without punctuation is not scanned once per keyword.
+	// matchAll starts at the regex's lastIndex, which `clauseEnd` moves.
+	CLAUSE_END.lastIndex = 0;
+	for (const m of text.slice(from, at).matchAll(CLAUSE_END)) start = from + m.index + 1;
 	return start;
 }
 
@@ -59,12 +61,13 @@ function leadBefore(
 	folded: string,
 	end: number
 ): { lead: string; start: number } | null {
-	let start = clauseStart(text, end);
-	REQUEST.lastIndex = start;
-	for (let m = REQUEST.exec(folded); m !== null && m.index < end; m = REQUEST.exec(folded)) {
-		const word = text.substr(m.index + m[0].indexOf(m[1]), m[1].length).toLowerCase();
+	const from = clauseStart(text, end);
+	let start = from;
+	for (const m of folded.slice(from, end).matchAll(REQUEST)) {
+		const at = from + m.index + m[0].indexOf(m[1]);
 		// "do" folds "độ", "đỏ" too: only the words themselves open an assignment.
-		if (REQUEST_WORDS.has(word)) start = m.index + m[0].length;
+		if (REQUEST_WORDS.has(text.slice(at, at + m[1].length).toLowerCase()))
+			start = from + m.index + m[0].length;
 	}
 	const starts = [start];
 	for (let i = text.indexOf(',', start); i >= 0 && i < end; i = text.indexOf(',', i + 1))
@@ -83,13 +86,13 @@ function leadBefore(
 
 /** The first lowercase verb in `[from, to)` that is not part of a noun phrase ("các tổ chức"). */
 function verbAt(text: string, folded: string, from: number, to: number): number {
-	VERB.lastIndex = from;
-	for (let m = VERB.exec(folded); m !== null && m.index < to; m = VERB.exec(folded)) {
-		const c = text.charAt(m.index);
+	for (const m of folded.slice(from, to).matchAll(VERB)) {
+		const at = from + m.index;
+		const c = text.charAt(at);
 		if (c !== c.toLowerCase()) continue;
-		const prev = /(\S+)\s*$/u.exec(folded.slice(Math.max(0, m.index - 12), m.index));
+		const prev = /(\S+)\s*$/u.exec(folded.slice(Math.max(0, at - 12), at));
 		if (prev && DETERMINERS.has(prev[1])) continue;
-		return m.index;
+		return at;
 	}
 	return -1;
 }

@@ -52,6 +52,7 @@ const label = (cell: string) =>
 function headerColumns(cells: string[]): (TableColumn | null)[] | null {
 	const taken = new Set<TableColumn>();
 	const columns = cells.map((cell) => {
+		if (cell === '' || cell.length > 60) return null;
 		const key = label(cell);
 		const hit = LABELS.find(([column, re]) => !taken.has(column) && re.test(key));
 		if (!hit) return null;
@@ -176,7 +177,8 @@ export function extractTables(lines: SourceLine[]): { rest: SourceLine[]; tables
 			}
 			const filled = cells.filter((c) => c !== '');
 			if (filled.length >= 2 && filled.every((c) => INDEX_CELL.test(c))) continue;
-			if (headerColumns(cells) !== null || !isRow(cells)) break;
+			// A repeated header (a new page) has "TT" in its number cell: it opens the next table.
+			if (!isRow(cells) || (numberAt < 0 && headerColumns(cells) !== null)) break;
 			const row = readRow(cells, columns, line, group);
 			const prev = table.rows.at(-1);
 			const wrapped = numberAt >= 0 && cells[numberAt] === '' && !isUpperTitle(row.title);
