@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planboard } from '../test-cli.js';
 
@@ -79,5 +82,59 @@ describe('planboard import', () => {
 	it('exits 2 with usage for an unknown command or flag', () => {
 		expect(planboard('frobnicate').code).toBe(2);
 		expect(planboard('import', 'x.txt', '--yaml').stderr).toMatch(/^usage: planboard import/);
+	});
+});
+
+describe('planboard import: DOCX and PDF plans', () => {
+	// phu-luc-2024.docx is `tablePlan()` of packages/plan-import/src/formats/test-plans.ts, the
+	// PDF its LibreOffice export, scanned.pdf one page that is only a picture.
+	const tasksOf = (stdout: string) =>
+		(
+			JSON.parse(stdout) as { tasks: { lead: string[]; due: string; product?: string }[] }
+		).tasks.map((t) => [t.lead, t.due]);
+	const expected = [
+		[['Sở Thông tin và Truyền thông'], '2024-06-30'],
+		[['Bộ Chỉ huy Bộ đội Biên phòng tỉnh'], '2024-09-30'],
+		[[], '2024-09-30'],
+		[['Sở Thông tin và Truyền thông'], '2024-06-30'],
+		[['Bộ Chỉ huy Bộ đội Biên phòng tỉnh'], '2024-09-30'],
+		[[], '2024-09-30']
+	];
+
+	it.each(['phu-luc-2024.docx', 'phu-luc-2024.pdf'])(
+		'prints the JSON contract for %s and exits 0',
+		(name) => {
+			const r = planboard('import', `${fixtures}/${name}`, '--json');
+			expect(r.code).toBe(0);
+			expect(tasksOf(r.stdout)).toEqual(expected);
+			// warnings name lines of the text read from the file: row 3's lead is a merged cell
+			expect(r.stderr).toContain(`${fixtures}/${name}:18: warning:`);
+		}
+	);
+
+	it('exits 2 with one line for a PDF without a text layer', () => {
+		const r = planboard('import', `${fixtures}/scanned.pdf`, '--json');
+		expect([r.code, r.stdout, r.stderr]).toEqual([
+			2,
+			'',
+			`planboard import: ${fixtures}/scanned.pdf: no text layer: a scanned PDF needs OCR first\n`
+		]);
+	});
+
+	it.each([
+		['broken.docx', (b: Buffer) => b.subarray(0, 600), /broken\.docx: corrupt DOCX: /],
+		['broken.pdf', (b: Buffer) => b.subarray(0, 3000), /broken\.pdf: corrupt PDF: /]
+	])('exits 2 with one line for a corrupt %s', (name, cut, message) => {
+		const dir = mkdtempSync(join(tmpdir(), 'planboard-import-'));
+		try {
+			const source = readFileSync(`${fixtures}/phu-luc-2024.${name.split('.')[1]}`);
+			writeFileSync(join(dir, name), cut(source));
+			const r = planboard('import', join(dir, name), '--json');
+			expect([r.code, r.stdout]).toEqual([2, '']);
+			expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+			expect(r.stderr).toMatch(message);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

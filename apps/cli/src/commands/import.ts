@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import {
+	importPlanFile,
 	loadGiaLaiDirectory,
-	parsePlanBytes,
 	PlanImportError,
 	toPlanJson,
 	type ParsedPlan
 } from '@planboard/plan-import';
 import { processIo, type CommandIo } from '../io.js';
 
-const USAGE = 'usage: planboard import FILE [--json] [--no-directory]';
+const USAGE = 'usage: planboard import FILE(.txt|.docx|.pdf) [--json] [--no-directory]';
 
 function readInput(file: string): Uint8Array {
 	try {
@@ -38,8 +38,10 @@ function summary(plan: ParsedPlan): string {
 }
 
 /**
- * `planboard import FILE [--json] [--no-directory]`: exit 0 with the plan on stdout and
- * warnings on stderr; exit 2 with one line naming the file when it cannot be a plan.
+ * `planboard import FILE [--json] [--no-directory]`: FILE is plan text, a DOCX or a PDF (by its
+ * leading bytes). Exit 0 with the plan on stdout and warnings on stderr (their line numbers refer
+ * to the text lines read from the file); exit 2 with one line naming the file when it cannot be
+ * a plan, including a corrupt DOCX/PDF or a PDF without a text layer.
  */
 export async function runImport(args: string[], io: CommandIo = processIo): Promise<number> {
 	const files = args.filter((a) => !a.startsWith('--'));
@@ -53,7 +55,7 @@ export async function runImport(args: string[], io: CommandIo = processIo): Prom
 	const file = files[0];
 	try {
 		const directory = args.includes('--no-directory') ? undefined : loadGiaLaiDirectory();
-		const plan = parsePlanBytes(readInput(file), { directory, source: file });
+		const plan = await importPlanFile(readInput(file), { directory, source: file });
 		for (const w of plan.warnings) io.err(`${file}:${w.line}: warning: ${w.message}\n`);
 		io.out(
 			args.includes('--json') ? `${JSON.stringify(toPlanJson(plan), null, 2)}\n` : summary(plan)
