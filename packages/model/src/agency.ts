@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { AgencyId } from './ids.js';
+import { isRecord, reportMalformed, stringList, typeOf } from './malformed.js';
 import { ROOT } from './meta.js';
 import { compareOrdered } from './order.js';
 
@@ -45,10 +46,35 @@ export function writeAgency(doc: Y.Doc, agency: AgencyInfo, order: string): void
 	agenciesMap(doc).set(agency.id, stored);
 }
 
+function readAgency(doc: Y.Doc, id: string, a: unknown): StoredAgency | null {
+	const where = `${ROOT.agencies}/${id}`;
+	if (!isRecord(a) || typeof a.name !== 'string') {
+		reportMalformed(doc, where, `not an agency: ${typeOf(a)}`);
+		return null;
+	}
+	// Any stored string: the kinds grow with the directory, and readers only test for 'group'.
+	const kind = typeof a.kind === 'string' && a.kind !== '' ? a.kind : 'other';
+	const stored: StoredAgency = {
+		id: id as AgencyId,
+		name: a.name,
+		shortName: typeof a.shortName === 'string' ? a.shortName : a.name,
+		kind: kind as AgencyKind,
+		order: typeof a.order === 'string' ? a.order : ''
+	};
+	if (a.members !== undefined) {
+		const members = stringList(a.members);
+		if (members === null) reportMalformed(doc, `${where}/members`, 'not a list of strings');
+		stored.members = (members ?? []) as AgencyId[];
+	}
+	return stored;
+}
+
 /** In the order the seed listed them. */
 export function readAgencies(doc: Y.Doc): AgencyInfo[] {
-	return [...agenciesMap(doc).entries()]
-		.map(([id, a]) => ({ ...a, id: id as AgencyId }))
-		.sort(compareOrdered)
-		.map(({ order: _order, ...info }) => info);
+	const out: StoredAgency[] = [];
+	for (const [id, a] of agenciesMap(doc).entries() as IterableIterator<[string, unknown]>) {
+		const agency = readAgency(doc, id, a);
+		if (agency) out.push(agency);
+	}
+	return out.sort(compareOrdered).map(({ order: _order, ...info }) => info);
 }

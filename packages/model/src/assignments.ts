@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { AgencyId, TaskId } from './ids.js';
+import { reportMalformed, stringList, typeOf } from './malformed.js';
 import { ROOT } from './meta.js';
 
 /**
@@ -13,15 +14,24 @@ export function assignmentsMap(doc: Y.Doc): Y.Map<string[]> {
 
 export function readAssignments(doc: Y.Doc): Record<AgencyId, TaskId[]> {
 	const out = {} as Record<AgencyId, TaskId[]>;
-	const keys = [...assignmentsMap(doc).keys()].sort();
-	for (const k of keys) out[k as AgencyId] = [...(assignmentsMap(doc).get(k) ?? [])] as TaskId[];
+	const map = assignmentsMap(doc);
+	for (const k of [...map.keys()].sort()) {
+		const ids = stringList(map.get(k));
+		if (ids) out[k as AgencyId] = ids as TaskId[];
+		else
+			reportMalformed(
+				doc,
+				`${ROOT.assignments}/${k}`,
+				`not a list of task ids: ${typeOf(map.get(k))}`
+			);
+	}
 	return out;
 }
 
 /** Agencies that have a card for `taskId`, sorted by id. */
 export function cardHolders(doc: Y.Doc, taskId: TaskId): AgencyId[] {
 	const out: AgencyId[] = [];
-	for (const [agency, ids] of assignmentsMap(doc).entries()) {
+	for (const [agency, ids] of Object.entries(readAssignments(doc))) {
 		if (ids.includes(taskId)) out.push(agency as AgencyId);
 	}
 	return out.sort();

@@ -1,5 +1,13 @@
 import * as Y from 'yjs';
-import { cardMap, cardsMap, newCardMap, readWorkflow, touch, type Workflow } from './card.js';
+import {
+	cardEntries,
+	cardMap,
+	cardsMap,
+	newCardMap,
+	readWorkflow,
+	touch,
+	type Workflow
+} from './card.js';
 import type { TaskId } from './ids.js';
 import { assertKind, type WriteContext } from './meta.js';
 import { keyAfterAll, type Ordered } from './order.js';
@@ -76,8 +84,11 @@ export function restoreCard(doc: Y.Doc, { taskId, ...ctx }: CardOptions): boolea
 	const cards = cardsMap(doc);
 	if (cards.has(taskId)) return false;
 	const todo: Ordered[] = [];
-	for (const [id, m] of cards.entries()) {
-		if (readWorkflow(m).status === 'todo') todo.push({ id, order: String(m.get('order') ?? '') });
+	for (const [id, m] of cardEntries(doc)) {
+		const order = m.get('order');
+		if (readWorkflow(m).status === 'todo') {
+			todo.push({ id, order: typeof order === 'string' ? order : '' });
+		}
 	}
 	doc.transact(() => {
 		cards.set(

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { TaskId } from './ids.js';
 import { ROOT, type WriteContext } from './meta.js';
+import { isFiniteNumber, isInstant, isRecord, reportMalformed, typeOf } from './malformed.js';
 import { compareKeys } from './order.js';
 import { isStatus, statusRank, type Status } from './status.js';
 
@@ -71,9 +72,10 @@ export interface Workflow {
 }
 
 export function readWorkflow(card: Y.Map<unknown>): Workflow {
-	const w = card.get('workflow') as Partial<Workflow> | undefined;
-	const status = isStatus(w?.status) ? w.status : 'todo';
-	const completedAt = typeof w?.completedAt === 'number' ? w.completedAt : null;
+	const stored: unknown = card instanceof Y.Map ? card.get('workflow') : undefined;
+	const w = isRecord(stored) ? stored : {};
+	const status = isStatus(w.status) ? w.status : 'todo';
+	const completedAt = isInstant(w.completedAt) ? w.completedAt : null;
 	return { status, completedAt: status === 'done' ? completedAt : null };
 }
 
@@ -103,8 +105,8 @@ export function newCardMap(taskId: TaskId, order: string, ctx: WriteContext = {}
 }
 
 export function cardMap(doc: Y.Doc, taskId: TaskId): Y.Map<unknown> {
-	const m = cardsMap(doc).get(taskId);
-	if (!m) throw new Error(`No card for task ${taskId} in this agency document`);
+	const m: unknown = cardsMap(doc).get(taskId);
+	if (!(m instanceof Y.Map)) throw new Error(`No card for task ${taskId} in this agency document`);
 	return m;
 }
 
@@ -121,61 +123,135 @@ export function touch(card: Y.Map<unknown>, ctx: WriteContext): void {
 	card.set('updatedBy', ctx.by ?? null);
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+const num = (v: unknown): number | null => (isFiniteNumber(v) ? v : null);
 
-export function readCardMap(taskId: string, m: Y.Map<unknown>): Card {
-	const { status, completedAt } = readWorkflow(m);
-	const checklist: ChecklistItem[] = [];
-	const list = m.get('checklist');
-	if (list instanceof Y.Map) {
-		for (const [id, item] of list.entries()) {
-			if (!(item instanceof Y.Map)) continue;
-			const text = item.get('text');
-			const order = item.get('order');
-			checklist.push({
-				id,
-				text: typeof text === 'string' ? text : '',
-				done: item.get('done') === true,
-				order: typeof order === 'string' ? order : ''
-			});
-		}
-		checklist.sort((a, b) => compareKeys(a.order, b.order) || compareKeys(a.id, b.id));
+function readChecklist(doc: Y.Doc, where: string, list: unknown): ChecklistItem[] {
+	const out: ChecklistItem[] = [];
+	if (!(list instanceof Y.Map)) {
+		if (list !== undefined) reportMalformed(doc, where, `not a Y.Map: ${typeOf(list)}`);
+		return out;
 	}
-	const evidence = m.get('evidence');
-	const figuresMap = m.get('figures');
+	for (const [id, item] of list.entries()) {
+		if (!(item instanceof Y.Map)) {
+			reportMalformed(doc, `${where}/${id}`, `not a Y.Map: ${typeOf(item)}`);
+			continue;
+		}
+		const text = item.get('text');
+		const order = item.get('order');
+		out.push({
+			id,
+			text: typeof text === 'string' ? text : '',
+			done: item.get('done') === true,
+			order: typeof order === 'string' ? order : ''
+		});
+	}
+	return out.sort((a, b) => compareKeys(a.order, b.order) || compareKeys(a.id, b.id));
+}
+
+function readFigures(doc: Y.Doc, where: string, map: unknown): Record<string, Figure> {
 	const figures: Record<string, Figure> = {};
-	if (figuresMap instanceof Y.Map) {
-		for (const key of [...figuresMap.keys()].sort()) {
-			const f = figuresMap.get(key) as Figure;
-			figures[key] = { label: f.label, value: f.value };
+	if (!(map instanceof Y.Map)) {
+		if (map !== undefined) reportMalformed(doc, where, `not a Y.Map: ${typeOf(map)}`);
+		return figures;
+	}
+	for (const key of [...map.keys()].sort()) {
+		const f: unknown = map.get(key);
+		const value = isRecord(f) ? f.value : undefined;
+		if (!isRecord(f) || typeof f.label !== 'string') {
+			reportMalformed(doc, `${where}/${key}`, `not a { label, value } figure: ${typeOf(f)}`);
+		} else if (!isFiniteNumber(value) && typeof value !== 'string') {
+			reportMalformed(doc, `${where}/${key}`, `value is ${typeOf(value)}`);
+		} else {
+			figures[key] = { label: f.label, value };
 		}
 	}
-	const updates = m.get('updates');
+	return figures;
+}
+
+/** The plain entries of a Y.Array that pass `read`, first of each id; the others are reported by index. */
+function readList<T extends { id: string }>(
+	doc: Y.Doc,
+	where: string,
+	list: unknown,
+	read: (entry: unknown) => T | string
+): T[] {
+	if (!(list instanceof Y.Array)) {
+		if (list !== undefined) reportMalformed(doc, where, `not a Y.Array: ${typeOf(list)}`);
+		return [];
+	}
+	const out: T[] = [];
+	const ids = new Set<string>();
+	list.toArray().forEach((entry: unknown, i) => {
+		const r = read(entry);
+		if (typeof r === 'string') reportMalformed(doc, `${where}/${i}`, r);
+		// Lists are keyed by id in the UI: a repeated id would break the whole list there.
+		else if (ids.has(r.id)) reportMalformed(doc, `${where}/${i}`, `repeated id ${r.id}`);
+		else {
+			out.push(r);
+			ids.add(r.id);
+		}
+	});
+	return out;
+}
+
+function readEvidenceLink(e: unknown): EvidenceLink | string {
+	if (!isRecord(e) || typeof e.id !== 'string' || typeof e.url !== 'string') {
+		return `not an { id, url, label } link: ${typeOf(e)}`;
+	}
+	return { id: e.id, url: e.url, label: typeof e.label === 'string' ? e.label : e.url };
+}
+
+function readUpdateEntry(u: unknown): UpdateEntry | string {
+	if (!isRecord(u) || typeof u.id !== 'string' || !isInstant(u.at) || typeof u.text !== 'string') {
+		return `not an { id, at, text } update entry: ${typeOf(u)}`;
+	}
+	const str = (v: unknown) => (typeof v === 'string' ? v : '');
+	return {
+		id: u.id,
+		at: u.at,
+		authorId: str(u.authorId),
+		authorName: str(u.authorName),
+		text: u.text
+	};
+}
+
+export function readCardMap(doc: Y.Doc, taskId: string, m: Y.Map<unknown>): Card {
+	const where = `${ROOT.cards}/${taskId}`;
+	const { status, completedAt } = readWorkflow(m);
 	const notes = m.get('notes');
-	const progress = num(m.get('progress')) ?? 0;
+	if (notes !== undefined && !(notes instanceof Y.Text)) {
+		reportMalformed(doc, `${where}/notes`, `not a Y.Text: ${typeOf(notes)}`);
+	}
+	const progress = num(m.get('progress'));
 	const order = m.get('order');
 	const by = m.get('updatedBy');
+	const updatedAt = m.get('updatedAt');
 	return {
 		taskId: taskId as TaskId,
 		status,
-		progress,
+		progress: progress === null ? 0 : Math.min(100, Math.max(0, Math.round(progress))),
 		order: typeof order === 'string' ? order : '',
 		notes: notes instanceof Y.Text ? notes.toString() : '',
-		checklist,
-		evidence:
-			evidence instanceof Y.Array ? evidence.toArray().map((e: EvidenceLink) => ({ ...e })) : [],
-		figures,
-		updates:
-			updates instanceof Y.Array
-				? updates
-						.toArray()
-						.map((u: UpdateEntry) => ({ ...u }))
-						.sort((a, b) => a.at - b.at || compareKeys(a.id, b.id))
-				: [],
+		checklist: readChecklist(doc, `${where}/checklist`, m.get('checklist')),
+		evidence: readList(doc, `${where}/evidence`, m.get('evidence'), readEvidenceLink),
+		figures: readFigures(doc, `${where}/figures`, m.get('figures')),
+		updates: readList(doc, `${where}/updates`, m.get('updates'), readUpdateEntry).sort(
+			(a, b) => a.at - b.at || compareKeys(a.id, b.id)
+		),
 		completedAt,
-		updatedAt: num(m.get('updatedAt')),
+		updatedAt: isInstant(updatedAt) ? updatedAt : null,
 		updatedBy: typeof by === 'string' ? by : null
 	};
+}
+
+/** The card maps of the document; an entry that is not a Y.Map is reported and skipped. */
+export function cardEntries(doc: Y.Doc): [string, Y.Map<unknown>][] {
+	const out: [string, Y.Map<unknown>][] = [];
+	for (const [id, m] of cardsMap(doc).entries() as IterableIterator<[string, unknown]>) {
+		if (m instanceof Y.Map) out.push([id, m]);
+		else reportMalformed(doc, `${ROOT.cards}/${id}`, `not a Y.Map: ${typeOf(m)}`);
+	}
+	return out;
 }
 
 export function compareCards(a: Card, b: Card): number {
@@ -188,13 +264,18 @@ export function compareCards(a: Card, b: Card): number {
 
 /** All cards, sorted by (status in workflow order, order key, taskId): a total order. */
 export function readCards(doc: Y.Doc): Card[] {
-	return [...cardsMap(doc).entries()].map(([id, m]) => readCardMap(id, m)).sort(compareCards);
+	return cardEntries(doc)
+		.map(([id, m]) => readCardMap(doc, id, m))
+		.sort(compareCards);
 }
 
 /** null when the agency has no card for the task (never had one, or it was deleted). */
 export function readCard(doc: Y.Doc, taskId: TaskId): Card | null {
-	const m = cardsMap(doc).get(taskId);
-	return m ? readCardMap(taskId, m) : null;
+	const m: unknown = cardsMap(doc).get(taskId);
+	if (m === undefined) return null;
+	if (m instanceof Y.Map) return readCardMap(doc, taskId, m);
+	reportMalformed(doc, `${ROOT.cards}/${taskId}`, `not a Y.Map: ${typeOf(m)}`);
+	return null;
 }
 
 /** The card's result notes for an editor binding. */

@@ -17,15 +17,17 @@ function checklistOf(doc: Y.Doc, taskId: CardOptions['taskId']) {
 
 function itemsInOrder(items: Y.Map<Y.Map<unknown>>, exclude?: string): Ordered[] {
 	const out: Ordered[] = [];
-	for (const [id, m] of items.entries()) {
-		if (id !== exclude) out.push({ id, order: String(m.get('order') ?? '') });
+	for (const [id, m] of items.entries() as IterableIterator<[string, unknown]>) {
+		if (id === exclude || !(m instanceof Y.Map)) continue;
+		const order = m.get('order');
+		out.push({ id, order: typeof order === 'string' ? order : '' });
 	}
 	return out.sort(compareOrdered);
 }
 
 function itemOf(items: Y.Map<Y.Map<unknown>>, itemId: string): Y.Map<unknown> {
-	const item = items.get(itemId);
-	if (!item) throw new Error(`No checklist item ${itemId} on this card`);
+	const item: unknown = items.get(itemId);
+	if (!(item instanceof Y.Map)) throw new Error(`No checklist item ${itemId} on this card`);
 	return item;
 }
 
@@ -88,7 +90,7 @@ export function moveChecklistItem(
 	const a = after ? list.findIndex((i) => i.id === after) : -1;
 	const { key, rekey } = placeAt(list, b !== -1 ? b : a !== -1 ? a + 1 : list.length);
 	doc.transact(() => {
-		for (const r of rekey) items.get(r.id)?.set('order', r.order);
+		for (const r of rekey) itemOf(items, r.id).set('order', r.order);
 		item.set('order', key);
 		touch(card, ctx);
 	});

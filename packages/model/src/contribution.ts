@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { asTaskId, type TaskId } from './ids.js';
+import { isInstant, isRecord, reportMalformed, typeOf } from './malformed.js';
 import { ROOT, assertKind, type WriteContext } from './meta.js';
 import { compareKeys } from './order.js';
 
@@ -60,17 +61,33 @@ export function setContributionDone(
 
 /** Sorted by taskId. */
 export function readContributions(doc: Y.Doc): Contribution[] {
-	return [...contributionsMap(doc).entries()]
-		.map(([id, c]) => ({
+	const out: Contribution[] = [];
+	for (const [id, c] of contributionsMap(doc).entries() as IterableIterator<[string, unknown]>) {
+		if (!isRecord(c)) {
+			reportMalformed(doc, `${ROOT.contributions}/${id}`, `not a contribution: ${typeOf(c)}`);
+			continue;
+		}
+		out.push({
 			taskId: id as TaskId,
-			text: doc.share.has(contributionTextName(id as TaskId))
-				? doc.getText(contributionTextName(id as TaskId)).toString()
-				: '',
+			text: readContributionText(doc, id),
 			done: c.done === true,
-			updatedAt: typeof c.updatedAt === 'number' ? c.updatedAt : null,
+			updatedAt: isInstant(c.updatedAt) ? c.updatedAt : null,
 			updatedBy: typeof c.updatedBy === 'string' ? c.updatedBy : null
-		}))
-		.sort((a, b) => compareKeys(a.taskId, b.taskId));
+		});
+	}
+	return out.sort((a, b) => compareKeys(a.taskId, b.taskId));
+}
+
+function readContributionText(doc: Y.Doc, id: string): string {
+	const name = contributionTextName(id as TaskId);
+	if (!doc.share.has(name)) return '';
+	try {
+		return doc.getText(name).toString();
+	} catch (error) {
+		// The root was already used as another type in this document (getText then throws).
+		reportMalformed(doc, name, `not a Y.Text: ${String(error)}`);
+		return '';
+	}
 }
 
 /** Used by the server at init, for the tasks the agency coordinates. */

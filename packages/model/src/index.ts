@@ -22,12 +22,15 @@ export {
 	setContributionDone
 } from './contribution.js';
 export type { Contribution } from './contribution.js';
-export { addEvidence, checkEvidenceUrl, removeEvidence } from './evidence.js';
+export { addEvidence, removeEvidence } from './evidence.js';
+export { checkEvidenceUrl } from './evidence-url.js';
 export { removeFigure, setFigure } from './figure.js';
 export { asAgencyId, asPlanId, asTaskId, newId } from './ids.js';
 export type { AgencyId, PlanId, TaskId } from './ids.js';
 export { statusLabel, timelinessLabel } from './labels.js';
 export type { Lang } from './labels.js';
+export { nameDoc, reportMalformed, setMalformedReporter } from './malformed.js';
+export type { MalformedEntry, MalformedReporter } from './malformed.js';
 export { ROOT, docKind, isDocEmpty, metaMap, schemaVersionOf } from './meta.js';
 export type { DocKind, WriteContext } from './meta.js';
 export { CURRENT_SCHEMA_VERSION, MIGRATIONS, migrateDoc } from './migrations.js';

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { newId } from './ids.js';
+import { isRecord, reportMalformed, typeOf } from './malformed.js';
 import { ROOT, assertKind } from './meta.js';
 import { isIsoDate } from './timeliness.js';
 
@@ -21,9 +22,15 @@ export function checkMilestone(m: Milestone): void {
 
 /** By date, then id so that milestones on the same day have one order everywhere. */
 export function readMilestones(doc: Y.Doc): Milestone[] {
-	return [...milestonesMap(doc).values()]
-		.map(({ id, date, text }) => ({ id, date, text }))
-		.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+	const out: Milestone[] = [];
+	for (const [key, m] of milestonesMap(doc).entries() as IterableIterator<[string, unknown]>) {
+		if (isRecord(m) && typeof m.date === 'string' && isIsoDate(m.date)) {
+			out.push({ id: key, date: m.date, text: typeof m.text === 'string' ? m.text : '' });
+		} else {
+			reportMalformed(doc, `${ROOT.milestones}/${key}`, `not a dated milestone: ${typeOf(m)}`);
+		}
+	}
+	return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
 }
 
 /** Coordinators only. Returns the new milestone's id. */

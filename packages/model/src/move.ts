@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { applyStatus, type CardOptions } from './card-ops.js';
-import { cardMap, cardsMap, readWorkflow, touch } from './card.js';
+import { cardEntries, cardMap, readWorkflow, touch } from './card.js';
 import type { TaskId } from './ids.js';
 import { assertKind } from './meta.js';
 import { compareOrdered, placeAt, type Ordered } from './order.js';
@@ -17,7 +17,7 @@ export interface MoveCardOptions extends CardOptions {
 /** The target column without the moved card, sorted as readers sort it. */
 export function columnOf(doc: Y.Doc, status: Status, exclude?: TaskId): Ordered[] {
 	const out: Ordered[] = [];
-	for (const [id, m] of cardsMap(doc).entries()) {
+	for (const [id, m] of cardEntries(doc)) {
 		if (id === exclude || readWorkflow(m).status !== status) continue;
 		const order = m.get('order');
 		out.push({ id, order: typeof order === 'string' ? order : '' });
@@ -42,7 +42,7 @@ export function moveCard(doc: Y.Doc, options: MoveCardOptions): void {
 	const { key, rekey } = placeAt(column, index);
 	const at = ctx.at ?? Date.now();
 	doc.transact(() => {
-		for (const r of rekey) cardsMap(doc).get(r.id)?.set('order', r.order);
+		for (const r of rekey) cardMap(doc, r.id as TaskId).set('order', r.order);
 		card.set('order', key);
 		applyStatus(card, toStatus, { ...ctx, at });
 		touch(card, { ...ctx, at });

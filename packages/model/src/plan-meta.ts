@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { PlanId } from './ids.js';
 import { ROOT, metaMap } from './meta.js';
+import { isIsoDate } from './timeliness.js';
 
 /** The plan's header, as issued. Written once by the server; coordinators may correct it. */
 export interface PlanMeta {
@@ -30,13 +31,14 @@ export function readPlanMeta(doc: Y.Doc): PlanMeta {
 	};
 	const year = m.get('year');
 	const reportDue = m.get('reportDue');
+	const planId = metaMap(doc).get('planId');
 	return {
-		planId: String(metaMap(doc).get('planId') ?? '') as PlanId,
+		planId: (typeof planId === 'string' ? planId : '') as PlanId,
 		title: str('title'),
 		issuer: str('issuer'),
 		number: str('number'),
 		date: str('date'),
-		year: typeof year === 'number' ? year : 0,
-		reportDue: typeof reportDue === 'string' ? reportDue : null
+		year: typeof year === 'number' && Number.isInteger(year) ? year : 0,
+		reportDue: typeof reportDue === 'string' && isIsoDate(reportDue) ? reportDue : null
 	};
 }

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { isRecord, reportMalformed, typeOf } from './malformed.js';
 import { ROOT } from './meta.js';
 import { compareOrdered } from './order.js';
 
@@ -30,7 +31,22 @@ export function writeSection(doc: Y.Doc, section: SectionInput, order: string): 
 
 /** In plan order. */
 export function readSections(doc: Y.Doc): Section[] {
-	return [...sectionsMap(doc).values()]
+	const out: StoredSection[] = [];
+	for (const [key, s] of sectionsMap(doc).entries() as IterableIterator<[string, unknown]>) {
+		if (!isRecord(s) || typeof s.number !== 'string' || typeof s.title !== 'string') {
+			reportMalformed(doc, `${ROOT.sections}/${key}`, `not a section: ${typeOf(s)}`);
+			continue;
+		}
+		const { number, title, parentId, order } = s;
+		out.push({
+			id: key,
+			number,
+			title,
+			parentId: typeof parentId === 'string' ? parentId : null,
+			order: typeof order === 'string' ? order : ''
+		});
+	}
+	return out
 		.sort(compareOrdered)
 		.map(({ id, number, title, parentId }) => ({ id, number, title, parentId }));
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { AgencyId, TaskId } from './ids.js';
+import { reportMalformed, stringList, typeOf } from './malformed.js';
 import { ROOT, assertKind, type WriteContext } from './meta.js';
 import { compareOrdered } from './order.js';
 import { isIsoDate } from './timeliness.js';
@@ -69,11 +70,21 @@ export function writeTask(doc: Y.Doc, input: TaskInput, order: string): void {
 	tasksMap(doc).set(input.id, m);
 }
 
-function readTaskMap(id: string, m: Y.Map<unknown>): Task & { order: string } {
+function readTaskMap(doc: Y.Doc, id: string, m: Y.Map<unknown>): Task & { order: string } {
 	const str = (k: string) => (typeof m.get(k) === 'string' ? (m.get(k) as string) : '');
-	const list = <T>(k: string) => (Array.isArray(m.get(k)) ? [...(m.get(k) as T[])] : []);
+	const list = <T extends string>(k: string): T[] => {
+		const v = m.get(k);
+		const strings = stringList(v);
+		if (strings === null && v !== undefined) {
+			reportMalformed(doc, `${ROOT.tasks}/${id}/${k}`, `not a list of strings: ${typeOf(v)}`);
+		}
+		return (strings ?? []) as T[];
+	};
 	const content = m.get('content');
 	const due = m.get('due');
+	if (content !== undefined && !(content instanceof Y.Text)) {
+		reportMalformed(doc, `${ROOT.tasks}/${id}/content`, `not a Y.Text: ${typeOf(content)}`);
+	}
 	return {
 		id: id as TaskId,
 		number: str('number'),
@@ -81,7 +92,7 @@ function readTaskMap(id: string, m: Y.Map<unknown>): Task & { order: string } {
 		title: str('title'),
 		content: content instanceof Y.Text ? content.toString() : '',
 		timeframe: str('timeframe'),
-		due: typeof due === 'string' ? due : null,
+		due: typeof due === 'string' && isIsoDate(due) ? due : null,
 		lead: list<AgencyId>('lead'),
 		coordinating: list<AgencyId>('coordinating'),
 		kind: m.get('kind') === 'duty' ? 'duty' : 'task',
@@ -92,22 +103,36 @@ function readTaskMap(id: string, m: Y.Map<unknown>): Task & { order: string } {
 
 /** In plan order. */
 export function readTasks(doc: Y.Doc): Task[] {
-	return [...tasksMap(doc).entries()]
-		.map(([id, m]) => readTaskMap(id, m))
+	return taskEntries(doc)
+		.map(([id, m]) => readTaskMap(doc, id, m))
 		.sort(compareOrdered)
 		.map(({ order: _order, ...task }) => task);
 }
 
 export function readTask(doc: Y.Doc, taskId: TaskId): Task | null {
-	const m = tasksMap(doc).get(taskId);
-	if (!m) return null;
-	const { order: _order, ...task } = readTaskMap(taskId, m);
+	const m: unknown = tasksMap(doc).get(taskId);
+	if (!(m instanceof Y.Map)) {
+		if (m !== undefined)
+			reportMalformed(doc, `${ROOT.tasks}/${taskId}`, `not a Y.Map: ${typeOf(m)}`);
+		return null;
+	}
+	const { order: _order, ...task } = readTaskMap(doc, taskId, m);
 	return task;
 }
 
+/** The task maps of the document; an entry that is not a Y.Map is reported and skipped. */
+function taskEntries(doc: Y.Doc): [string, Y.Map<unknown>][] {
+	const out: [string, Y.Map<unknown>][] = [];
+	for (const [id, m] of tasksMap(doc).entries() as IterableIterator<[string, unknown]>) {
+		if (m instanceof Y.Map) out.push([id, m]);
+		else reportMalformed(doc, `${ROOT.tasks}/${id}`, `not a Y.Map: ${typeOf(m)}`);
+	}
+	return out;
+}
+
 function taskMap(doc: Y.Doc, taskId: TaskId): Y.Map<unknown> {
-	const m = tasksMap(doc).get(taskId);
-	if (!m) throw new Error(`No task ${taskId} in this plan`);
+	const m: unknown = tasksMap(doc).get(taskId);
+	if (!(m instanceof Y.Map)) throw new Error(`No task ${taskId} in this plan`);
 	return m;
 }
 

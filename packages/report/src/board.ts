@@ -1,5 +1,6 @@
 import { agencyDocName, planDocName } from '@planboard/auth/doc-names';
 import {
+	nameDoc,
 	readAgencies,
 	readCards,
 	readContributions,
@@ -60,7 +61,7 @@ export interface ReadBoardOptions {
 
 export function readBoard(options: ReadBoardOptions): BoardData {
 	const { loadDoc, planId } = options;
-	const planDoc = loadDoc(planDocName(planId));
+	const planDoc = nameDoc(loadDoc(planDocName(planId)), planDocName(planId));
 	const agencies = readAgencies(planDoc);
 	const agencyIds =
 		options.agencyIds ?? agencies.filter((a) => a.kind !== 'group').map((a) => a.id);
@@ -68,7 +69,8 @@ export function readBoard(options: ReadBoardOptions): BoardData {
 	const contributions: BoardContribution[] = [];
 	for (const id of agencyIds) {
 		const agencyId = id as AgencyId;
-		const doc = loadDoc(agencyDocName({ planId, agencyId }));
+		const name = agencyDocName({ planId, agencyId });
+		const doc = nameDoc(loadDoc(name), name);
 		for (const card of readCards(doc)) cards.push({ ...card, agencyId });
 		for (const c of readContributions(doc)) contributions.push({ ...c, agencyId });
 	}

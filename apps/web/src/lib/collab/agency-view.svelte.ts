@@ -160,8 +160,18 @@ export class AgencyView extends DocView {
 
 	/** The card's result notes bound to a textarea, character by character. */
 	notesEditor(taskId: string, onInput?: () => void): Attachment<HTMLTextAreaElement> {
+		let text: Y.Text;
+		try {
+			text = cardNotesText(this.doc, taskId as TaskId);
+		} catch {
+			// A card whose notes are not a Y.Text (written so by a faulty or hostile client) shows
+			// an empty, read-only field instead of breaking the card's detail.
+			return (el) => {
+				el.readOnly = true;
+			};
+		}
 		return textBinding({
-			text: cardNotesText(this.doc, taskId as TaskId),
+			text,
 			readonly: !this.writable,
 			onInput
 		});

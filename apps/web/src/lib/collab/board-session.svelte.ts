@@ -1,5 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { documentAccess } from '@planboard/auth/access';
+import { nameDoc } from '@planboard/model';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { AgencyView } from './agency-view.svelte';
@@ -49,7 +50,7 @@ export class BoardSession {
 			url ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
 		this.#socket = new HocuspocusProviderWebsocket({ url: wsUrl });
 		const open = (name: string, awareness: boolean): Handle => {
-			const doc = new Y.Doc();
+			const doc = nameDoc(new Y.Doc(), name);
 			const provider = new HocuspocusProvider({
 				name,
 				document: doc,

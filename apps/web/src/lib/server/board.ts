@@ -1,5 +1,6 @@
 import { agencyDocName, planDocName } from '@planboard/auth';
 import {
+	nameDoc,
 	readAgencies,
 	readCards,
 	readMilestones,
@@ -15,7 +16,7 @@ import { runtime } from './runtime';
 
 /** A document as stored: latest snapshot plus the log tail. */
 export function loadStoredDoc(document: string): Y.Doc {
-	const doc = new Y.Doc();
+	const doc = nameDoc(new Y.Doc(), document);
 	const { snapshot, updates } = runtime().store.updates.load(document);
 	const parts = snapshot ? [snapshot, ...updates] : updates;
 	if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts));
