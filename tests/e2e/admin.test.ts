@@ -105,3 +105,102 @@ describe('the admin page', () => {
 		await page.close();
 	});
 });
+
+describe('the agency directory on the admin page', () => {
+	it('adds a commune and retires an agency with its successor, refusing a blank name', async () => {
+		const page = await browser.newPage();
+		await loginAs(page, 'admin');
+		await page.goto(`${app.baseUrl}/admin`);
+		const message = () => page.getByTestId('admin-message').textContent();
+
+		const add = page.locator('form[action="?/agencyAdd"]');
+		await add.getByLabel('Tên đơn vị').fill('   ');
+		await add
+			.getByRole('button', { name: 'Thêm đơn vị' })
+			.evaluate((b: HTMLButtonElement) => (b.form!.noValidate = true));
+		await add.getByRole('button', { name: 'Thêm đơn vị' }).click();
+		await expect(message()).resolves.toContain('Tên đơn vị không được để trống.');
+
+		await add.getByLabel('Tên đơn vị').fill('Ủy ban nhân dân xã Ia Dom');
+		await add.getByLabel('Tên viết tắt').fill('UBND xã Ia Dom');
+		await add.getByLabel('Loại').selectOption('commune');
+		await add.getByLabel('Hoạt động từ ngày').fill('2025-07-01');
+		await add.getByRole('button', { name: 'Thêm đơn vị' }).click();
+		await expect(message()).resolves.toContain(
+			'Đã thêm đơn vị Ủy ban nhân dân xã Ia Dom (mã uy-ban-nhan-dan-xa-ia-dom).'
+		);
+		const commune = page
+			.getByTestId('agencies-current')
+			.locator('[data-agency-id="uy-ban-nhan-dan-xa-ia-dom"]');
+		await expect(commune.getByTestId('agency-validity').textContent()).resolves.toContain(
+			'từ 01/07/2025'
+		);
+		await expect(commune.textContent()).resolves.toContain('Xã');
+
+		const retire = page.locator('form[action="?/agencyRetire"]');
+		await retire.getByLabel('Đơn vị', { exact: true }).selectOption('so-ngoai-vu');
+		await retire.getByLabel('Ngừng hoạt động từ ngày').fill('2025-03-01');
+		await retire.getByLabel('Đơn vị kế thừa').selectOption(['vp-ubnd']);
+		await retire.getByRole('button', { name: 'Ngừng hoạt động' }).click();
+		await expect(message()).resolves.toContain(
+			'Đã ghi nhận: Sở Ngoại vụ hoạt động đến hết ngày 28/02/2025, đơn vị kế thừa: Văn phòng Ủy ban nhân dân tỉnh.'
+		);
+		const ended = page.getByTestId('agencies-retired').locator('[data-agency-id="so-ngoai-vu"]');
+		await expect(ended.getByTestId('agency-validity').textContent()).resolves.toContain(
+			'đến hết 28/02/2025'
+		);
+		await expect(ended.getByTestId('agency-successors').textContent()).resolves.toBe(
+			'Văn phòng Ủy ban nhân dân tỉnh'
+		);
+		expect(
+			await page.getByTestId('agencies-current').locator('[data-agency-id="so-ngoai-vu"]').count()
+		).toBe(0);
+
+		// Retiring it again on another day is refused with the day it already ended.
+		await retire.getByLabel('Đơn vị', { exact: true }).selectOption('so-ngoai-vu');
+		await retire.getByLabel('Ngừng hoạt động từ ngày').fill('2025-09-01');
+		await retire.getByRole('button', { name: 'Ngừng hoạt động' }).click();
+		await expect(message()).resolves.toContain('"Sở Ngoại vụ" đã ngừng hoạt động từ 2025-03-01.');
+		await page.close();
+	}, 90_000);
+
+	it('renames an agency so boards show the new name, and refuses directory changes to non-admins', async () => {
+		const page = await browser.newPage();
+		await loginAs(page, 'admin');
+		await page.goto(`${app.baseUrl}/admin`);
+		const rename = page.locator('form[action="?/agencyRename"]');
+		await rename.getByLabel('Đơn vị', { exact: true }).selectOption('so-tttt');
+		await rename.getByLabel('Tên mới').fill('Sở Thông tin và Truyền thông tỉnh Gia Lai');
+		await rename.getByRole('button', { name: 'Đổi tên' }).click();
+		await expect(page.getByTestId('admin-message').textContent()).resolves.toContain(
+			'Đã đổi tên "Sở Thông tin và Truyền thông" thành "Sở Thông tin và Truyền thông tỉnh Gia Lai"'
+		);
+		const res = await fetch(`${app.baseUrl}/api/plans/gia-lai-2024`, {
+			headers: { authorization: `Bearer ${await apiToken('admin')}` }
+		});
+		const plan = (await res.json()) as { agencies: { id: string; name: string }[] };
+		expect(plan.agencies.find((a) => a.id === 'so-tttt')?.name).toBe(
+			'Sở Thông tin và Truyền thông tỉnh Gia Lai'
+		);
+
+		const coordinator = await browser.newPage();
+		await loginAs(coordinator, 'sotttt');
+		const status = await coordinator.evaluate(async () => {
+			const form = new FormData();
+			form.set('name', 'Sở Lạ');
+			const r = await fetch('/admin?/agencyAdd', {
+				method: 'POST',
+				body: form,
+				headers: { 'x-sveltekit-action': 'true' }
+			});
+			return r.status;
+		});
+		expect(status).toBe(403);
+		await page.reload();
+		await expect(page.getByTestId('agencies-current').textContent()).resolves.not.toContain(
+			'Sở Lạ'
+		);
+		await coordinator.close();
+		await page.close();
+	}, 90_000);
+});

@@ -8,8 +8,7 @@ import {
 	setUserPassword,
 	type Role
 } from '@planboard/auth';
-import { loadGiaLaiDirectory } from '@planboard/plan-import';
-import type { User } from '@planboard/store';
+import { DirectoryError, type User } from '@planboard/store';
 import { runtime } from './runtime';
 
 export function requireAdmin(locals: App.Locals): User {
@@ -19,12 +18,11 @@ export function requireAdmin(locals: App.Locals): User {
 	return locals.user;
 }
 
-/** Agencies a user may belong to: the bundled directory plus every board's own agencies. */
+/** Agencies a user may belong to: the installation's directory plus every board's own agencies. */
 export function agencyOptions(): { id: string; name: string; kind: string }[] {
 	const byId = new Map<string, { id: string; name: string; kind: string }>();
-	for (const a of loadGiaLaiDirectory().agencies)
-		byId.set(a.id, { id: a.id, name: a.name, kind: a.kind });
 	const { store } = runtime();
+	for (const a of store.agencies.list()) byId.set(a.id, { id: a.id, name: a.name, kind: a.kind });
 	for (const plan of store.plans.list()) {
 		for (const a of store.plans.agencies(plan.id))
 			if (!byId.has(a.id)) byId.set(a.id, { id: a.id, name: a.name, kind: a.kind });
@@ -32,12 +30,15 @@ export function agencyOptions(): { id: string; name: string; kind: string }[] {
 	return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
 
-/** Runs one admin change; AuthError and validation problems come back as a 400 with the reason. */
+/**
+ * Runs one admin change; AuthError, directory refusals and validation problems come back as a
+ * 400 with the reason.
+ */
 export async function adminAction(work: () => Promise<string>) {
 	try {
 		return { ok: true, message: await work() };
 	} catch (e) {
-		if (e instanceof AuthError || e instanceof AdminInputError)
+		if (e instanceof AuthError || e instanceof AdminInputError || e instanceof DirectoryError)
 			return fail(400, { ok: false, message: e.message });
 		throw e;
 	}

@@ -8,11 +8,19 @@ export function boardDescriptor(planId: string) {
 	const plan = store.plans.get(planId);
 	if (!plan) error(404, { message: 'Không tìm thấy kế hoạch.' });
 	const agencies = store.plans.agencies(planId);
+	// Names come from the installation's directory, so a rename there shows on every board;
+	// an agency the directory does not know keeps the name the board was created with.
+	const directory = new Map(store.agencies.list().map((a) => [a.id, a]));
 	return {
 		id: plan.id,
 		title: plan.title,
 		year: plan.year,
-		agencies: agencies.map(({ id, name, shortName, kind }) => ({ id, name, shortName, kind })),
+		agencies: agencies.map(({ id, name, shortName, kind }) => {
+			const known = directory.get(id);
+			return known
+				? { id, name: known.name, shortName: known.shortName, kind: known.kind }
+				: { id, name, shortName, kind };
+		}),
 		documents: {
 			plan: planDocName(plan.id),
 			agencies: Object.fromEntries(

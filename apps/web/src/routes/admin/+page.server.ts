@@ -1,3 +1,4 @@
+import { directoryActions, directoryView } from '$lib/server/directory-admin';
 import { runtime } from '$lib/server/runtime';
 import {
 	adminAction,
@@ -14,12 +15,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals }) => {
 	requireAdmin(locals);
 	const { store } = runtime();
-	return { users: store.users.list(), agencies: agencyOptions() };
+	return { users: store.users.list(), agencies: agencyOptions(), directory: directoryView() };
 };
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
 export const actions: Actions = {
+	...directoryActions,
 	create: async ({ request, locals }) => {
 		requireAdmin(locals);
 		const form = await request.formData();
