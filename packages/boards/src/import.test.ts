@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { agencyDocName, planDocName } from '@planboard/auth';
 import { readAgencies, readCards, readContributions, readTasks } from '@planboard/model';
-import { PlanImportError } from '@planboard/plan-import';
+import { loadGiaLaiDirectory, PlanImportError } from '@planboard/plan-import';
 import { docFromLog } from '@planboard/report';
 import { openStore, type Store } from '@planboard/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -20,6 +20,8 @@ let store: Store;
 beforeEach(() => {
 	tmp = tempDir('planboard-boards-');
 	store = openStore({ path: join(tmp.dir, 'planboard.db') });
+	// As `planboard init` does: the installation's directory starts as the bundled one.
+	store.agencies.seed(loadGiaLaiDirectory());
 });
 afterEach(() => {
 	store.close();
@@ -69,7 +71,7 @@ describe('importBoard', () => {
 		expect(store.plans.list()).toHaveLength(2);
 	});
 
-	it('applies mappings: onto a directory agency, or a new agency under its own name', async () => {
+	it('applies mappings: onto a directory agency, or a new directory agency under its own name', async () => {
 		const { summary } = await importBoard({
 			store,
 			bytes: PLAN,
@@ -84,7 +86,9 @@ describe('importBoard', () => {
 		const agencies = readAgencies(stored(planDocName(summary.id)));
 		expect(agencies.map((a) => a.name)).not.toContain(LE_THANH);
 		const added = agencies.find((a) => a.name === 'Trung tâm Văn hóa - Thông tin biên giới');
-		expect(added?.id).toBe('x-trung-tam-van-hoa-thong-tin-bien-gioi');
+		expect(added?.id).toBe('trung-tam-van-hoa-thong-tin-bien-gioi');
+		// It joined the installation's directory, so officers can be given that agency.
+		expect(store.agencies.get(added!.id)?.name).toBe('Trung tâm Văn hóa - Thông tin biên giới');
 		const lane = stored(agencyDocName({ planId: summary.id, agencyId: added!.id }));
 		expect(readCards(lane).map((c) => c.taskId)).toEqual(['ii-3']);
 		// Đức Cơ coordinates II.2 and II.3: its contribution entries are there at once.
@@ -136,6 +140,27 @@ describe('importBoard', () => {
 				bytes: PLAN,
 				source: 'kh.txt',
 				mappings: { [LE_THANH]: { agencyId: 'khong-co' } }
+			})
+		).rejects.toBeInstanceOf(AgencyMappingError);
+		// A new agency whose name the directory already has is refused with the directory's reason.
+		await expect(
+			importBoard({
+				store,
+				bytes: PLAN,
+				source: 'kh.txt',
+				mappings: { [LE_THANH]: { newAgency: 'Báo Gia Lai' } }
+			})
+		).rejects.toThrow(/Báo Gia Lai/);
+		// An agency added before a later mapping fails is rolled back with the board.
+		await expect(
+			importBoard({
+				store,
+				bytes: PLAN,
+				source: 'kh.txt',
+				mappings: {
+					[LE_THANH]: { newAgency: 'Đồn Biên phòng Lệ Thanh' },
+					[TRUNG_TAM]: { agencyId: 'khong-co' }
+				}
 			})
 		).rejects.toBeInstanceOf(AgencyMappingError);
 		expect(everything()).toBe(before);

@@ -2,14 +2,17 @@ import {
 	importPlanFile,
 	PlanImportError,
 	toPlanJson,
+	type AgencyDirectory,
+	type DirectoryAgency,
 	type ParsedPlan,
 	type PlanWarning
 } from '@planboard/plan-import';
-import type { Store } from '@planboard/store';
+import { DirectoryError, type Store } from '@planboard/store';
 import { createBoard } from './create.js';
 import { boardDirectory } from './directory.js';
 import { newPlanId } from './ids.js';
 import {
+	AgencyMappingError,
 	agencyMentions,
 	applyAgencyMappings,
 	type AgencyMappings,
@@ -52,32 +55,74 @@ export async function importBoard(options: {
 	mappings?: AgencyMappings;
 	dryRun?: boolean;
 }): Promise<BoardImport> {
-	const { store } = options;
+	const { store, source } = options;
 	const directory = boardDirectory(store);
-	const imported = await importPlanFile(options.bytes, { directory, source: options.source });
-	const plan = options.mappings
-		? applyAgencyMappings({ plan: imported, directory, mappings: options.mappings })
-		: imported;
-	if (plan.tasks.length === 0 && plan.duties.length === 0) {
-		throw new PlanImportError('no task found: not a plan with numbered tasks', {
-			source: options.source
+	const imported = await importPlanFile(options.bytes, { directory, source });
+	const prepare = (dir: AgencyDirectory, mappings: AgencyMappings) => {
+		const plan = applyAgencyMappings({ plan: imported, directory: dir, mappings });
+		if (plan.tasks.length === 0 && plan.duties.length === 0)
+			throw new PlanImportError('no task found: not a plan with numbered tasks', { source });
+		const id = newPlanId({ store, title: plan.title, year: planYear(plan) });
+		const summary = (agencies: number): BoardImportSummary => ({
+			id,
+			title: plan.title,
+			tasks: plan.tasks.length,
+			agencies,
+			warnings: plan.warnings.map(({ line, message }) => ({ line, message }))
 		});
-	}
-	const year = planYear(plan);
-	const id = newPlanId({ store, title: plan.title, year });
-	const summary = (agencies: number): BoardImportSummary => ({
-		id,
-		title: plan.title,
-		tasks: plan.tasks.length,
-		agencies,
-		warnings: plan.warnings.map(({ line, message }) => ({ line, message }))
-	});
+		return { plan, id, summary };
+	};
 	if (options.dryRun) {
+		const { plan, id, summary } = prepare(directory, options.mappings ?? {});
 		const { documentAgencies } = buildSeed({ plan, planId: id, directory });
 		return { summary: summary(documentAgencies.length), plan, created: false };
 	}
-	const made = createBoard({ store, plan, planId: id, directory });
-	return { summary: summary(made.agencies), plan, created: true };
+	// New agencies join the installation's directory in the same transaction as the board: a
+	// failure leaves neither.
+	return store.db.transaction(() => {
+		const resolved = addNewAgencies({ store, directory, mappings: options.mappings ?? {} });
+		const { plan, id, summary } = prepare(resolved.directory, resolved.mappings);
+		const made = createBoard({ store, plan, planId: id, directory: resolved.directory });
+		return { summary: summary(made.agencies), plan, created: true };
+	})();
+}
+
+/**
+ * Adds each `{ newAgency }` of the mappings to the store's directory (once per name) and turns
+ * the mapping into `{ agencyId }` of the added agency, so officers can be assigned to it.
+ */
+function addNewAgencies(options: {
+	store: Store;
+	directory: AgencyDirectory;
+	mappings: AgencyMappings;
+}): { directory: AgencyDirectory; mappings: AgencyMappings } {
+	const { store } = options;
+	const added = new Map<string, DirectoryAgency>();
+	const mappings: AgencyMappings = {};
+	for (const [text, mapping] of Object.entries(options.mappings)) {
+		if (!('newAgency' in mapping)) {
+			mappings[text] = mapping;
+			continue;
+		}
+		const name = mapping.newAgency.replace(/\s+/g, ' ').trim();
+		let agency = added.get(name);
+		if (!agency) {
+			try {
+				agency = store.agencies.add({ name });
+			} catch (e) {
+				if (e instanceof DirectoryError) throw new AgencyMappingError(`"${text}": ${e.message}`);
+				throw e;
+			}
+			added.set(name, agency);
+		}
+		mappings[text] = { agencyId: agency.id };
+	}
+	if (added.size === 0) return { directory: options.directory, mappings };
+	const directory = {
+		...options.directory,
+		agencies: [...options.directory.agencies, ...added.values()]
+	};
+	return { directory, mappings };
 }
 
 /** What a person checks before creating the board: the dry run's answer with the plan in full. */
