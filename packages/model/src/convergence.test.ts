@@ -8,28 +8,8 @@ import { contributionText, readContributions, setContributionDone } from './cont
 import { asAgencyId, asTaskId, type TaskId } from './ids.js';
 import { moveCard } from './move.js';
 import { STATUSES } from './status.js';
+import { prng } from './test-fixtures.js';
 
-/** mulberry32: small, seedable, good enough to pick operations. */
-function prng(seed: number) {
-	let a = seed >>> 0;
-	const next = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const int = (n: number) => Math.floor(next() * n);
-	const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
-	const shuffle = <T>(xs: T[]): T[] => {
-		for (let i = xs.length - 1; i > 0; i--) {
-			const j = int(i + 1);
-			[xs[i], xs[j]] = [xs[j], xs[i]];
-		}
-		return xs;
-	};
-	return { next, int, pick, shuffle };
-}
 type Rng = ReturnType<typeof prng>;
 
 const TASKS: TaskId[] = Array.from({ length: 8 }, (_, i) => asTaskId(`II.${i + 1}`));
