@@ -62,12 +62,19 @@ function upload(options: {
 const api = (path: string, token: string) =>
 	fetch(`${app.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
 
-/** Boards, their agencies, every document's log and snapshots, and the users, as stored. */
+/** Boards, their agencies, every document's log and snapshots, the users and the directory. */
 function storedState(): string {
 	const db = new Database(join(app.dataDir, 'planboard.db'), { readonly: true });
 	try {
-		const tables = ['plans', 'plan_agencies', 'doc_updates', 'doc_snapshots', 'users'];
-		return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t}`).all()));
+		// Sessions and the audit log change with every request; everything else must not.
+		const tables = db
+			.prepare<[], { name: string }>(
+				"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('sessions', 'audit_log') ORDER BY name"
+			)
+			.all()
+			.map((t) => t.name);
+		expect(tables).toEqual(expect.arrayContaining(['plans', 'doc_updates', 'users', 'agencies']));
+		return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all()]));
 	} finally {
 		db.close();
 	}
@@ -211,7 +218,10 @@ describe('POST /api/plans', () => {
 	it('creates the board (201), lists and describes it, and serves its documents', async () => {
 		const res = await upload({
 			token: tokens.sotttt,
-			mappings: { [LE_THANH]: { agencyId: 'bch-bdbp' } }
+			mappings: {
+				[LE_THANH]: { agencyId: 'bch-bdbp' },
+				'Trung tâm Văn hóa cộng đồng biên giới': { newAgency: 'Trung tâm Văn hóa biên giới' }
+			}
 		});
 		expect(res.status).toBe(201);
 		const body = await res.json();
@@ -228,6 +238,13 @@ describe('POST /api/plans', () => {
 		expect(described.documents.plan).toBe(`plan/${ID}`);
 		expect(described.documents.agencies['bch-bdbp']).toBe(`plan/${ID}/agency/bch-bdbp`);
 		expect(described.agencies).toHaveLength(body.agencies);
+		expect(described.agencies).toContainEqual({
+			id: 'trung-tam-van-hoa-bien-gioi',
+			name: 'Trung tâm Văn hóa biên giới',
+			shortName: 'Trung tâm Văn hóa biên giới',
+			kind: 'other'
+		});
+		expect(described.agencies.map((a: { name: string }) => a.name)).not.toContain(LE_THANH);
 		// The officer of the lead agency opens its lane over the sync server: both its cards.
 		const url = `ws://127.0.0.1:${new URL(app.baseUrl).port}/collab`;
 		const lane = connect({ url, document: `plan/${ID}/agency/bch-bdbp`, token: tokens.bdbp });
