@@ -79,6 +79,10 @@ export class PresenceGuard implements Extension {
 			owners = new Map();
 			this.#owners.set(document, owners);
 		}
+		// Reloaded tabs leave their client ids behind; forget those of closed connections.
+		if (owners.size > 2 * document.getConnectionsCount() + 16) {
+			for (const [id, owner] of owners) if (!document.hasConnection(owner)) owners.delete(id);
+		}
 		for (const [clientId, state] of states) {
 			const owner = owners.get(clientId);
 			if (owner && owner !== connection && document.hasConnection(owner)) {
