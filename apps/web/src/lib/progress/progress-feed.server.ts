@@ -2,8 +2,11 @@ import { parseDocName } from '@planboard/auth';
 import { runtime } from '$lib/server/runtime';
 import { progressSnapshot } from './progress-data.server';
 
-/** A burst of edits (a drag, a typed note) is recomputed once per this many milliseconds. */
-const COALESCE_MS = 200;
+/**
+ * A burst of edits (a drag, a typed note) is recomputed once per this many milliseconds: live
+ * enough for a meeting room, and a flood of edits costs at most a few snapshots a second.
+ */
+const COALESCE_MS = 300;
 
 /** One open share stream. */
 export interface ProgressSubscriber {
