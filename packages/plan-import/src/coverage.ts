@@ -5,6 +5,11 @@ import type { OutlineSection } from './outline.js';
 const NOT_TASKS =
 	/muc dich|yeu cau|muc tieu|quan diem|nguyen tac|kinh phi|che do (?:thong tin\s*,?\s*)?bao cao|pham vi|doi tuong|danh gia|tinh hinh|ket qua|thuc trang|to chuc thuc hien|trach nhiem thuc hien|phan cong/;
 
+/** Whether a section's title says it holds no tasks ("MỤC ĐÍCH, YÊU CẦU", "KINH PHÍ"). */
+export function holdsNoTasks(title: string): boolean {
+	return NOT_TASKS.test(foldVietnamese(title));
+}
+
 /**
  * Nothing dropped silently: one warning per section that has numbered items, none of which
  * became a task, unless its title says it holds no tasks ("MỤC ĐÍCH, YÊU CẦU", "KINH PHÍ").
@@ -15,7 +20,7 @@ export function untaskedSections(
 ): { line: number; message: string }[] {
 	return sections
 		.filter((s) => s.items.length > 0 && !withTasks.has(s))
-		.filter((s) => !NOT_TASKS.test(foldVietnamese(s.title)))
+		.filter((s) => !holdsNoTasks(s.title))
 		.map((s) => ({
 			line: s.line,
 			message:

@@ -31,7 +31,9 @@ describe('prose plan (Quảng Trị 2026): assignments written as sentences', ()
 			['II.3', ['Công an tỉnh'], 0, '2026-09-30'],
 			['II.4', ['Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh'], 1, '2026-12-31'],
 			['II.5', ['Sở Văn hóa, Thể thao và Du lịch'], 2, '2026-12-31'],
-			['II.6', ['Sở Y tế'], 1, '2026-12-31']
+			['II.6', ['Sở Y tế'], 1, '2026-12-31'],
+			['II.7.1', ['Báo và Phát thanh, Truyền hình Quảng Trị'], 1, '2026-12-31'],
+			['II.7.2', ['Hội Liên hiệp Phụ nữ tỉnh'], 1, '2026-10-31']
 		]);
 		expect(plan.tasks.every((t) => t.product === null && t.section === 'II')).toBe(true);
 		expect(plan.warnings).toEqual([]);
@@ -68,6 +70,37 @@ describe('prose plan (Quảng Trị 2026): assignments written as sentences', ()
 			['IV.3', ['Ủy ban nhân dân các xã, phường, đặc khu']]
 		]);
 		expect(plan.milestones.map((m) => m.date)).toContain('2026-12-15');
+	});
+});
+
+describe('prose in paragraphs and bullets', () => {
+	it('makes one task per bullet of an item that holds two or more assignments', () => {
+		const plan = parsePlan(fixture('quang-tri-2026-prose.txt'));
+		const [a, b] = plan.tasks.slice(-2);
+		expect([a.title, a.line, b.title, b.line]).toEqual([
+			'Xây dựng chuyên mục "Gia đình Việt"',
+			37,
+			'Tổ chức tọa đàm về gia đình hạnh phúc',
+			39
+		]);
+	});
+
+	it('reads assignments in a section without numbered items, not in "KINH PHÍ"', () => {
+		const plan = parsePlan(
+			[
+				'II. NHIỆM VỤ',
+				'Trong năm 2026, tập trung các nhiệm vụ sau:',
+				'- Sở Tư pháp chủ trì biên soạn tài liệu, hoàn thành trong Quý II/2026.',
+				'- Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính rà soát biên chế; hoàn thành trước ngày 30/9/2026.',
+				'III. KINH PHÍ',
+				'Sở Tài chính chủ trì, tham mưu bố trí kinh phí thực hiện Kế hoạch.'
+			].join('\n')
+		);
+		expect(summary(plan)).toEqual([
+			['II.1', ['Sở Tư pháp'], 0, '2026-06-30'],
+			['II.2', ['Sở Nội vụ'], 1, '2026-09-30']
+		]);
+		expect(plan.tasks[1].title).toBe('Rà soát biên chế');
 	});
 });
 
@@ -182,6 +215,24 @@ describe('nothing dropped silently', () => {
 				line: 3,
 				message:
 					'Section II "NỘI DUNG TUYÊN TRUYỀN": no task read from its 2 numbered item(s) (no lead agency: no "Chủ trì:" field, no "... chủ trì ..." sentence)'
+			}
+		]);
+	});
+
+	it('warns about an appendix after the signature that holds no task table', () => {
+		const text = [
+			'KẾ HOẠCH Tuyên truyền năm 2026',
+			'I. NHIỆM VỤ',
+			'1. Sở Tư pháp chủ trì biên soạn tài liệu; hoàn thành trong Quý II/2026.',
+			'Nơi nhận:',
+			'- Lưu: VT.',
+			'PHỤ LỤC',
+			'1. Danh mục tài liệu tuyên truyền'
+		].join('\n');
+		expect(parsePlan(text).warnings).toEqual([
+			{
+				line: 6,
+				message: 'Appendix "PHỤ LỤC" not read: no task table (TT, Nội dung, Chủ trì columns) in it'
 			}
 		]);
 	});

@@ -1,5 +1,6 @@
 import { extractFields } from './fields.js';
 import type { OutlineItem } from './outline.js';
+import { subItems } from './paragraphs.js';
 import { findTimeframes, readAssignments } from './prose.js';
 
 /** What one item says: its own title and text, and the fields it carries itself. */
@@ -83,7 +84,7 @@ export function itemFacts(item: OutlineItem): ItemFacts {
 /** Whether an item or any item below it names a lead or coordinating agency. */
 export function carriesFields(item: OutlineItem): boolean {
 	const f = itemFacts(item);
-	return f.lead.length > 0 || f.coordinating.length > 0 || item.children.some(carriesFields);
+	return f.lead.length > 0 || f.coordinating.length > 0 || subItems(item).some(carriesFields);
 }
 
 /** The item's own text with everything below it, for content that folds children in. */

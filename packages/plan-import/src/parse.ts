@@ -6,9 +6,9 @@ import { collectDuties, findDutiesSection } from './duties.js';
 import { PlanImportError } from './errors.js';
 import { parseHeader } from './header.js';
 import { findMilestones } from './milestones.js';
-import { cleanLines } from './normalize.js';
+import { cleanLines, type SourceLine } from './normalize.js';
 import { buildOutline, type OutlineSection } from './outline.js';
-import { extractTables, type TaskTable } from './table.js';
+import { extractTables, isAppendixCaption, type TaskTable } from './table.js';
 import { collectTasks, tableTasks, taskSections } from './tasks.js';
 import type {
 	AgencyRef,
@@ -93,6 +93,11 @@ export function parsePlan(text: string, options: ParseOptions = {}): ParsedPlan 
 	tasks.sort((a, b) => a.line - b.line);
 	for (const t of tasks)
 		if (t.lead.length === 0) warn(t.line, `Task ${t.number} has no lead agency`);
+	for (const at of unreadAppendices(rest, end, tables))
+		warn(
+			at.line,
+			`Appendix "${at.text}" not read: no task table (TT, Nội dung, Chủ trì columns) in it`
+		);
 	if (dutiesSection) withTasks.add(dutiesSection);
 	for (const w of untaskedSections(sections, withTasks)) warn(w.line, w.message);
 	const duties = dutiesSection ? collectDuties(dutiesSection, resolve, names, warn) : [];
@@ -138,4 +143,18 @@ function placeTable(table: TaskTable, sections: OutlineSection[], end: number | 
 	}
 	const section = sections.findLast((s) => s.line < table.line) ?? null;
 	return { table, section, appendix: null };
+}
+
+/** "PHỤ LỤC" captions after the closing part with no task table below them before the next. */
+function unreadAppendices(
+	rest: SourceLine[],
+	end: number | null,
+	tables: TaskTable[]
+): SourceLine[] {
+	if (end === null) return [];
+	const captions = rest.filter((l) => l.line > end && isAppendixCaption(l.text));
+	return captions.filter((c, i) => {
+		const next = captions[i + 1]?.line ?? Infinity;
+		return !tables.some((t) => t.line > c.line && t.line < next);
+	});
 }

@@ -131,6 +131,11 @@ function demoteChildlessGroups(rows: TableRow[]): void {
 
 const APPENDIX = /^phu luc(?:\s+(?:so\s+)?([ivx]+|\d+))?(?:\s*[:.-]\s*(.*))?$/;
 
+/** Whether a line is an appendix caption: "PHỤ LỤC", "PHỤ LỤC II", "Phụ lục số 01: ...". */
+export function isAppendixCaption(text: string): boolean {
+	return APPENDIX.test(foldVietnamese(text));
+}
+
 /** The "PHỤ LỤC" caption among the few lines above a table, with the title line below it. */
 function appendixAbove(lines: SourceLine[], at: number): TaskTable['appendix'] {
 	for (let i = at - 1; i >= Math.max(0, at - 6); i--) {

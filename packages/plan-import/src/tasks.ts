@@ -1,6 +1,7 @@
 import { parseDue } from './dates.js';
 import { carriesFields, fullText, itemFacts, splitTitle } from './items.js';
 import type { OutlineItem, OutlineSection } from './outline.js';
+import { subItems } from './paragraphs.js';
 import type { TaskTable } from './table.js';
 import type { AgencyRef, PlanTask } from './types.js';
 
@@ -34,9 +35,9 @@ export function collectTasks(
 			coordinating: f.coordinating.length > 0 ? f.coordinating : up.coordinating,
 			timeframe: f.timeframe.length > 0 ? f.timeframe : up.timeframe
 		};
-		const childrenCarry = item.children.some(carriesFields);
-		if (childrenCarry) {
-			for (const child of item.children) visit(section, child, own);
+		const children = subItems(item);
+		if (children.some(carriesFields)) {
+			for (const child of children) visit(section, child, own);
 			return;
 		}
 		const timeframe = own.timeframe.length > 0 ? tidy([own.timeframe.join('; ')]) : null;
@@ -58,7 +59,7 @@ export function collectTasks(
 		});
 	};
 	for (const section of sections) {
-		for (const item of section.items)
+		for (const item of subItems(section))
 			visit(section, item, { lead: [], coordinating: [], timeframe: [] });
 	}
 	return tasks;
@@ -73,7 +74,7 @@ export function taskSections(
 	duties: OutlineSection | null,
 	tasksElsewhere: boolean
 ): OutlineSection[] {
-	const carrying = sections.filter((s) => s.items.some(carriesFields));
+	const carrying = sections.filter((s) => subItems(s).some(carriesFields));
 	const others = carrying.filter((s) => s !== duties);
 	return others.length > 0 || tasksElsewhere ? others : carrying;
 }
