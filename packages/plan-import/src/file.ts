@@ -4,6 +4,7 @@ import { docxToLines } from './formats/docx.js';
 import { pdfToLines } from './formats/pdf.js';
 import { parsePlan } from './parse.js';
 import type { ParsedPlan, ParseOptions } from './types.js';
+import { withValidityWarnings } from './validity.js';
 
 /** The plan file formats the importer reads. */
 export type PlanFileFormat = 'text' | 'docx' | 'pdf';
@@ -42,6 +43,11 @@ export async function importPlanFile(
 	bytes: Uint8Array,
 	options: ParseOptions = {}
 ): Promise<ParsedPlan> {
+	const plan = await readPlanFile(bytes, options);
+	return options.directory ? withValidityWarnings(plan, options.directory) : plan;
+}
+
+async function readPlanFile(bytes: Uint8Array, options: ParseOptions): Promise<ParsedPlan> {
 	const { source } = options;
 	if (startsWith(bytes, OLE2)) {
 		throw new PlanImportError(

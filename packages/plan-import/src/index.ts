@@ -24,7 +24,7 @@ export {
 } from './file.js';
 export { matchAgency } from './agencies.js';
 export { loadGiaLaiDirectory } from './directory.js';
-export { validityWarnings } from './validity.js';
+export { validityWarnings, withValidityWarnings } from './validity.js';
 export { foldVietnamese } from './fold.js';
 export { parseDue } from './dates.js';
 export { splitAgencies } from './agency-list.js';

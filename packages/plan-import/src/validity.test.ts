@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGiaLaiDirectory } from './directory.js';
+import { importPlanFile } from './file.js';
 import { parsePlan } from './parse.js';
 import type { AgencyDirectory } from './types.js';
 import { validityWarnings } from './validity.js';
@@ -85,5 +86,25 @@ describe('validityWarnings', () => {
 		expect(validityWarnings(withA, chain).map((w) => w.message)).toEqual([
 			'"Sở A" ended on 2024-12-31, before the plan\'s date 2025-09-01; its successor: "Sở C" (c)'
 		]);
+	});
+
+	it('is part of importPlanFile, replacing the parser\'s bare "did not exist" for ended agencies', async () => {
+		const bytes = new TextEncoder().encode(planText('ngày 10 tháng 8 năm 2025'));
+		const parsed = parsePlan(planText('ngày 10 tháng 8 năm 2025'), { directory });
+		const bare = parsed.warnings.filter((w) => w.message.includes('did not exist on'));
+		expect(bare.length).toBeGreaterThan(0);
+
+		const plan = await importPlanFile(bytes, { directory, source: 'plan.txt' });
+		const messages = plan.warnings.map((w) => w.message);
+		expect(messages.filter((m) => m.includes('did not exist on'))).toEqual([]);
+		expect(messages).toContainEqual(expect.stringContaining('its successor: "Sở Tài chính"'));
+		expect(plan.warnings.map((w) => w.line)).toEqual(
+			[...plan.warnings.map((w) => w.line)].sort((a, b) => a - b)
+		);
+		const other = parsed.warnings.filter((w) => !w.message.includes('did not exist on'));
+		for (const w of other) expect(plan.warnings).toContainEqual(w);
+		expect((await importPlanFile(bytes)).warnings).toEqual(
+			parsePlan(planText('ngày 10 tháng 8 năm 2025')).warnings
+		);
 	});
 });

@@ -69,3 +69,19 @@ function currentSuccessors(
 	walk(agency);
 	return found;
 }
+
+/**
+ * The plan with `validityWarnings` added in line order. The parser's own date check says only
+ * that the agency "did not exist on" the plan's date; for an agency that had ended, the warning
+ * naming its successor replaces that one (same line, same agency), so nothing is said twice.
+ */
+export function withValidityWarnings(plan: ParsedPlan, directory: AgencyDirectory): ParsedPlan {
+	const added = validityWarnings(plan, directory);
+	if (added.length === 0) return plan;
+	const superseded = new Set(added.map((w) => `${w.line} ${w.message.split('" ended on ')[0]}"`));
+	const kept = plan.warnings.filter(
+		(w) => !superseded.has(`${w.line} ${w.message.split(' did not exist on ')[0]}`)
+	);
+	const warnings = [...kept, ...added].sort((a, b) => a.line - b.line);
+	return { ...plan, warnings };
+}
