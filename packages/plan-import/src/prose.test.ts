@@ -68,6 +68,27 @@ describe('readAssignments', () => {
 		expect(splitAgencies(a.coordinating)).toEqual(['Sở Giáo dục và Đào tạo', 'Sở Xây dựng']);
 	});
 
+	it('reads "phối hợp" without "với", and "phối hợp tổ chức" as no coordinating body', () => {
+		const [a] = readAssignments(
+			'Sở Nội vụ chủ trì phối hợp Sở Tài chính, Ủy ban nhân dân các xã, phường thẩm định đề án.'
+		);
+		expect(splitAgencies(a.coordinating)).toEqual([
+			'Sở Tài chính',
+			'Ủy ban nhân dân các xã, phường'
+		]);
+		expect(a.action).toBe('thẩm định đề án');
+		const [b] = readAssignments('Tỉnh đoàn chủ trì, phối hợp tổ chức Ngày hội thanh niên.');
+		expect([b.lead, b.coordinating, b.action]).toEqual([
+			'Tỉnh đoàn',
+			'',
+			'tổ chức Ngày hội thanh niên'
+		]);
+		const [c] = readAssignments(
+			'Giao Sở Y tế chủ trì, phối hợp với các cơ quan, đơn vị liên quan triển khai thực hiện.'
+		);
+		expect(splitAgencies(c.coordinating)).toEqual(['các cơ quan, đơn vị liên quan']);
+	});
+
 	it('ignores "chủ trì" without an agency before it, and reads two sentences', () => {
 		expect(readAssignments('Chủ trì, hướng dẫn tổ chức các hoạt động kỷ niệm.')).toEqual([]);
 		const two = readAssignments(
@@ -94,7 +115,22 @@ describe('findTimeframes', () => {
 		],
 		['... triển khai thường xuyên.', 'Triển khai thường xuyên', null],
 		['... hoàn thành trong tháng 7, 8/2026.', 'Hoàn thành trong tháng 7, 8/2026', '2026-08-31'],
-		['... hoàn thành trong Quý II.', 'Hoàn thành trong Quý II', '2026-06-30']
+		['... hoàn thành trong Quý II.', 'Hoàn thành trong Quý II', '2026-06-30'],
+		[
+			'..., hoàn thành chậm nhất ngày 30/6/2026.',
+			'Hoàn thành chậm nhất ngày 30/6/2026',
+			'2026-06-30'
+		],
+		[
+			'...; thực hiện từ tháng 3 đến tháng 11/2026.',
+			'Thực hiện từ tháng 3 đến tháng 11/2026',
+			'2026-11-30'
+		],
+		[
+			'...; thực hiện trong 6 tháng đầu năm 2026.',
+			'Thực hiện trong 6 tháng đầu năm 2026',
+			'2026-06-30'
+		]
 	])('reads %s', (text, phrase, date) => {
 		expect(due(text)).toEqual([[phrase, date]]);
 	});

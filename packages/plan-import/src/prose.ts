@@ -22,12 +22,13 @@ const VERBS =
 	'don doc|bao cao|lua chon|thanh lap|phat dong|duy tri|quang ba|gioi thieu|van dong|bao dam|' +
 	'dam bao|cung cap|khao sat|danh gia|tap huan|boi duong|dao tao|phat song|dang tai|hoan thien|' +
 	'tiep tuc|day manh|tang cuong|nang cao|xuat ban|ky ket|chuan bi|giam sat|quan ly|van hanh|' +
-	'xu ly|thong ke|tiep nhan|lam viec|dua tin|pho bien|ho tro|bo tri|lap ke hoach|mo lop';
+	'xu ly|thong ke|tiep nhan|lam viec|dua tin|pho bien|ho tro|bo tri|lap ke hoach|mo lop|' +
+	'tham dinh|sua doi|bo sung|tham gia|kiem soat|phat huy|thuc thi|thanh tra|giao luu|ra quan';
 const VERB = new RegExp(`(?<![a-z0-9])(?:${VERBS})(?![a-z0-9])`, 'g');
 const DETERMINERS = new Set(['cac', 'nhung', 'moi', 'cua', 'cho']);
 const KEYWORD = /(?<![a-z0-9])(chu tri|phoi hop)(?![a-z0-9])/g;
-const COORD_OPEN = /^\s*,?\s*(?:va\s+)?phoi hop(?:\s+chat che)?\s+(?:voi|cung)\s+/;
-const WITH = /^\s*(?:chat che\s+)?(?:voi|cung)\s+/;
+const COORD_OPEN = /^\s*,?\s*(?:va\s+)?phoi hop(?:\s+chat che)?(?:\s+(?:voi|cung))?\s+/;
+const WITH = /^\s*(?:chat che\s+)?(?:(?:voi|cung)\s+)?/;
 const REQUEST = /(?:^|\s)(giao|de nghi|do|yeu cau|phan cong)\s+/g;
 const REQUEST_WORDS = new Set(['giao', 'đề nghị', 'do', 'yêu cầu', 'phân công']);
 const CLAUSE_END = /[.;!?:](?=\s|$)/g;
