@@ -62,6 +62,7 @@ export class PresenceGuard implements Extension {
 	configuration: PresenceGuardConfig;
 	/** Per document: which connection first announced each client id. */
 	#owners = new WeakMap<Document, Map<number, Connection>>();
+	#reported = new WeakSet<Connection>();
 
 	constructor(configuration: PresenceGuardConfig) {
 		this.configuration = configuration;
@@ -86,11 +87,15 @@ export class PresenceGuard implements Extension {
 		for (const [clientId, state] of states) {
 			const owner = owners.get(clientId);
 			if (owner && owner !== connection && document.hasConnection(owner)) {
-				this.configuration.log.warn('ws.presence_refused', {
-					document: payload.documentName.slice(0, 200),
-					user: user.username,
-					reason: 'client id of another connection'
-				});
+				// Once per connection: a forger repeating itself must not flood the log.
+				if (!this.#reported.has(connection)) {
+					this.#reported.add(connection);
+					this.configuration.log.warn('ws.presence_refused', {
+						document: payload.documentName.slice(0, 200),
+						user: user.username,
+						reason: 'client id of another connection'
+					});
+				}
 				states.delete(clientId);
 				continue;
 			}
