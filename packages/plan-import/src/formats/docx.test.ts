@@ -75,6 +75,23 @@ describe('DOCX reader: Word automatic numbering', () => {
 		expect(docxToLines(docx)).toEqual(['1. một', '2. hai', '5. năm', 'không số']);
 	});
 
+	it('follows a definition that links to a list style (w:numStyleLink)', () => {
+		const docx = buildDocx({
+			numbering:
+				abstractNum(0, [['upperRoman', '%1.']]) +
+				'<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="PlanList"/></w:abstractNum>' +
+				num(1, 1) +
+				num(2, 0),
+			styles:
+				'<w:style w:type="numbering" w:styleId="PlanList"><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>',
+			body: [
+				{ text: 'MỘT', num: [1, 0] },
+				{ text: 'HAI', num: [1, 0] }
+			]
+		});
+		expect(docxToLines(docx)).toEqual(['I. MỘT', 'II. HAI']);
+	});
+
 	it('reads a LibreOffice re-save of the same document the same way', () => {
 		const resaved = convertWithOffice(numberedPlan(), 'plan.docx', 'docx:MS Word 2007 XML');
 		expect(docxToLines(resaved)).toEqual(NUMBERED_PLAN_LINES);

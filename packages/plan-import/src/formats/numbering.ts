@@ -99,6 +99,8 @@ export function formatNumber(n: number, format: string): string {
  */
 export class Numbering {
 	readonly #abstracts = new Map<string, Map<number, Level>>();
+	/** `w:numStyleLink`: an abstract definition that is only a pointer to a list style. */
+	readonly #styleLinks = new Map<string, string>();
 	readonly #nums = new Map<string, Num>();
 	readonly #styles = new Map<string, Style>();
 	/** Current values per list: lists sharing an abstract definition count on together. */
@@ -122,6 +124,9 @@ export class Numbering {
 				if (isWord(tag, 'abstractNum')) {
 					abstract = new Map();
 					this.#abstracts.set(wordAttr(tag, 'abstractNumId') ?? '', abstract);
+				} else if (isWord(tag, 'numStyleLink') && abstract) {
+					const id = [...this.#abstracts].find(([, a]) => a === abstract)?.[0];
+					if (id !== undefined && val !== undefined) this.#styleLinks.set(id, val);
 				} else if (isWord(tag, 'num') && path.length === 2) {
 					num = { abstractId: '', starts: new Map() };
 					this.#nums.set(wordAttr(tag, 'numId') ?? '', num);
@@ -168,7 +173,8 @@ export class Numbering {
 		walkXml(xml, 'DOCX (word/styles.xml)', {
 			open: (tag: XmlTag) => {
 				path.push(tag.local);
-				if (isWord(tag, 'style') && wordAttr(tag, 'type') === 'paragraph') {
+				const type = wordAttr(tag, 'type');
+				if (isWord(tag, 'style') && (type === 'paragraph' || type === 'numbering')) {
 					style = { basedOn: null, numId: null, ilvl: null };
 					this.#styles.set(wordAttr(tag, 'styleId') ?? '', style);
 				} else if (style && isWord(tag, 'basedOn')) {
@@ -184,6 +190,14 @@ export class Numbering {
 				if (isWord(tag, 'style')) style = null;
 			}
 		});
+	}
+
+	/** An abstract definition's levels, following a list-style link once. */
+	#levels(abstractId: string): Map<number, Level> | undefined {
+		const link = this.#styleLinks.get(abstractId);
+		const linkedNum = link === undefined ? null : this.#styleNumbering(link).numId;
+		const linked = linkedNum === null ? undefined : this.#nums.get(linkedNum)?.abstractId;
+		return this.#abstracts.get(linked ?? abstractId);
 	}
 
 	/** The style's numbering, inherited through `w:basedOn` (cycles stop). */
@@ -211,7 +225,7 @@ export class Numbering {
 		const numId = paragraph.numId ?? fromStyle.numId;
 		if (numId === null || numId === '0') return '';
 		const num = this.#nums.get(numId);
-		const levels = num && this.#abstracts.get(num.abstractId);
+		const levels = num && this.#levels(num.abstractId);
 		if (!num || !levels) return '';
 		let ilvl = paragraph.ilvl ?? fromStyle.ilvl;
 		if (ilvl === null) {

@@ -79,3 +79,14 @@ export async function pdfToLines(bytes: Uint8Array): Promise<string[]> {
 		await task.destroy();
 	}
 }
+
+/** The number of pages of a readable PDF (the bench reports plan sizes in pages). */
+export async function pdfPageCount(bytes: Uint8Array): Promise<number> {
+	const { getDocument, VerbosityLevel } = await loadPdfjs();
+	const task = getDocument({ data: new Uint8Array(bytes), verbosity: VerbosityLevel.ERRORS });
+	try {
+		return (await task.promise).numPages;
+	} finally {
+		await task.destroy();
+	}
+}

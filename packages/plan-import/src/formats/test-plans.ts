@@ -117,10 +117,14 @@ const STYLES =
 	'<w:style w:type="paragraph" w:styleId="Section"><w:name w:val="Plan section"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>' +
 	'<w:style w:type="paragraph" w:styleId="SectionBold"><w:name w:val="Plan section bold"/><w:basedOn w:val="Section"/></w:style>';
 
-/** Labelled-field tasks (the form the text parser reads today) under automatic numbering. */
+/**
+ * Labelled-field tasks (the form the text parser reads today) under automatic numbering; past
+ * the first time, each repetition in a section of its own ("III. NHIỆM VỤ ĐỢT 2", ...).
+ */
 function numberedItems(times: number): DocxBlock[] {
 	const out: DocxBlock[] = [];
 	for (let i = 0; i < times; i++) {
+		if (i > 0) out.push({ text: `NHIỆM VỤ ĐỢT ${i + 1}`, num: [1, 0] });
 		out.push(
 			{ text: 'Tuyên truyền trên báo chí', num: [1, 1] },
 			{ text: 'Xây dựng chuyên mục thông tin đối ngoại trên báo in.', num: [1, 3] },
