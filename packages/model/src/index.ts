@@ -51,6 +51,8 @@ export { readSections, sectionsMap } from './section.js';
 export type { Section, SectionInput } from './section.js';
 export { STATUSES, isStatus, statusRank } from './status.js';
 export type { Status } from './status.js';
+export { applyStoredState, docFromStored } from './stored.js';
+export type { StoredState } from './stored.js';
 export { readTask, readTasks, taskContentText, tasksMap, updateTask } from './task.js';
 export type { Task, TaskInput, TaskKind, UpdateTaskOptions } from './task.js';
 export {

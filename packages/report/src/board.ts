@@ -1,5 +1,6 @@
 import { agencyDocName, planDocName } from '@planboard/auth/doc-names';
 import {
+	docFromStored,
 	nameDoc,
 	readAgencies,
 	readCards,
@@ -15,9 +16,10 @@ import {
 	type Milestone,
 	type PlanMeta,
 	type Section,
+	type StoredState,
 	type Task
 } from '@planboard/model';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 
 /** One agency's card, tagged with the lane (agency document) it was read from. */
 export interface BoardCard extends Card {
@@ -88,11 +90,8 @@ export function readBoard(options: ReadBoardOptions): BoardData {
 
 /**
  * A document from its stored form (latest snapshot, then the log tail), as
- * `store.updates.load(name)` returns it. Merged first so a long log is applied in one pass.
+ * `store.updates.load(name)` returns it: the model's one loader.
  */
-export function docFromLog(loaded: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
-	const doc = new Y.Doc();
-	const parts = loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates;
-	if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts));
-	return doc;
+export function docFromLog(loaded: StoredState): Y.Doc {
+	return docFromStored(loaded);
 }

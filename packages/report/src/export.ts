@@ -1,5 +1,5 @@
 import { agencyDocName, planDocName } from '@planboard/auth/doc-names';
-import type { Lang } from '@planboard/model';
+import { docFromStored, type Lang, type StoredState } from '@planboard/model';
 import * as Y from 'yjs';
 import { toBackupJson } from './backup.js';
 import type { BackupAgency, BackupPlan } from './backup-format.js';
@@ -49,13 +49,14 @@ export interface BoardSource {
 	loadState: (name: string) => Uint8Array | null;
 }
 
-/** One update holding `store.updates.load(name)`'s snapshot and log tail; null when empty. */
-export function stateFromLog(loaded: {
-	snapshot: Uint8Array | null;
-	updates: Uint8Array[];
-}): Uint8Array | null {
-	const parts = loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates;
-	return parts.length === 0 ? null : Y.mergeUpdates(parts);
+/**
+ * One update holding `store.updates.load(name)`'s snapshot and log tail; null when empty.
+ * Loaded linearly by the model's loader, then encoded (Y.mergeUpdates is superlinear in the
+ * number of updates).
+ */
+export function stateFromLog(loaded: StoredState): Uint8Array | null {
+	if (!loaded.snapshot && loaded.updates.length === 0) return null;
+	return Y.encodeStateAsUpdate(docFromStored(loaded));
 }
 
 export interface ExportBoardOptions extends Pick<DocxOptions, 'reporter' | 'recipients'> {

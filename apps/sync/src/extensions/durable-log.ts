@@ -5,7 +5,7 @@ import type {
 	onLoadDocumentPayload,
 	onStoreDocumentPayload
 } from '@hocuspocus/server';
-import { isDocEmpty, migrateDoc } from '@planboard/model';
+import { applyStoredState, isDocEmpty, migrateDoc } from '@planboard/model';
 import type { Store } from '@planboard/store';
 import * as Y from 'yjs';
 import { CloseCodes } from '../close-codes.js';
@@ -50,14 +50,7 @@ export class DurableLog implements Extension {
 		const started = performance.now();
 		const { snapshot, snapshotSeq, updates, lastSeq } =
 			this.configuration.store.updates.load(documentName);
-		const parts = snapshot ? [snapshot, ...updates] : updates;
-		// One transaction, each part applied in turn. Not Y.mergeUpdates: it is superlinear in the
-		// number of updates (50,000 logged card edits took 226 s to merge, 0.x s this way).
-		if (parts.length > 0) {
-			document.transact(() => {
-				for (const part of parts) Y.applyUpdate(document, part);
-			});
-		}
+		applyStoredState(document, { snapshot, updates });
 		const migratedSeq = this.#migrate(documentName, document);
 		this.#docs.set(documentName, {
 			lastSeq: migratedSeq ?? lastSeq,

@@ -1,6 +1,6 @@
 import { agencyDocName, planDocName } from '@planboard/auth';
 import {
-	nameDoc,
+	docFromStored,
 	readAgencies,
 	readCards,
 	readMilestones,
@@ -10,17 +10,13 @@ import {
 	type AgencyInfo,
 	type Card
 } from '@planboard/model';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { boardDescriptor } from './plans';
 import { runtime } from './runtime';
 
 /** A document as stored: latest snapshot plus the log tail. */
 export function loadStoredDoc(document: string): Y.Doc {
-	const doc = nameDoc(new Y.Doc(), document);
-	const { snapshot, updates } = runtime().store.updates.load(document);
-	const parts = snapshot ? [snapshot, ...updates] : updates;
-	if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts));
-	return doc;
+	return docFromStored(runtime().store.updates.load(document), document);
 }
 
 /**
