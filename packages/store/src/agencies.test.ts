@@ -163,6 +163,52 @@ describe('agency directory', () => {
 		).toMatch(/phải sau ngày bắt đầu 2025-07-01/);
 	});
 
+	it('keeps groups: a new group for the communes, agencies joining it as they are added', () => {
+		t.store.agencies.seed(gialai);
+		const group = t.store.agencies.addGroup({
+			name: 'Ủy ban nhân dân các xã, phường, đặc khu',
+			aliases: ['UBND các xã, phường, đặc khu']
+		});
+		expect(group).toEqual({
+			id: 'uy-ban-nhan-dan-cac-xa-phuong-dac-khu',
+			name: 'Ủy ban nhân dân các xã, phường, đặc khu',
+			aliases: ['UBND các xã, phường, đặc khu'],
+			members: []
+		});
+		const commune = t.store.agencies.add({
+			name: 'Ủy ban nhân dân xã Ia Dom',
+			kind: 'commune',
+			validFrom: '2025-07-01',
+			groupIds: [group.id]
+		});
+		const ward = t.store.agencies.add({
+			name: 'Ủy ban nhân dân phường Pleiku',
+			kind: 'ward',
+			validFrom: '2025-07-01',
+			groupIds: [group.id, group.id]
+		});
+		expect(t.store.agencies.toDirectory('2025-07-01').groups.at(-1)?.members).toEqual([
+			commune.id,
+			ward.id
+		]);
+		expect(t.store.agencies.toDirectory('2025-06-30').groups.map((g) => g.id)).not.toContain(
+			group.id
+		);
+		const seeded = t.store.agencies.addGroup({ name: 'Các sở', memberIds: ['so-y-te', 'so-gddt'] });
+		expect(seeded.members).toEqual(['so-y-te', 'so-gddt']);
+
+		expect(
+			refusal(() => t.store.agencies.add({ name: 'Xã Mới', groupIds: ['khong-co'] })).message
+		).toBe('Không có nhóm mã "khong-co".');
+		expect(t.store.agencies.get('xa-moi')).toBeNull();
+		expect(
+			refusal(() => t.store.agencies.addGroup({ name: 'ubnd cac xa, phuong, dac khu' })).code
+		).toBe('CONFLICT');
+		expect(refusal(() => t.store.agencies.addGroup({ name: 'Nhóm', memberIds: ['x'] })).code).toBe(
+			'NOT_FOUND'
+		);
+	});
+
 	it('feeds the importer: a plan dated after a merger is warned with the successor', () => {
 		t.store.agencies.seed(gialai);
 		t.store.agencies.merge({ id: 'so-tnmt', intoId: 'so-nnptnt', on: '2025-03-01' });

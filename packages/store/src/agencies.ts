@@ -15,6 +15,7 @@ import {
 	nameKey,
 	slugFromName
 } from './agency-rules.js';
+import { createGroupStatements } from './agency-groups.js';
 import type { RepoContext } from './context.js';
 import { guarded } from './context.js';
 
@@ -29,6 +30,8 @@ export interface AddAgencyInput {
 	/** First day the agency exists (e.g. a commune created on 2025-07-01); open when absent. */
 	validFrom?: string;
 	note?: string;
+	/** Groups it joins, e.g. "UBND các xã, phường, đặc khu"; each must exist. */
+	groupIds?: string[];
 }
 
 /**
@@ -41,6 +44,13 @@ export interface AgenciesRepo {
 	list(options?: { asOf?: string }): DirectoryAgency[];
 	get(id: string): DirectoryAgency | null;
 	groups(): DirectoryGroup[];
+	/** A new group; the id defaults to a slug of the name; members must exist. */
+	addGroup(input: {
+		id?: string;
+		name: string;
+		aliases?: string[];
+		memberIds?: string[];
+	}): DirectoryGroup;
 	/** The province or ministry the directory serves; null before it is seeded or started. */
 	province(): string | null;
 	add(input: AddAgencyInput): DirectoryAgency;
@@ -127,20 +137,9 @@ export function createAgenciesRepo(ctx: RepoContext): AgenciesRepo {
 		clearSuccessors: db.prepare<[string]>('DELETE FROM agency_successors WHERE agency_id = ?'),
 		addSuccessor: db.prepare<[string, string, number]>(
 			'INSERT INTO agency_successors (agency_id, successor_id, position) VALUES (?, ?, ?)'
-		),
-		groups: db.prepare<[], { id: string; name: string; aliases: string }>(
-			'SELECT id, name, aliases FROM agency_groups ORDER BY position'
-		),
-		members: db.prepare<[], { group_id: string; agency_id: string }>(
-			'SELECT group_id, agency_id FROM agency_group_members ORDER BY group_id, position'
-		),
-		insertGroup: db.prepare<[string, string, string, number]>(
-			'INSERT INTO agency_groups (id, name, aliases, position) VALUES (?, ?, ?, ?)'
-		),
-		insertMember: db.prepare<[string, string, number]>(
-			'INSERT INTO agency_group_members (group_id, agency_id, position) VALUES (?, ?, ?)'
 		)
 	};
+	const groupRows = createGroupStatements(ctx);
 
 	const list = (): DirectoryAgency[] => {
 		const successors = new Map<string, string[]>();
@@ -157,20 +156,7 @@ export function createAgenciesRepo(ctx: RepoContext): AgenciesRepo {
 		if (!agency) throw new DirectoryError('NOT_FOUND', `Không có ${label} mã "${id}".`);
 		return agency;
 	};
-	const groups = (): DirectoryGroup[] => {
-		const members = new Map<string, string[]>();
-		for (const m of q.members.all())
-			members.set(m.group_id, [...(members.get(m.group_id) ?? []), m.agency_id]);
-		return q.groups.all().map((g) => {
-			const aliases = JSON.parse(g.aliases) as string[];
-			return {
-				id: g.id,
-				name: g.name,
-				...(aliases.length > 0 && { aliases }),
-				members: members.get(g.id) ?? []
-			};
-		});
-	};
+	const groups = groupRows.list;
 
 	/** Refuses a name another agency uses in an overlapping period: the importer could not tell them apart. */
 	const checkNamesFree = (
@@ -261,6 +247,8 @@ export function createAgenciesRepo(ctx: RepoContext): AgenciesRepo {
 			if (q.byId.get(id))
 				throw new DirectoryError('CONFLICT', `Mã đơn vị "${id}" đã có; hãy chọn mã khác.`);
 			checkNamesFree([name, shortName], { validFrom });
+			const groupIds = [...new Set(input.groupIds ?? [])];
+			groupRows.checkExisting(groupIds);
 			guarded(ctx, () =>
 				db.transaction(() => {
 					q.start.run('', ctx.now());
@@ -275,9 +263,22 @@ export function createAgenciesRepo(ctx: RepoContext): AgenciesRepo {
 						note,
 						now: ctx.now()
 					});
+					groupRows.join(id, groupIds);
 				})()
 			);
 			return get(id)!;
+		},
+		addGroup(input) {
+			const memberIds = [...new Set(input.memberIds ?? [])];
+			for (const id of memberIds) must(id, 'đơn vị');
+			const id = guarded(ctx, () =>
+				db.transaction(() => {
+					const groupId = groupRows.insert(input);
+					for (const member of memberIds) groupRows.join(member, [groupId]);
+					return groupId;
+				})()
+			);
+			return groups().find((g) => g.id === id)!;
 		},
 		rename(input) {
 			const agency = must(input.id);
@@ -350,15 +351,9 @@ export function createAgenciesRepo(ctx: RepoContext): AgenciesRepo {
 		}
 		for (const a of directory.agencies)
 			(a.successorIds ?? []).forEach((id, i) => q.addSuccessor.run(a.id, id, i));
-		directory.groups.forEach((g, position) => {
-			const aliases = (g.aliases ?? []).map((n) => cleanName(n, 'tên khác của nhóm'));
-			q.insertGroup.run(
-				checkId(g.id),
-				cleanName(g.name, 'tên nhóm'),
-				JSON.stringify(aliases),
-				position
-			);
-			g.members.forEach((id, i) => q.insertMember.run(g.id, id, i));
-		});
+		for (const g of directory.groups) {
+			groupRows.insert(g);
+			for (const member of g.members) groupRows.join(member, [g.id]);
+		}
 	}
 }
