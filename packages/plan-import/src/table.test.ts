@@ -27,6 +27,19 @@ describe('extractTables', () => {
 		]);
 	});
 
+	it('reads a two-row header: "Cơ quan thực hiện" spanning "Chủ trì" and "Phối hợp"', () => {
+		const text = [
+			'TT\tNội dung\tCơ quan thực hiện\t\tThời gian hoàn thành',
+			'\t\tChủ trì\tPhối hợp\t',
+			'1\tRà soát thủ tục\tSở Tư pháp\tSở Nội vụ\tQuý II/2026'
+		].join('\n');
+		const { rest, tables } = extractTables(cleanLines(text));
+		expect([rest, tables[0].line]).toEqual([[], 1]);
+		expect(tables[0].rows).toMatchObject([
+			{ number: '1', lead: 'Sở Tư pháp', coordinating: 'Sở Nội vụ', timeframe: 'Quý II/2026' }
+		]);
+	});
+
 	it('reads group headings in every merged form, and skips the column index row', () => {
 		const text = [
 			'TT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\tSản phẩm',

@@ -159,12 +159,25 @@ export function extractTables(lines: SourceLine[]): { rest: SourceLine[]; tables
 	const rest: SourceLine[] = [];
 	const tables: TaskTable[] = [];
 	for (let i = 0; i < lines.length; i++) {
-		const columns = lines[i].cells ? headerColumns(lines[i].cells!) : null;
+		const { line: headerLine } = lines[i];
+		const at = i;
+		let columns = lines[i].cells ? headerColumns(lines[i].cells!) : null;
+		const below = lines[i + 1]?.cells;
+		if (columns === null && lines[i].cells && below) {
+			// A two-row header: "Cơ quan thực hiện" spanning "Chủ trì" and "Phối hợp" below it.
+			const above = lines[i].cells!;
+			const width = Math.max(above.length, below.length);
+			const merged = Array.from({ length: width }, (_, k) =>
+				`${above[k] ?? ''} ${below[k] ?? ''}`.trim()
+			);
+			columns = headerColumns(merged);
+			if (columns !== null) i++;
+		}
 		if (columns === null) {
 			rest.push(lines[i]);
 			continue;
 		}
-		const table: TaskTable = { line: lines[i].line, rows: [], appendix: appendixAbove(lines, i) };
+		const table: TaskTable = { line: headerLine, rows: [], appendix: appendixAbove(lines, at) };
 		const numberAt = columns.indexOf('number');
 		const isRow = (cells: string[]) =>
 			numberAt < 0 || !cells[numberAt] || NUMBER_CELL.test(cells[numberAt]);
