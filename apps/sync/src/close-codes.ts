@@ -9,6 +9,8 @@ export const CloseCodes = {
 	MalformedMessage: { code: 4400, reason: 'malformed-message' },
 	/** The database refused the write (disk full, read-only); the update was not stored. */
 	StorageFailed: { code: 4507, reason: 'storage-failed' },
+	/** An update would put a value of the wrong type or shape into a known part of the schema. */
+	InvalidUpdate: { code: 4422, reason: 'invalid-update' },
 	/** The client sent more than its rate or queue allows (see the flood limits). */
 	RateLimited: { code: 4429, reason: 'rate-limited' }
 } as const;

@@ -8,6 +8,7 @@ import { Authorization } from './extensions/authorization.js';
 import { ChangeFeed, type DocumentChangeListener } from './extensions/change-feed.js';
 import { DurableLog, type DurableLogConfig } from './extensions/durable-log.js';
 import { PresenceGuard } from './extensions/presence-guard.js';
+import { SchemaCheck } from './extensions/schema-check.js';
 import { SessionGuard } from './extensions/session-guard.js';
 import { UpdateCheck } from './extensions/update-check.js';
 import { createLogger, type Logger } from './log.js';
@@ -31,6 +32,8 @@ export interface SyncServerOptions {
 	durableLog?: Partial<Pick<DurableLogConfig, 'snapshotAfter' | 'retentionMs'>>;
 	/** Per-connection pacing of inbound frames; Hocuspocus's own behaviour when false. */
 	flood?: Partial<FloodLimits> | false;
+	/** Refuse updates that break the document schema (default on; off only to measure its cost). */
+	schemaCheck?: boolean;
 	hocuspocus?: Partial<Configuration>;
 }
 
@@ -68,6 +71,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 				sessionMaxAgeMs: options.sessionMaxAgeMs
 			}),
 			new UpdateCheck({ log }),
+			...(options.schemaCheck === false ? [] : [new SchemaCheck({ log })]),
 			new DurableLog({ store: options.store, log, ...options.durableLog }),
 			new PresenceGuard({ log }),
 			changes,

@@ -1,0 +1,210 @@
+import {
+	addChecklistItem,
+	addEvidence,
+	addMilestone,
+	addUpdateEntry,
+	asAgencyId,
+	asPlanId,
+	asTaskId,
+	deleteCard,
+	initAgencyDoc,
+	initPlanDoc,
+	moveCard,
+	restoreCard,
+	setContributionDone,
+	setFigure,
+	setProgress,
+	toggleChecklistItem,
+	updateTask,
+	type TaskId
+} from '@planboard/model';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+	connect,
+	insertPlan,
+	sleep,
+	startSyncServer,
+	tempDir,
+	userWithToken,
+	type Client,
+	type TestServer
+} from '../../../tests/support/harness.js';
+import { storedDoc } from '../../../tests/support/stored.js';
+import { CloseCodes } from './close-codes.js';
+
+const PLAN = 'p1';
+const AGENCY = 'bch-bdbp';
+const planName = `plan/${PLAN}`;
+const agencyName = `plan/${PLAN}/agency/${AGENCY}`;
+const TASKS = ['II.1', 'II.2', 'II.3'].map(asTaskId);
+
+let server: TestServer;
+let cleanup: () => void;
+let officer: string;
+let coordinator: string;
+const clients: Client[] = [];
+
+const open = (document: string, token: string) => {
+	const c = connect({ url: server.url, document, token });
+	clients.push(c);
+	return c;
+};
+
+/** Resolves with the close code of the client's socket. */
+const closeCode = (c: Client) =>
+	new Promise<number>((resolve) =>
+		c.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code))
+	);
+
+beforeEach(async () => {
+	const tmp = tempDir();
+	cleanup = tmp.cleanup;
+	server = await startSyncServer({ databasePath: `${tmp.dir}/db.sqlite` });
+	insertPlan(server.store, PLAN, [AGENCY]);
+	const agency = new Y.Doc();
+	initAgencyDoc(agency, {
+		agencyId: asAgencyId(AGENCY),
+		planId: asPlanId(PLAN),
+		taskIds: TASKS,
+		contributionTaskIds: [TASKS[2]]
+	});
+	const plan = new Y.Doc();
+	initPlanDoc(plan, {
+		planId: asPlanId(PLAN),
+		meta: {
+			title: 'KH',
+			issuer: 'UBND',
+			number: '1/KH',
+			date: '2024-01-20',
+			year: 2024,
+			reportDue: null
+		},
+		sections: [{ id: 'II', number: 'II', title: 'Nội dung' }],
+		agencies: [{ id: asAgencyId(AGENCY), name: 'BĐBP', shortName: 'BĐBP', kind: 'armed' }],
+		tasks: TASKS.map((id) => ({
+			id,
+			number: id,
+			sectionId: 'II',
+			title: id,
+			content: '',
+			lead: [asAgencyId(AGENCY)],
+			kind: 'task' as const
+		})),
+		milestones: [],
+		cards: { [AGENCY]: TASKS } as Record<string, TaskId[]>
+	});
+	server.store.updates.appendMany([
+		{ document: agencyName, update: Y.encodeStateAsUpdate(agency), userId: null },
+		{ document: planName, update: Y.encodeStateAsUpdate(plan), userId: null }
+	]);
+	officer = (
+		await userWithToken(server.store, { username: 'bdbp', role: 'officer', agencyId: AGENCY })
+	).token;
+	coordinator = (await userWithToken(server.store, { username: 'coord', role: 'coordinator' }))
+		.token;
+});
+
+afterEach(async () => {
+	for (const c of clients.splice(0)) c.destroy();
+	await server.close();
+	cleanup();
+});
+
+const card = (doc: Y.Doc, id: TaskId) => doc.getMap('cards').get(id) as Y.Map<unknown>;
+
+/** Each attack, written by a real provider into a document it may write. */
+const ATTACKS: [string, (doc: Y.Doc) => void][] = [
+	[
+		'a null figure',
+		(d) => (card(d, TASKS[0]).get('figures') as Y.Map<unknown>).set('articles', null)
+	],
+	['a card that is not a map', (d) => d.getMap('cards').set('II.9', 'không phải thẻ')],
+	['progress as text', (d) => card(d, TASKS[0]).set('progress', 'một trăm')],
+	['notes replaced by a number', (d) => card(d, TASKS[1]).set('notes', 12)],
+	[
+		'evidence entry without a url',
+		(d) => (card(d, TASKS[0]).get('evidence') as Y.Array<unknown>).push([{ id: 'e' }])
+	],
+	[
+		'an update entry with a text time',
+		(d) =>
+			(card(d, TASKS[0]).get('updates') as Y.Array<unknown>).push([
+				{ id: 'u', at: 'hôm qua', authorId: 'x', authorName: 'x', text: 'x' }
+			])
+	],
+	[
+		'an unknown workflow status',
+		(d) => card(d, TASKS[0]).set('workflow', { status: 'xong', completedAt: null })
+	],
+	['list items in the cards map', (d) => d.getArray('cards').push([1])],
+	['a contribution entry that is null', (d) => d.getMap('contributions').set('II.3', null)],
+	[
+		'a new card map with a bad field',
+		(d) => {
+			const m = new Y.Map<unknown>();
+			m.set('figures', new Y.Array());
+			d.getMap('cards').set('II.8', m);
+		}
+	]
+];
+
+describe('schema check on incoming updates', () => {
+	it.each(ATTACKS)(
+		'refuses %s: socket closed with 4422, nothing stored, nobody sees it',
+		async (_, attack) => {
+			const watcher = open(agencyName, coordinator);
+			const attacker = open(agencyName, officer);
+			await Promise.all([watcher.ready, attacker.ready]);
+			const before = server.store.updates.load(agencyName).updates.length;
+			const seen = Y.encodeStateVector(watcher.doc);
+			const closed = closeCode(attacker);
+			attack(attacker.doc);
+			expect(await closed).toBe(CloseCodes.InvalidUpdate.code);
+			attacker.destroy();
+			await sleep(100);
+			expect(server.store.updates.load(agencyName).updates.length).toBe(before);
+			expect(Y.encodeStateVector(watcher.doc)).toEqual(seen);
+			expect(Y.encodeStateVector(storedDoc(server.store, agencyName))).toEqual(seen);
+		}
+	);
+
+	it('accepts every operation of the model on both kinds of document', async () => {
+		const a = open(agencyName, officer);
+		const p = open(planName, coordinator);
+		const watcher = open(agencyName, coordinator);
+		await Promise.all([a.ready, p.ready, watcher.ready]);
+		const d = a.doc;
+		const taskId = TASKS[0];
+		setFigure(d, { taskId, key: 'articles', label: 'Số tin bài', value: 42 });
+		setFigure(d, { taskId, key: 'note', label: 'Ghi chú', value: 'tốt' });
+		addEvidence(d, { taskId, url: 'https://baogialai.com.vn/a', label: 'Bài báo' });
+		addUpdateEntry(d, { taskId, text: 'Đã làm', authorId: 'u1', authorName: 'Cán bộ' });
+		const item = addChecklistItem(d, { taskId, text: 'Bước 1' });
+		toggleChecklistItem(d, { taskId, itemId: item, done: true });
+		setProgress(d, { taskId, progress: 70 });
+		moveCard(d, { taskId, toStatus: 'done' });
+		moveCard(d, { taskId: TASKS[1], toStatus: 'done', before: taskId });
+		deleteCard(d, { taskId: TASKS[2] });
+		restoreCard(d, { taskId: TASKS[2] });
+		setContributionDone(d, { taskId: TASKS[2], done: true });
+		updateTask(p.doc, { taskId, title: 'Mới', due: '2024-12-31', lead: [asAgencyId(AGENCY)] });
+		addMilestone(p.doc, { date: '2024-11-10', text: 'Báo cáo' });
+		await Promise.all([a.flushed(), p.flushed()]);
+		expect(Y.encodeStateVector(storedDoc(server.store, agencyName))).toEqual(
+			Y.encodeStateVector(d)
+		);
+		expect(Y.encodeStateVector(storedDoc(server.store, planName))).toEqual(
+			Y.encodeStateVector(p.doc)
+		);
+		expect(a.provider.isSynced).toBe(true);
+	});
+
+	it('refuses a plan-document update with a wrong-typed task field', async () => {
+		const p = open(planName, coordinator);
+		await p.ready;
+		const closed = closeCode(p);
+		(p.doc.getMap('tasks').get(TASKS[0]) as Y.Map<unknown>).set('lead', 'bch-bdbp');
+		expect(await closed).toBe(CloseCodes.InvalidUpdate.code);
+	});
+});

@@ -1,0 +1,209 @@
+import * as Y from 'yjs';
+import { isFiniteNumber, isInstant, isRecord, stringList } from './malformed.js';
+import { ROOT, type DocKind } from './meta.js';
+import { isStatus } from './status.js';
+import { isIsoDate } from './timeliness.js';
+
+/**
+ * The expected shape of each known part of a document, for a server that refuses updates
+ * putting a wrong value there before they are applied. A part the shape does not name (a key no
+ * reader looks at) is not checked. Every operation of this package writes values that pass.
+ */
+export type Shape =
+	| { kind: 'map'; entries?: Readonly<Record<string, Shape>>; each?: Shape }
+	| { kind: 'array'; each?: Shape }
+	| { kind: 'text' }
+	/** A plain value; `problem` returns why it does not fit, or null. */
+	| { kind: 'value'; problem: (v: unknown) => string | null };
+
+const value = (ok: (v: unknown) => boolean, expected: string): Shape => ({
+	kind: 'value',
+	problem: (v) => (ok(v) ? null : `expected ${expected}`)
+});
+const str = value((v) => typeof v === 'string', 'a string');
+const strOrNull = value((v) => v === null || typeof v === 'string', 'a string or null');
+const instantOrNull = value((v) => v === null || isInstant(v), 'a time or null');
+const dateOrNull = value((v) => v === null || isIsoDate(v), 'YYYY-MM-DD or null');
+const strings = value((v) => stringList(v) !== null, 'a list of strings');
+const text: Shape = { kind: 'text' };
+
+const card: Shape = {
+	kind: 'map',
+	entries: {
+		taskId: str,
+		workflow: value(
+			(v) =>
+				isRecord(v) && isStatus(v.status) && (v.completedAt === null || isInstant(v.completedAt)),
+			'{ status, completedAt }'
+		),
+		progress: value((v) => isFiniteNumber(v) && v >= 0 && v <= 100, 'a number 0..100'),
+		order: str,
+		notes: text,
+		checklist: {
+			kind: 'map',
+			each: {
+				kind: 'map',
+				entries: { text: str, done: value((v) => typeof v === 'boolean', 'a boolean'), order: str }
+			}
+		},
+		evidence: {
+			kind: 'array',
+			each: value(
+				(v) =>
+					isRecord(v) &&
+					typeof v.id === 'string' &&
+					typeof v.url === 'string' &&
+					typeof v.label === 'string',
+				'{ id, url, label }'
+			)
+		},
+		figures: {
+			kind: 'map',
+			each: value(
+				(v) =>
+					isRecord(v) &&
+					typeof v.label === 'string' &&
+					(typeof v.value === 'string' || isFiniteNumber(v.value)),
+				'{ label, value }'
+			)
+		},
+		updates: {
+			kind: 'array',
+			each: value(
+				(v) =>
+					isRecord(v) &&
+					typeof v.id === 'string' &&
+					isInstant(v.at) &&
+					typeof v.authorId === 'string' &&
+					typeof v.authorName === 'string' &&
+					typeof v.text === 'string',
+				'{ id, at, authorId, authorName, text }'
+			)
+		},
+		updatedAt: instantOrNull,
+		updatedBy: strOrNull
+	}
+};
+
+const meta: Shape = {
+	kind: 'map',
+	entries: {
+		schemaVersion: value((v) => Number.isInteger(v) && (v as number) >= 0, 'an integer'),
+		kind: value((v) => v === 'plan' || v === 'agency', "'plan' or 'agency'"),
+		planId: str,
+		agencyId: str
+	}
+};
+
+const AGENCY: Readonly<Record<string, Shape>> = {
+	[ROOT.meta]: meta,
+	[ROOT.cards]: { kind: 'map', each: card },
+	[ROOT.contributions]: {
+		kind: 'map',
+		each: value(
+			(v) =>
+				isRecord(v) &&
+				typeof v.done === 'boolean' &&
+				(v.updatedAt === null || isInstant(v.updatedAt)) &&
+				(v.updatedBy === null || typeof v.updatedBy === 'string'),
+			'{ done, updatedAt, updatedBy }'
+		)
+	}
+};
+
+const PLAN: Readonly<Record<string, Shape>> = {
+	[ROOT.meta]: meta,
+	[ROOT.plan]: {
+		kind: 'map',
+		entries: {
+			title: str,
+			issuer: str,
+			number: str,
+			date: str,
+			year: value((v) => Number.isInteger(v), 'an integer'),
+			reportDue: dateOrNull
+		}
+	},
+	[ROOT.sections]: {
+		kind: 'map',
+		each: value(
+			(v) =>
+				isRecord(v) &&
+				typeof v.id === 'string' &&
+				typeof v.number === 'string' &&
+				typeof v.title === 'string' &&
+				(v.parentId === null || typeof v.parentId === 'string') &&
+				typeof v.order === 'string',
+			'a section'
+		)
+	},
+	[ROOT.tasks]: {
+		kind: 'map',
+		each: {
+			kind: 'map',
+			entries: {
+				id: str,
+				number: str,
+				sectionId: str,
+				title: str,
+				content: text,
+				timeframe: str,
+				due: dateOrNull,
+				lead: strings,
+				coordinating: strings,
+				kind: value((v) => v === 'task' || v === 'duty', "'task' or 'duty'"),
+				items: strings,
+				order: str,
+				updatedAt: instantOrNull,
+				updatedBy: strOrNull
+			}
+		}
+	},
+	[ROOT.agencies]: {
+		kind: 'map',
+		each: value(
+			(v) =>
+				isRecord(v) &&
+				typeof v.id === 'string' &&
+				typeof v.name === 'string' &&
+				typeof v.shortName === 'string' &&
+				typeof v.kind === 'string' &&
+				(v.members === undefined || stringList(v.members) !== null),
+			'an agency'
+		)
+	},
+	[ROOT.milestones]: {
+		kind: 'map',
+		each: value(
+			(v) =>
+				isRecord(v) && typeof v.id === 'string' && isIsoDate(v.date) && typeof v.text === 'string',
+			'{ id, date, text }'
+		)
+	},
+	[ROOT.assignments]: { kind: 'map', each: strings }
+};
+
+/** The shape of a root type by name, for a document of this kind; null for an unknown root. */
+export function rootShape(kind: DocKind, name: string): Shape | null {
+	return (kind === 'agency' ? AGENCY : PLAN)[name] ?? null;
+}
+
+/** The shape of a child of `parent` under a map key, or of an array element (key null). */
+export function childShape(parent: Shape | null, key: string | null): Shape | null {
+	if (parent === null) return null;
+	if (parent.kind === 'map')
+		return key === null ? null : (parent.entries?.[key] ?? parent.each ?? null);
+	if (parent.kind === 'array') return key === null ? (parent.each ?? null) : null;
+	return null;
+}
+
+/** The Yjs class a shape's nested type must be, or null for plain values. */
+export function shapeType(shape: Shape): typeof Y.Map | typeof Y.Array | typeof Y.Text | null {
+	return shape.kind === 'map'
+		? Y.Map
+		: shape.kind === 'array'
+			? Y.Array
+			: shape.kind === 'text'
+				? Y.Text
+				: null;
+}
