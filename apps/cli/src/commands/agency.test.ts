@@ -53,6 +53,17 @@ describe('planboard agency', () => {
 		);
 		expect(added.code).toBe(0);
 		expect(added.stdout).toBe('uy-ban-nhan-dan-xa-ia-dom\n');
+		const group = run(
+			'agency',
+			'group-add',
+			'--name',
+			'Ủy ban nhân dân các xã, phường, đặc khu',
+			'--alias',
+			'UBND các xã, phường, đặc khu',
+			'--member',
+			'uy-ban-nhan-dan-xa-ia-dom'
+		);
+		expect([group.code, group.stdout]).toEqual([0, 'uy-ban-nhan-dan-cac-xa-phuong-dac-khu\n']);
 		expect(
 			run(
 				'agency',
@@ -64,9 +75,19 @@ describe('planboard agency', () => {
 				'--kind',
 				'commune',
 				'--valid-from',
-				'2025-07-01'
+				'2025-07-01',
+				'--group',
+				'uy-ban-nhan-dan-cac-xa-phuong-dac-khu'
 			).code
 		).toBe(0);
+		const groups = JSON.parse(run('agency', 'groups', '--json').stdout) as {
+			id: string;
+			members: string[];
+		}[];
+		expect(groups.find((g) => g.id === 'uy-ban-nhan-dan-cac-xa-phuong-dac-khu')?.members).toEqual([
+			'uy-ban-nhan-dan-xa-ia-dom',
+			'ubnd-xa-duc-co'
+		]);
 		const retired = run(
 			'agency',
 			'retire',
@@ -118,6 +139,7 @@ describe('planboard agency', () => {
 			'agency.merge',
 			'agency.retire',
 			'agency.add',
+			'agency.group_add',
 			'agency.add'
 		]);
 		store.close();

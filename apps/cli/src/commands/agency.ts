@@ -5,10 +5,12 @@ import { UsageError, parseArgs } from '../args.js';
 import { processIo, type CommandIo } from '../io.js';
 
 const USAGE = `usage: planboard agency list [--json] [--as-of YYYY-MM-DD]
-       planboard agency add --name NAME [--short-name S] [--kind KIND] [--id ID] [--valid-from YYYY-MM-DD]
+       planboard agency add --name NAME [--short-name S] [--kind KIND] [--id ID] [--valid-from YYYY-MM-DD] [--group GROUP_ID ...]
        planboard agency rename ID --name NAME [--short-name S]
        planboard agency retire ID --on YYYY-MM-DD [--successor ID ...]
-       planboard agency merge ID --into ID --on YYYY-MM-DD`;
+       planboard agency merge ID --into ID --on YYYY-MM-DD
+       planboard agency groups [--json]
+       planboard agency group-add --name NAME [--id ID] [--alias NAME ...] [--member ID ...]`;
 
 /**
  * `planboard agency ...`: the installation's agency directory, as on the admin page. Dates are
@@ -20,12 +22,28 @@ export async function runAgency(args: string[], io: CommandIo = processIo): Prom
 	const opts = parseArgs(rest, {
 		values: ['name', 'short-name', 'kind', 'id', 'valid-from', 'as-of', 'on', 'into'],
 		flags: ['json'],
-		lists: ['successor']
+		lists: ['successor', 'group', 'alias', 'member']
 	});
-	if (!['list', 'add', 'rename', 'retire', 'merge'].includes(sub)) throw new UsageError(USAGE);
+	if (!['list', 'add', 'rename', 'retire', 'merge', 'groups', 'group-add'].includes(sub))
+		throw new UsageError(USAGE);
 	const store = openStore({ path: envConfig(process.env).databasePath });
 	try {
 		if (sub === 'list') return list(store, opts, io);
+		if (sub === 'groups') return groups(store, opts, io);
+		if (sub === 'group-add') {
+			const name = opts.values.get('name');
+			if (name === undefined) throw new UsageError(`--name is required\n${USAGE}`);
+			const group = store.agencies.addGroup({
+				name,
+				id: opts.values.get('id'),
+				aliases: opts.lists.get('alias'),
+				memberIds: opts.lists.get('member')
+			});
+			store.audit.log({ userId: null, action: 'agency.group_add', detail: group });
+			io.out(`${group.id}\n`);
+			io.err(`Đã thêm nhóm ${group.id}: ${group.name} (${group.members.length} đơn vị).\n`);
+			return 0;
+		}
 		const changed = change(store, sub, opts);
 		store.audit.log({ userId: null, action: `agency.${sub}`, detail: changed });
 		if (sub === 'add') io.out(`${changed.id}\n`);
@@ -57,7 +75,8 @@ function change(store: Store, sub: string, opts: ReturnType<typeof parseArgs>): 
 				shortName: value('short-name'),
 				kind: value('kind'),
 				id: value('id'),
-				validFrom: value('valid-from')
+				validFrom: value('valid-from'),
+				groupIds: opts.lists.get('group')
 			});
 		case 'rename':
 			return store.agencies.rename({
@@ -101,5 +120,15 @@ function list(store: Store, opts: ReturnType<typeof parseArgs>, io: CommandIo): 
 		const successors = a.successorIds?.length ? ` → ${a.successorIds.join(', ')}` : '';
 		io.out(`${a.id.padEnd(24)} ${a.kind.padEnd(12)} ${period.padEnd(23)} ${a.name}${successors}\n`);
 	}
+	return 0;
+}
+
+function groups(store: Store, opts: ReturnType<typeof parseArgs>, io: CommandIo): number {
+	const all = store.agencies.groups();
+	if (opts.flags.has('json')) {
+		io.out(`${JSON.stringify(all)}\n`);
+		return 0;
+	}
+	for (const g of all) io.out(`${g.id.padEnd(24)} ${g.name}: ${g.members.join(', ') || '–'}\n`);
 	return 0;
 }
