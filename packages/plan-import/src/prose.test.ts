@@ -91,6 +91,8 @@ describe('readAssignments', () => {
 
 	it('ignores "chủ trì" without an agency before it, and reads two sentences', () => {
 		expect(readAssignments('Chủ trì, hướng dẫn tổ chức các hoạt động kỷ niệm.')).toEqual([]);
+		expect(readAssignments('Đơn vị chủ trì: Sở Tư pháp. Cơ quan phối hợp: Sở Y tế.')).toEqual([]);
+		expect(readAssignments('Cơ quan chủ trì thực hiện: Sở Tư pháp.')).toEqual([]);
 		const two = readAssignments(
 			'Sở Nội vụ chủ trì thẩm định đề án. Sở Tài chính chủ trì, phối hợp với Kho bạc Nhà nước khu vực X bố trí kinh phí.'
 		);

@@ -33,6 +33,7 @@ const REQUEST = /(?:^|\s)(giao|de nghi|do|yeu cau|phan cong)\s+/g;
 const REQUEST_WORDS = new Set(['giao', 'đề nghị', 'do', 'yêu cầu', 'phân công']);
 const CLAUSE_END = /[.;!?:](?=\s|$)/g;
 const MAX_LEAD = 200;
+const LABEL_AFTER = /^(?:\s+thuc hien)?\s*:/;
 
 /** Index of the first clause end (".", ";", ":") at or after `from`, or the text's length. */
 function clauseEnd(text: string, from: number): number {
@@ -110,6 +111,8 @@ export function readAssignments(text: string): Assignment[] {
 	KEYWORD.lastIndex = 0;
 	for (let m = KEYWORD.exec(folded); m !== null; m = KEYWORD.exec(folded)) {
 		if (m.index < consumed) continue;
+		// "Đơn vị chủ trì: ..." is a labelled field (fields.ts), not a sentence.
+		if (LABEL_AFTER.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 14))) continue;
 		const lead = leadBefore(text, folded, m.index);
 		if (lead === null) continue;
 		const isRequest = /(?:^|\s)de nghi\s+$/.test(
