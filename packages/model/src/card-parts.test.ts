@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { readCard } from './card.js';
 import {
 	addChecklistItem,
@@ -9,6 +10,7 @@ import {
 } from './checklist.js';
 import { addEvidence, removeEvidence } from './evidence.js';
 import { removeFigure, setFigure } from './figure.js';
+import { setMalformedReporter, type MalformedEntry } from './malformed.js';
 import { addUpdateEntry } from './update-entry.js';
 import { T, agencyDoc } from './test-fixtures.js';
 
@@ -64,6 +66,29 @@ describe('evidence', () => {
 			/absolute http/
 		);
 		expect(readCard(doc, T.border)?.evidence).toEqual([]);
+	});
+
+	it('reads only http(s) links from the document, reporting the others', () => {
+		const doc = agencyDoc();
+		const reports: MalformedEntry[] = [];
+		setMalformedReporter((e) => reports.push(e));
+		try {
+			const list = (doc.getMap('cards').get(T.border) as Y.Map<unknown>).get('evidence');
+			(list as Y.Array<unknown>).push([
+				{ id: 'js', url: 'javascript:alert(1)', label: 'Bấm' },
+				{ id: 'js2', url: ' JaVaScRiPt:alert(1)', label: 'Bấm' },
+				{ id: 'ok', url: 'https://baogialai.com.vn/a', label: 'Bài báo' }
+			]);
+			expect(readCard(doc, T.border)?.evidence).toEqual([
+				{ id: 'ok', url: 'https://baogialai.com.vn/a', label: 'Bài báo' }
+			]);
+			expect(reports.map((r) => r.key)).toEqual([
+				`cards/${T.border}/evidence/0`,
+				`cards/${T.border}/evidence/1`
+			]);
+		} finally {
+			setMalformedReporter(null);
+		}
 	});
 });
 

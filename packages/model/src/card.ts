@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { TaskId } from './ids.js';
 import { ROOT, type WriteContext } from './meta.js';
+import { safeEvidenceUrl } from './evidence-url.js';
 import { isFiniteNumber, isInstant, isRecord, reportMalformed, typeOf } from './malformed.js';
 import { compareKeys } from './order.js';
 import { isStatus, statusRank, type Status } from './status.js';
@@ -198,7 +199,11 @@ function readEvidenceLink(e: unknown): EvidenceLink | string {
 	if (!isRecord(e) || typeof e.id !== 'string' || typeof e.url !== 'string') {
 		return `not an { id, url, label } link: ${typeOf(e)}`;
 	}
-	return { id: e.id, url: e.url, label: typeof e.label === 'string' ? e.label : e.url };
+	// Only http(s): links render as anchors for every viewer, and the writer's own check
+	// (checkEvidenceUrl) cannot bind other clients. Anything else is dropped and reported.
+	const url = safeEvidenceUrl(e.url);
+	if (url === null) return 'not an http(s) URL';
+	return { id: e.id, url, label: typeof e.label === 'string' ? e.label : url };
 }
 
 function readUpdateEntry(u: unknown): UpdateEntry | string {

@@ -23,7 +23,7 @@ export {
 } from './contribution.js';
 export type { Contribution } from './contribution.js';
 export { addEvidence, removeEvidence } from './evidence.js';
-export { checkEvidenceUrl } from './evidence-url.js';
+export { checkEvidenceUrl, safeEvidenceUrl } from './evidence-url.js';
 export { removeFigure, setFigure } from './figure.js';
 export { asAgencyId, asPlanId, asTaskId, newId } from './ids.js';
 export type { AgencyId, PlanId, TaskId } from './ids.js';

@@ -189,7 +189,7 @@ function expectWellTyped(card: Card): void {
 		str(card.order) &&
 		str(card.notes) &&
 		card.checklist.every((i) => str(i.id) && str(i.text) && typeof i.done === 'boolean') &&
-		card.evidence.every((e) => str(e.id) && str(e.url) && str(e.label)) &&
+		card.evidence.every((e) => str(e.id) && /^https?:\/\//.test(e.url) && str(e.label)) &&
 		Object.values(card.figures).every(
 			(f) => str(f.label) && (str(f.value) || Number.isFinite(f.value))
 		) &&

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { safeEvidenceUrl } from './evidence-url.js';
 import { isFiniteNumber, isInstant, isRecord, stringList } from './malformed.js';
 import { ROOT, type DocKind } from './meta.js';
 import { isStatus } from './status.js';
@@ -52,7 +53,7 @@ const card: Shape = {
 				(v) =>
 					isRecord(v) &&
 					typeof v.id === 'string' &&
-					typeof v.url === 'string' &&
+					safeEvidenceUrl(v.url) !== null &&
 					typeof v.label === 'string',
 				'{ id, url, label }'
 			)
