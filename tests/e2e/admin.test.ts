@@ -121,10 +121,19 @@ describe('the agency directory on the admin page', () => {
 		await add.getByRole('button', { name: 'Thêm đơn vị' }).click();
 		await expect(message()).resolves.toContain('Tên đơn vị không được để trống.');
 
+		const group = page.locator('form[action="?/groupAdd"]');
+		await group.getByLabel('Tên nhóm').fill('Ủy ban nhân dân các xã, phường, đặc khu');
+		await group.getByLabel(/Cách viết khác/).fill('UBND các xã, phường, đặc khu');
+		await group.getByRole('button', { name: 'Thêm nhóm' }).click();
+		await expect(message()).resolves.toContain(
+			'Đã thêm nhóm Ủy ban nhân dân các xã, phường, đặc khu (mã uy-ban-nhan-dan-cac-xa-phuong-dac-khu, 0 đơn vị).'
+		);
+
 		await add.getByLabel('Tên đơn vị').fill('Ủy ban nhân dân xã Ia Dom');
 		await add.getByLabel('Tên viết tắt').fill('UBND xã Ia Dom');
 		await add.getByLabel('Loại').selectOption('commune');
 		await add.getByLabel('Hoạt động từ ngày').fill('2025-07-01');
+		await add.getByLabel('Thuộc nhóm').selectOption(['uy-ban-nhan-dan-cac-xa-phuong-dac-khu']);
 		await add.getByRole('button', { name: 'Thêm đơn vị' }).click();
 		await expect(message()).resolves.toContain(
 			'Đã thêm đơn vị Ủy ban nhân dân xã Ia Dom (mã uy-ban-nhan-dan-xa-ia-dom).'
@@ -136,6 +145,9 @@ describe('the agency directory on the admin page', () => {
 			'từ 01/07/2025'
 		);
 		await expect(commune.textContent()).resolves.toContain('Xã');
+		await expect(
+			page.locator('[data-group-id="uy-ban-nhan-dan-cac-xa-phuong-dac-khu"]').textContent()
+		).resolves.toContain('Ủy ban nhân dân xã Ia Dom');
 
 		const retire = page.locator('form[action="?/agencyRetire"]');
 		await retire.getByLabel('Đơn vị', { exact: true }).selectOption('so-ngoai-vu');

@@ -10,11 +10,18 @@ export function directoryView() {
 	return {
 		province: store.agencies.province() ?? '',
 		agencies: store.agencies.list(),
+		groups: store.agencies.groups(),
 		kinds: [...AGENCY_KINDS]
 	};
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+/** Every non-blank value of a multiple select. */
+const all = (form: FormData, name: string) =>
+	form
+		.getAll(name)
+		.map((v) => String(v).trim())
+		.filter(Boolean);
 /** Absent or blank optional fields are undefined, so the store applies its defaults. */
 const optional = (form: FormData, name: string) => text(form, name) || undefined;
 
@@ -44,7 +51,8 @@ export const directoryActions = {
 			shortName: optional(form, 'shortName'),
 			kind: optional(form, 'kind'),
 			id: optional(form, 'id'),
-			validFrom: optional(form, 'validFrom')
+			validFrom: optional(form, 'validFrom'),
+			groupIds: all(form, 'groupIds')
 		});
 		return { message: `Đã thêm đơn vị ${agency.name} (mã ${agency.id}).`, detail: agency };
 	}),
@@ -66,12 +74,23 @@ export const directoryActions = {
 		const agency = store.agencies.retire({
 			id: text(form, 'id'),
 			on: text(form, 'on'),
-			successorIds: form
-				.getAll('successorIds')
-				.map((v) => String(v).trim())
-				.filter(Boolean)
+			successorIds: all(form, 'successorIds')
 		});
 		return { message: `Đã ghi nhận: ${ended(agency)}.`, detail: agency };
+	}),
+	groupAdd: directoryAction('agency.group_add', (form) => {
+		const group = runtime().store.agencies.addGroup({
+			name: String(form.get('name') ?? ''),
+			aliases: String(form.get('aliases') ?? '')
+				.split(/\r?\n/)
+				.map((line) => line.trim())
+				.filter(Boolean),
+			memberIds: all(form, 'memberIds')
+		});
+		return {
+			message: `Đã thêm nhóm ${group.name} (mã ${group.id}, ${group.members.length} đơn vị).`,
+			detail: group
+		};
 	}),
 	agencyMerge: directoryAction('agency.merge', (form) => {
 		const agency = runtime().store.agencies.merge({
