@@ -27,6 +27,14 @@ describe('parseDue', () => {
 		expect(parseDue('Quý II', 2024)).toBe('2024-06-30');
 		expect(parseDue('Quý II')).toBeNull();
 	});
+	it('takes the plan year for a day without one, and never reads a month from it', () => {
+		expect(parseDue('hoàn thành trước ngày 15/6', 2026)).toBe('2026-06-15');
+		expect(parseDue('Trước 30/11', 2026)).toBe('2026-11-30');
+		expect(parseDue('ngày 15 tháng 6', 2026)).toBe('2026-06-15');
+		expect(parseDue('ngày 15 tháng 6')).toBeNull();
+		expect(parseDue('trước ngày 31/02', 2026)).toBeNull();
+		expect(parseDue('Ngày Gia đình Việt Nam 28/6', 2026)).toBeNull();
+	});
 	it('rejects days that do not exist', () => {
 		expect(isoDate(2023, 2, 29)).toBeNull();
 		expect(parseDue('trước ngày 31/02/2024')).toBeNull();

@@ -28,13 +28,16 @@ const QUARTER =
 	/quy ((?:(?:iv|iii|ii|i|[1-4])\s*(?:,|-|va|den)\s*(?:quy )?)*(?:iv|iii|ii|i|[1-4]))(?:\s*(?:\/|nam)\s*(\d{4}))?(?![a-z0-9])/g;
 const MONTH =
 	/thang ((?:\d{1,2}\s*(?:,|-|va|den)\s*(?:thang )?)*\d{1,2})(?:\s*(?:\/|nam)\s*(\d{4}))?(?![\d/])/g;
+// "trước ngày 15/6", "ngày 15 tháng 6": a day without its year, which the plan's year gives.
+const DAY_NO_YEAR = /(?:ngay|truoc) (\d{1,2})\s*\/\s*(\d{1,2})(?![\d/])/g;
+const DAY_WORDS_NO_YEAR = /ngay (\d{1,2}) thang (\d{1,2})(?! nam \d)(?![\d/])/g;
 const HALF = /6 thang (dau|cuoi) nam (\d{4})/g;
 const YEAR = /(?<![\d/])((?:19|20)\d{2})(?![\d/])/g;
 
 /**
  * Due date for a timeframe: the latest date it names, as a period's last day
- * ("Quý II/2021" → 2021-06-30, "Cả năm 2024" → 2024-12-31). A quarter or month without a year
- * takes `year`. Null for "Thường xuyên", "Khi có yêu cầu" or anything without a date.
+ * ("Quý II/2021" → 2021-06-30, "Cả năm 2024" → 2024-12-31). A quarter, month or day without a
+ * year ("trước ngày 15/6") takes `year`. Null for "Thường xuyên", "Khi có yêu cầu" or anything without a date.
  */
 export function parseDue(timeframe: string, year: number | null = null): string | null {
 	let text = ` ${foldVietnamese(timeframe)} `;
@@ -46,6 +49,11 @@ export function parseDue(timeframe: string, year: number | null = null): string 
 	for (const m of text.matchAll(DAY)) take(isoDate(+m[3], +m[2], +m[1]));
 	for (const m of text.matchAll(DAY_WORDS)) take(isoDate(+m[3], +m[2], +m[1]));
 	text = text.replace(DAY, ' ').replace(DAY_WORDS, ' ');
+	if (year !== null) {
+		for (const m of text.matchAll(DAY_NO_YEAR)) take(isoDate(year, +m[2], +m[1]));
+		for (const m of text.matchAll(DAY_WORDS_NO_YEAR)) take(isoDate(year, +m[2], +m[1]));
+	}
+	text = text.replace(DAY_NO_YEAR, ' ').replace(DAY_WORDS_NO_YEAR, ' ');
 	for (const m of text.matchAll(HALF)) take(`${m[2]}-${m[1] === 'dau' ? '06-30' : '12-31'}`);
 	text = text.replace(HALF, ' ');
 	for (const m of text.matchAll(QUARTER)) {

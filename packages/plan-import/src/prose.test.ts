@@ -128,6 +128,7 @@ describe('findTimeframes', () => {
 			'Thực hiện từ tháng 3 đến tháng 11/2026',
 			'2026-11-30'
 		],
+		['..., hoàn thành trước ngày 15/6.', 'Hoàn thành trước ngày 15/6', '2026-06-15'],
 		[
 			'...; thực hiện trong 6 tháng đầu năm 2026.',
 			'Thực hiện trong 6 tháng đầu năm 2026',
