@@ -60,6 +60,8 @@ beforeAll(async () => {
 		m.set('notes', 12);
 		cards.set(broken, 'không phải thẻ');
 		cards.set('the-la', [1, 2, 3]);
+		// A map, but under a key that is no task id: exports would fail to name its task.
+		cards.set('thẻ có dấu cách', new Y.Map());
 		doc.getMap('contributions').set('II.1', null);
 	});
 	store.updates.append({
@@ -117,6 +119,7 @@ describe('an agency document holding malformed entries', () => {
 				`cards/${victim}/notes`,
 				`cards/${broken}`,
 				'cards/the-la',
+				'cards/thẻ có dấu cách',
 				'contributions/II.1'
 			])
 		);

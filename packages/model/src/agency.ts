@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { AgencyId } from './ids.js';
+import { isId, type AgencyId } from './ids.js';
 import { isRecord, reportMalformed, stringList, typeOf } from './malformed.js';
 import { ROOT } from './meta.js';
 import { compareOrdered } from './order.js';
@@ -48,7 +48,7 @@ export function writeAgency(doc: Y.Doc, agency: AgencyInfo, order: string): void
 
 function readAgency(doc: Y.Doc, id: string, a: unknown): StoredAgency | null {
 	const where = `${ROOT.agencies}/${id}`;
-	if (!isRecord(a) || typeof a.name !== 'string') {
+	if (!isId(id) || !isRecord(a) || typeof a.name !== 'string') {
 		reportMalformed(doc, where, `not an agency: ${typeOf(a)}`);
 		return null;
 	}

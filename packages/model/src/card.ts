@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { TaskId } from './ids.js';
+import { isId, type TaskId } from './ids.js';
 import { ROOT, type WriteContext } from './meta.js';
 import { safeEvidenceUrl } from './evidence-url.js';
 import { isFiniteNumber, isInstant, isRecord, reportMalformed, typeOf } from './malformed.js';
@@ -253,7 +253,8 @@ export function readCardMap(doc: Y.Doc, taskId: string, m: Y.Map<unknown>): Card
 export function cardEntries(doc: Y.Doc): [string, Y.Map<unknown>][] {
 	const out: [string, Y.Map<unknown>][] = [];
 	for (const [id, m] of cardsMap(doc).entries() as IterableIterator<[string, unknown]>) {
-		if (m instanceof Y.Map) out.push([id, m]);
+		if (!isId(id)) reportMalformed(doc, `${ROOT.cards}/${id}`, 'not a task id');
+		else if (m instanceof Y.Map) out.push([id, m]);
 		else reportMalformed(doc, `${ROOT.cards}/${id}`, `not a Y.Map: ${typeOf(m)}`);
 	}
 	return out;
@@ -277,7 +278,7 @@ export function readCards(doc: Y.Doc): Card[] {
 /** null when the agency has no card for the task (never had one, or it was deleted). */
 export function readCard(doc: Y.Doc, taskId: TaskId): Card | null {
 	const m: unknown = cardsMap(doc).get(taskId);
-	if (m === undefined) return null;
+	if (m === undefined || !isId(taskId)) return null;
 	if (m instanceof Y.Map) return readCardMap(doc, taskId, m);
 	reportMalformed(doc, `${ROOT.cards}/${taskId}`, `not a Y.Map: ${typeOf(m)}`);
 	return null;

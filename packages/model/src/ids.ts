@@ -9,8 +9,13 @@ export type TaskId = string & { readonly __brand: 'TaskId' };
 
 const ID_PATTERN = /^[^\s/]{1,128}$/u;
 
+/** True for a string usable as an id (and so inside a document name). */
+export function isId(s: unknown): s is string {
+	return typeof s === 'string' && ID_PATTERN.test(s);
+}
+
 function checkId(kind: string, s: string): void {
-	if (typeof s !== 'string' || !ID_PATTERN.test(s)) {
+	if (!isId(s)) {
 		throw new TypeError(
 			`Invalid ${kind} ${JSON.stringify(s)}: expected 1-128 characters without '/' or whitespace`
 		);

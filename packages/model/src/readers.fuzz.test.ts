@@ -5,7 +5,7 @@ import { readAgencies } from './agency.js';
 import { cardHolders, readAssignments } from './assignments.js';
 import { readCard, readCards, type Card } from './card.js';
 import { readContributions } from './contribution.js';
-import type { TaskId } from './ids.js';
+import { isId, type TaskId } from './ids.js';
 import { setMalformedReporter, type MalformedEntry } from './malformed.js';
 import { ROOT, docKind, schemaVersionOf } from './meta.js';
 import { readMilestones } from './milestone.js';
@@ -68,7 +68,9 @@ const FIELDS = [
 	'planId',
 	'agencyId',
 	'articles',
-	'x'
+	'x',
+	'khoảng trắng',
+	'a/b'
 ];
 const ROOTS = Object.values(ROOT);
 const STRINGS = [
@@ -181,7 +183,7 @@ function expectWellTyped(card: Card): void {
 	const str = (v: unknown) => typeof v === 'string';
 	const instant = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
 	const ok =
-		str(card.taskId) &&
+		isId(card.taskId) &&
 		isStatus(card.status) &&
 		Number.isInteger(card.progress) &&
 		card.progress >= 0 &&
@@ -216,6 +218,7 @@ function readEverything(doc: Y.Doc): void {
 	expect(typeof meta.title).toBe('string');
 	const tasks = readTasks(doc);
 	for (const t of tasks) {
+		expect(isId(t.id)).toBe(true);
 		readTask(doc, t.id);
 		cardHolders(doc, t.id);
 		t.number.localeCompare(t.title);
@@ -224,6 +227,7 @@ function readEverything(doc: Y.Doc): void {
 	}
 	for (const s of readSections(doc)) s.number.localeCompare(s.title);
 	for (const a of readAgencies(doc)) {
+		expect(isId(a.id)).toBe(true);
 		a.name.localeCompare(a.shortName);
 		(a.members ?? []).forEach((m) => m.toLowerCase());
 	}

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { AgencyId, TaskId } from './ids.js';
+import { isId, type AgencyId, type TaskId } from './ids.js';
 import { reportMalformed, stringList, typeOf } from './malformed.js';
 import { ROOT, assertKind, type WriteContext } from './meta.js';
 import { compareOrdered } from './order.js';
@@ -124,7 +124,8 @@ export function readTask(doc: Y.Doc, taskId: TaskId): Task | null {
 function taskEntries(doc: Y.Doc): [string, Y.Map<unknown>][] {
 	const out: [string, Y.Map<unknown>][] = [];
 	for (const [id, m] of tasksMap(doc).entries() as IterableIterator<[string, unknown]>) {
-		if (m instanceof Y.Map) out.push([id, m]);
+		if (!isId(id)) reportMalformed(doc, `${ROOT.tasks}/${id}`, 'not a task id');
+		else if (m instanceof Y.Map) out.push([id, m]);
 		else reportMalformed(doc, `${ROOT.tasks}/${id}`, `not a Y.Map: ${typeOf(m)}`);
 	}
 	return out;
