@@ -111,10 +111,13 @@ export interface ChildBenchServer {
 
 /** Runs `child/server.ts` in a child process (with `--expose-gc`) and waits for its port. */
 export async function spawnServer(
-	options: { kind: 'planboard'; databasePath: string } | { kind: 'baseline' }
+	options: { kind: 'planboard'; databasePath: string; schemaCheck?: boolean } | { kind: 'baseline' }
 ): Promise<ChildBenchServer> {
 	const { fork } = await import('node:child_process');
-	const args = options.kind === 'planboard' ? ['planboard', options.databasePath] : ['baseline'];
+	const args =
+		options.kind === 'planboard'
+			? ['planboard', options.databasePath, options.schemaCheck === false ? 'no-schema-check' : '']
+			: ['baseline'];
 	const child = fork(fileURLToPath(new URL('./child/server.ts', import.meta.url)), args, {
 		cwd: root,
 		execArgv: ['--import', 'tsx', '--expose-gc'],

@@ -1,11 +1,17 @@
 // A benchmark server in its own process, so its RSS is its own and it does not share an event
-// loop with the clients that drive it. argv: `planboard <databasePath>` or `baseline`.
+// loop with the clients that drive it. argv: `planboard <databasePath> [no-schema-check]` or
+// `baseline`.
 // Tells the parent its port over IPC and answers `{ type: 'stats' }` with memory after a full GC.
 // Each kind imports only its own server, so the baseline process never loads our packages.
-const [kind, databasePath] = process.argv.slice(2);
+const [kind, databasePath, option] = process.argv.slice(2);
 const server =
 	kind === 'planboard'
-		? await (await import('../servers.js')).startPlanboard({ databasePath })
+		? await (
+				await import('../servers.js')
+			).startPlanboard({
+				databasePath,
+				sync: { schemaCheck: option !== 'no-schema-check' }
+			})
 		: await (await import('../baseline.js')).startBaseline();
 
 process.on('message', (message: { type: string }) => {
@@ -14,7 +20,13 @@ process.on('message', (message: { type: string }) => {
 		globalThis.gc?.();
 		globalThis.gc?.();
 		const m = process.memoryUsage();
-		process.send?.({ type: 'stats', rss: m.rss, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers });
+		process.send?.({
+			type: 'stats',
+			rss: m.rss,
+			heapUsed: m.heapUsed,
+			external: m.external,
+			arrayBuffers: m.arrayBuffers
+		});
 	} else if (message.type === 'close') {
 		void server.close().then(() => process.exit(0));
 	}
