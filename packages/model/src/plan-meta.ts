@@ -32,12 +32,13 @@ export function readPlanMeta(doc: Y.Doc): PlanMeta {
 	const year = m.get('year');
 	const reportDue = m.get('reportDue');
 	const planId = metaMap(doc).get('planId');
+	const date = str('date');
 	return {
 		planId: (typeof planId === 'string' ? planId : '') as PlanId,
 		title: str('title'),
 		issuer: str('issuer'),
 		number: str('number'),
-		date: str('date'),
+		date: isIsoDate(date) ? date : '',
 		year: typeof year === 'number' && Number.isInteger(year) ? year : 0,
 		reportDue: typeof reportDue === 'string' && isIsoDate(reportDue) ? reportDue : null
 	};

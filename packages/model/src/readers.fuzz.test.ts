@@ -216,6 +216,8 @@ function readEverything(doc: Y.Doc): void {
 	agencyIdOf(doc);
 	const meta = readPlanMeta(doc);
 	expect(typeof meta.title).toBe('string');
+	expect(meta.date === '' || isIsoDate(meta.date)).toBe(true);
+	expect(meta.reportDue === null || isIsoDate(meta.reportDue)).toBe(true);
 	const tasks = readTasks(doc);
 	for (const t of tasks) {
 		expect(isId(t.id)).toBe(true);

@@ -120,7 +120,7 @@ const PLAN: Readonly<Record<string, Shape>> = {
 			title: str,
 			issuer: str,
 			number: str,
-			date: str,
+			date: value((v) => v === '' || isIsoDate(v), "YYYY-MM-DD or ''"),
 			year: value((v) => Number.isInteger(v), 'an integer'),
 			reportDue: dateOrNull
 		}
