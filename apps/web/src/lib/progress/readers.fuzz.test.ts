@@ -1,0 +1,89 @@
+import {
+	readAgencies,
+	readAssignments,
+	readCards,
+	readMilestones,
+	readPlanMeta,
+	readSections,
+	readTasks,
+	setMalformedReporter,
+	type Card
+} from '@planboard/model';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+// Test helpers of the model and report packages (not part of their API), shared by the fuzz tests.
+import { prng } from '../../../../../packages/model/src/test-fixtures.js';
+import { mutate } from '../../../../../packages/model/src/test-fuzz.js';
+import { PLAN_ID, filledDocs } from '../../../../../packages/report/src/test-board.js';
+import { buildLanes } from '../board/lanes';
+import { calendarEvents, calendarMonths } from './calendar';
+import { computeProgress } from './compute';
+
+beforeAll(() => setMalformedReporter(() => {}));
+afterAll(() => setMalformedReporter(null));
+
+describe('board lanes, progress and calendar under random writes', () => {
+	it('never throw (seeded, 150 boards)', () => {
+		const base = filledDocs();
+		for (let seed = 1; seed <= 150; seed++) {
+			const rng = prng(seed);
+			const docs = new Map<string, Y.Doc>();
+			for (const [name, doc] of base) {
+				const copy = new Y.Doc();
+				Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+				docs.set(name, copy);
+			}
+			const names = [...docs.keys()];
+			for (let i = 1 + rng.int(10); i > 0; i--) {
+				const doc = docs.get(rng.pick(names))!;
+				const writer = new Y.Doc();
+				Y.applyUpdate(writer, Y.encodeStateAsUpdate(doc));
+				mutate(rng, doc, writer);
+			}
+			const plan = docs.get(`plan/${PLAN_ID}`)!;
+			const cardsOf = (agencyId: string): Card[] => {
+				const doc = docs.get(`plan/${PLAN_ID}/agency/${agencyId}`);
+				return doc ? readCards(doc) : [];
+			};
+			const [tasks, sections, agencies] = [readTasks(plan), readSections(plan), readAgencies(plan)];
+			try {
+				const asOf = '2024-11-05';
+				const progress = computeProgress({
+					tasks,
+					sections,
+					agencies,
+					cardsOf,
+					assignments: readAssignments(plan),
+					asOf
+				});
+				expect(Number.isFinite(progress.overall.percent)).toBe(true);
+				buildLanes({
+					agencies,
+					tasks,
+					sections,
+					cardsOf,
+					filters: {
+						agency: '',
+						section: rng.pick(['', 'II']),
+						status: '',
+						timeliness: '',
+						q: rng.pick(['', 'báo']),
+						scope: 'all',
+						card: ''
+					},
+					myAgency: null,
+					asOf
+				});
+				calendarMonths(
+					calendarEvents({
+						milestones: readMilestones(plan),
+						tasks,
+						reportDue: readPlanMeta(plan).reportDue
+					})
+				);
+			} catch (error) {
+				throw new Error(`seed ${seed}: ${String(error)}`, { cause: error });
+			}
+		}
+	});
+});
