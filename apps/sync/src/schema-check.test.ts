@@ -138,6 +138,10 @@ const ATTACKS: [string, (doc: Y.Doc) => void][] = [
 		(d) => card(d, TASKS[0]).set('workflow', { status: 'xong', completedAt: null })
 	],
 	['list items in the cards map', (d) => d.getArray('cards').push([1])],
+	[
+		'a card map under a key that is no task id',
+		(d) => d.getMap('cards').set('thẻ lạ', new Y.Map())
+	],
 	['a contribution entry that is null', (d) => d.getMap('contributions').set('II.3', null)],
 	[
 		'a new card map with a bad field',

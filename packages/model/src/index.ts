@@ -49,7 +49,7 @@ export { rollupProgress } from './rollup.js';
 export type { Rollup } from './rollup.js';
 export { readSections, sectionsMap } from './section.js';
 export type { Section, SectionInput } from './section.js';
-export { childShape, rootShape, shapeType } from './shape.js';
+export { childShape, keyProblem, rootShape, shapeType } from './shape.js';
 export type { Shape } from './shape.js';
 export { STATUSES, isStatus, statusRank } from './status.js';
 export type { Status } from './status.js';

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { safeEvidenceUrl } from './evidence-url.js';
+import { isId } from './ids.js';
 import { isFiniteNumber, isInstant, isRecord, stringList } from './malformed.js';
 import { ROOT, type DocKind } from './meta.js';
 import { isStatus } from './status.js';
@@ -11,7 +12,13 @@ import { isIsoDate } from './timeliness.js';
  * reader looks at) is not checked. Every operation of this package writes values that pass.
  */
 export type Shape =
-	| { kind: 'map'; entries?: Readonly<Record<string, Shape>>; each?: Shape }
+	| {
+			kind: 'map';
+			entries?: Readonly<Record<string, Shape>>;
+			each?: Shape;
+			/** Keys must pass this (ids that end up in document names and exports). */
+			keys?: (key: string) => boolean;
+	  }
 	| { kind: 'array'; each?: Shape }
 	| { kind: 'text' }
 	/** A plain value; `problem` returns why it does not fit, or null. */
@@ -98,9 +105,10 @@ const meta: Shape = {
 
 const AGENCY: Readonly<Record<string, Shape>> = {
 	[ROOT.meta]: meta,
-	[ROOT.cards]: { kind: 'map', each: card },
+	[ROOT.cards]: { kind: 'map', each: card, keys: isId },
 	[ROOT.contributions]: {
 		kind: 'map',
+		keys: isId,
 		each: value(
 			(v) =>
 				isRecord(v) &&
@@ -140,6 +148,7 @@ const PLAN: Readonly<Record<string, Shape>> = {
 	},
 	[ROOT.tasks]: {
 		kind: 'map',
+		keys: isId,
 		each: {
 			kind: 'map',
 			entries: {
@@ -162,6 +171,7 @@ const PLAN: Readonly<Record<string, Shape>> = {
 	},
 	[ROOT.agencies]: {
 		kind: 'map',
+		keys: isId,
 		each: value(
 			(v) =>
 				isRecord(v) &&
@@ -181,12 +191,17 @@ const PLAN: Readonly<Record<string, Shape>> = {
 			'{ id, date, text }'
 		)
 	},
-	[ROOT.assignments]: { kind: 'map', each: strings }
+	[ROOT.assignments]: { kind: 'map', each: strings, keys: isId }
 };
 
 /** The shape of a root type by name, for a document of this kind; null for an unknown root. */
 export function rootShape(kind: DocKind, name: string): Shape | null {
 	return (kind === 'agency' ? AGENCY : PLAN)[name] ?? null;
+}
+
+/** Why `key` cannot be a key of a map of this shape, or null when it can. */
+export function keyProblem(parent: Shape | null, key: string): string | null {
+	return parent?.kind === 'map' && parent.keys && !parent.keys(key) ? 'not an id' : null;
 }
 
 /** The shape of a child of `parent` under a map key, or of an array element (key null). */

@@ -2,6 +2,7 @@ import type { Extension, beforeSyncPayload } from '@hocuspocus/server';
 import {
 	childShape,
 	docKind,
+	keyProblem,
 	rootShape,
 	shapeType,
 	type DocKind,
@@ -131,8 +132,10 @@ export function schemaProblem(update: Uint8Array, doc: Y.Doc, kind: DocKind): st
 		}
 		if (parentShape.kind === 'map' && key === null) return `${where}: a list entry in a map`;
 		if (parentShape.kind === 'array' && key !== null) return `${where}: a map entry in a list`;
-		const shape = childShape(parentShape, key);
 		if (content instanceof Y.ContentDeleted) continue;
+		const badKey = key === null ? null : keyProblem(parentShape, key);
+		if (badKey) return `${where}: key ${badKey}`;
+		const shape = childShape(parentShape, key);
 		if (shape === null) {
 			if (content instanceof Y.ContentType) created.set(idKey(item.id), null);
 			continue;
