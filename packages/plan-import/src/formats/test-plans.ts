@@ -119,12 +119,12 @@ const STYLES =
 
 /**
  * Labelled-field tasks (the form the text parser reads today) under automatic numbering; past
- * the first time, each repetition in a section of its own ("III. NHIỆM VỤ ĐỢT 2", ...).
+ * ten repetitions, every ten in a section of their own ("III. NHIỆM VỤ ĐỢT 2", ...).
  */
 function numberedItems(times: number): DocxBlock[] {
 	const out: DocxBlock[] = [];
 	for (let i = 0; i < times; i++) {
-		if (i > 0) out.push({ text: `NHIỆM VỤ ĐỢT ${i + 1}`, num: [1, 0] });
+		if (i > 0 && i % 10 === 0) out.push({ text: `NHIỆM VỤ ĐỢT ${i / 10 + 1}`, num: [1, 0] });
 		out.push(
 			{ text: 'Tuyên truyền trên báo chí', num: [1, 1] },
 			{ text: 'Xây dựng chuyên mục thông tin đối ngoại trên báo in.', num: [1, 3] },
