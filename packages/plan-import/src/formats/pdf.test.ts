@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadGiaLaiDirectory } from '../directory.js';
 import { PlanImportError } from '../errors.js';
@@ -50,6 +50,26 @@ describe('PDF reader', () => {
 			['II.1.a', ['Sở Thông tin và Truyền thông'], '2024-06-30'],
 			['II.1.b', ['Bộ Chỉ huy Bộ đội Biên phòng tỉnh'], '2024-09-30'],
 			['II.2.1', ['Sở Thông tin và Truyền thông'], '2024-06-30']
+		]);
+	});
+
+	it('reads a PDF of another producer, set in a standard font that is not embedded', async () => {
+		const pdf = await PDFDocument.create();
+		const font = await pdf.embedFont(StandardFonts.TimesRoman);
+		const page = pdf.addPage([595, 842]);
+		const at = (text: string, x: number, y: number) =>
+			page.drawText(text, { x, y, size: 12, font });
+		at('KE HOACH', 50, 800);
+		at('TT', 50, 760);
+		at('Noi dung', 100, 760);
+		at('Co quan chu tri', 300, 760);
+		at('1', 52, 740);
+		at('Hoi nghi', 100, 740);
+		at('So Ngoai vu', 300, 740);
+		expect(await pdfToLines(await pdf.save())).toEqual([
+			'KE HOACH',
+			'TT\tNoi dung\tCo quan chu tri',
+			'1\tHoi nghi\tSo Ngoai vu'
 		]);
 	});
 
