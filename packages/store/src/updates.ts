@@ -30,6 +30,14 @@ export interface UpdateHistoryEntry {
 	size: number;
 }
 
+/** One log row with its bytes, for replaying a document update by update (history). */
+export interface LoggedUpdate {
+	seq: number;
+	userId: string | null;
+	at: Date;
+	data: Uint8Array;
+}
+
 /**
  * The durable Yjs update log. Sequence numbers are global, strictly increasing and never reused,
  * so "covered by a snapshot" is simply seq <= the snapshot's uptoSeq. Never-reused holds because
@@ -42,6 +50,25 @@ export interface UpdateLog {
 	/** All rows in one transaction (group commit): either every row is stored or none is. */
 	appendMany(rows: readonly AppendUpdateInput[]): number[];
 	load(document: string): LoadedDocument;
+	/**
+	 * The document as it stood at `at`: the latest snapshot whose updates were all written by then
+	 * (snapshots are kept, so one usually exists), then the rows written by `at` after it. Rows
+	 * compacted away before `at` are covered by a kept snapshot, so the result is exact.
+	 */
+	loadAt(input: { document: string; at: Date }): LoadedDocument;
+	/** The document as it stood after the row `seq` (inclusive): snapshot at or before, then rows. */
+	loadUpTo(input: { document: string; seq: number }): LoadedDocument;
+	/**
+	 * Rows with their bytes, newest first: at most `limit`, seq below `beforeSeq`, written in
+	 * [`from`, `to`] when given. The replay side of `history`.
+	 */
+	updatesBetween(input: {
+		document: string;
+		limit: number;
+		beforeSeq?: number;
+		from?: Date;
+		to?: Date;
+	}): LoggedUpdate[];
 	/** Stores a full state covering every update up to `uptoSeq`; older snapshots are kept. */
 	writeSnapshot(input: { document: string; state: Uint8Array; uptoSeq: number }): void;
 	/**
@@ -95,6 +122,35 @@ export function createUpdateLog(ctx: RepoContext): UpdateLog {
 		SELECT document FROM doc_snapshots WHERE substr(document, 1, length(@prefix)) = @prefix
 		ORDER BY document`
 	);
+	// A snapshot fits an instant if it was written by then, or if its last covered row was.
+	const snapshotAt = db.prepare<
+		[string, number, string, number],
+		{ upto_seq: number; state: Buffer }
+	>(
+		`SELECT upto_seq, state FROM doc_snapshots WHERE document = ? AND (created_at <= ?
+			OR upto_seq <= (SELECT coalesce(max(seq), 0) FROM doc_updates
+				WHERE document = ? AND created_at <= ?))
+		ORDER BY upto_seq DESC LIMIT 1`
+	);
+	const tailUntil = db.prepare<[string, number, number], { seq: number; data: Buffer }>(
+		`SELECT seq, data FROM doc_updates WHERE document = ? AND seq > ? AND created_at <= ?
+		ORDER BY seq`
+	);
+	const snapshotUpTo = db.prepare<[string, number], { upto_seq: number; state: Buffer }>(
+		`SELECT upto_seq, state FROM doc_snapshots WHERE document = ? AND upto_seq <= ?
+		ORDER BY upto_seq DESC LIMIT 1`
+	);
+	const tailUpTo = db.prepare<[string, number, number], { seq: number; data: Buffer }>(
+		'SELECT seq, data FROM doc_updates WHERE document = ? AND seq > ? AND seq <= ? ORDER BY seq'
+	);
+	const rowsBetween = db.prepare<
+		[string, number, number, number, number],
+		{ seq: number; user_id: string | null; created_at: number; data: Buffer }
+	>(
+		`SELECT seq, user_id, created_at, data FROM doc_updates
+		WHERE document = ? AND seq < ? AND created_at >= ? AND created_at <= ?
+		ORDER BY seq DESC LIMIT ?`
+	);
 	const deleteUpdates = db.prepare<[string]>(
 		'DELETE FROM doc_updates WHERE document = ? AND seq < (SELECT max(seq) FROM doc_updates)'
 	);
@@ -122,6 +178,26 @@ export function createUpdateLog(ctx: RepoContext): UpdateLog {
 			lastSeq: rows.length > 0 ? rows[rows.length - 1].seq : snapshotSeq
 		};
 	});
+	const loaded = (
+		snapshot: { upto_seq: number; state: Buffer } | undefined,
+		rows: { seq: number; data: Buffer }[]
+	): LoadedDocument => {
+		const snapshotSeq = snapshot?.upto_seq ?? 0;
+		return {
+			snapshot: snapshot ? toBytes(snapshot.state) : null,
+			snapshotSeq,
+			updates: rows.map((row) => toBytes(row.data)),
+			lastSeq: rows.length > 0 ? rows[rows.length - 1].seq : snapshotSeq
+		};
+	};
+	const loadDocumentAt = db.transaction((document: string, at: number): LoadedDocument => {
+		const snapshot = snapshotAt.get(document, at, document, at);
+		return loaded(snapshot, tailUntil.all(document, snapshot?.upto_seq ?? 0, at));
+	});
+	const loadDocumentUpTo = db.transaction((document: string, seq: number): LoadedDocument => {
+		const snapshot = snapshotUpTo.get(document, seq);
+		return loaded(snapshot, tailUpTo.all(document, snapshot?.upto_seq ?? 0, seq));
+	});
 	const removeDocument = db.transaction((document: string) => {
 		deleteUpdates.run(document);
 		retireHighest.run(document);
@@ -142,6 +218,27 @@ export function createUpdateLog(ctx: RepoContext): UpdateLog {
 		},
 		load(document) {
 			return guarded(ctx, () => loadDocument(document));
+		},
+		loadAt({ document, at }) {
+			return guarded(ctx, () => loadDocumentAt(document, at.getTime()));
+		},
+		loadUpTo({ document, seq }) {
+			return guarded(ctx, () => loadDocumentUpTo(document, seq));
+		},
+		updatesBetween({ document, limit, beforeSeq, from, to }) {
+			const rows = rowsBetween.all(
+				document,
+				beforeSeq ?? Number.MAX_SAFE_INTEGER,
+				from ? from.getTime() : 0,
+				to ? to.getTime() : Number.MAX_SAFE_INTEGER,
+				limit
+			);
+			return rows.map((row) => ({
+				seq: row.seq,
+				userId: row.user_id,
+				at: new Date(row.created_at),
+				data: toBytes(row.data)
+			}));
 		},
 		writeSnapshot({ document, state, uptoSeq }) {
 			const issued = highestSeq.get()?.seq ?? 0;
