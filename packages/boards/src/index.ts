@@ -21,3 +21,21 @@ export {
 	type BoardPreview
 } from './import.js';
 export { MAX_PLAN_FILE_BYTES, MAX_PLAN_UPLOAD_BYTES } from './limits.js';
+export {
+	loadBoardAt,
+	loadDocumentAt,
+	parseAsOf,
+	type AsOf,
+	type BoardAt,
+	type LogReader
+} from './as-of.js';
+export {
+	cardChanges,
+	documentHistory,
+	type CardChange,
+	type ChangeKind,
+	type DocumentHistory,
+	type HistoryEntry,
+	type HistoryOptions,
+	type HistoryReader
+} from './history.js';
