@@ -32,8 +32,7 @@ async function main(): Promise<void> {
 	const perAppend: number[] = [];
 	for (let run = 0; run < RUNS; run++) {
 		const store = openStore({ path: `${tmp.dir}/append-${run}.db` });
-		const mode = store.db.pragma('journal_mode', { simple: true });
-		const sync = store.db.pragma('synchronous', { simple: true });
+		const { journalMode: mode, synchronous: sync } = store.maintenance.settings();
 		if (mode !== 'wal' || sync !== 1)
 			throw new Error(`unexpected durability settings: ${mode}, synchronous=${sync}`);
 		let t0 = performance.now();

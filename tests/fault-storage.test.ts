@@ -95,7 +95,7 @@ describe('storage faults', () => {
 		await new Promise((resolve) => holder.once('exit', resolve));
 
 		const check = openStore({ path });
-		expect(check.db.pragma('integrity_check', { simple: true })).toBe('ok');
+		expect(check.maintenance.integrityCheck()).toBe('ok');
 		expect(check.plans.get('p1')?.title).toBe('Plan p1');
 		expect(storedDoc(check, 'plan/p1').getMap('meta').get('note')).toBe('before');
 		check.close();
@@ -119,8 +119,7 @@ describe('storage faults', () => {
 		const before = storedDoc(server.store, 'plan/p1');
 
 		// The file may not grow by a single page: any update needing a new page fails with SQLITE_FULL.
-		const pages = server.store.db.pragma('page_count', { simple: true }) as number;
-		server.store.db.pragma(`max_page_count = ${pages}`);
+		server.store.maintenance.setMaxPageCount(server.store.maintenance.pageCount());
 		const closed = new Promise<number>((resolve) =>
 			writer.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code))
 		);
@@ -140,7 +139,7 @@ describe('storage faults', () => {
 		expect(Y.decodeStateVector(Y.encodeStateVector(during)).get(writer.doc.clientID)).toBe(20);
 
 		// Space again: the provider's retry is stored, and everyone converges on it.
-		server.store.db.pragma('max_page_count = 1073741823');
+		server.store.maintenance.setMaxPageCount(undefined);
 		await waitFor(
 			() => writer.provider.isSynced && !writer.provider.hasUnsyncedChanges,
 			30_000,
@@ -151,7 +150,7 @@ describe('storage faults', () => {
 			10_000,
 			'reader to get the change'
 		);
-		expect(server.store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+		expect(server.store.maintenance.integrityCheck()).toBe('ok');
 		await server.close();
 		// Reopened from the file: the earlier data and the retried change, nothing damaged.
 		const reopened = openStore({ path });

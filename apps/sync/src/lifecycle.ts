@@ -12,7 +12,7 @@ export function healthHandler({ store }: { store: Store }) {
 		if (req.url !== '/healthz') return false;
 		let ok = false;
 		try {
-			ok = store.db.prepare('SELECT 1 AS ok').get() !== undefined;
+			ok = store.maintenance.ping();
 		} catch {
 			ok = false;
 		}

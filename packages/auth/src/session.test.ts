@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import {
 	SESSION_LIFETIME_MS,
@@ -37,10 +38,12 @@ describe('sessions', () => {
 		const user = newUser();
 		const { token, session } = createSession({ store: t.store, userId: user.id });
 		const secret = token.split('.')[1];
-		const row = t.store.db.prepare('SELECT * FROM sessions WHERE id = ?').get(session.id) as Record<
+		const db = new Database(t.store.path, { readonly: true });
+		const row = db.prepare('SELECT * FROM sessions WHERE id = ?').get(session.id) as Record<
 			string,
 			unknown
 		>;
+		db.close();
 		const dump = JSON.stringify(row) + Buffer.from(row.secret_hash as Buffer).toString('latin1');
 		expect(dump).not.toContain(secret);
 		expect((row.secret_hash as Buffer).length).toBe(32);

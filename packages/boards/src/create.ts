@@ -47,7 +47,7 @@ export function createBoard(options: {
 			userId: null
 		});
 	}
-	store.db.transaction(() => {
+	store.transaction(() => {
 		store.plans.insert({
 			id: planId,
 			title: plan.title,
@@ -64,6 +64,6 @@ export function createBoard(options: {
 			}))
 		});
 		store.updates.appendMany(updates);
-	})();
+	});
 	return { planId, agencies: documentAgencies.length, cards };
 }

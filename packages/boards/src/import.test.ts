@@ -5,6 +5,7 @@ import { readAgencies, readCards, readContributions, readTasks } from '@planboar
 import { loadGiaLaiDirectory, PlanImportError } from '@planboard/plan-import';
 import { docFromLog } from '@planboard/report';
 import { openStore, type Store } from '@planboard/store';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { tempDir } from '../../../tests/support/harness.js';
@@ -32,15 +33,21 @@ const stored = (document: string): Y.Doc => docFromLog(store.updates.load(docume
 
 /** Every row of every table, to show that a failed import wrote nothing. */
 function everything(): string {
-	const tables = store.db
-		.prepare<
-			[],
-			{ name: string }
-		>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-		.all();
-	return JSON.stringify(
-		tables.map(({ name }) => [name, store.db.prepare(`SELECT * FROM "${name}"`).all()])
-	);
+	// A second connection to the file: the store keeps its own to itself.
+	const db = new Database(store.path, { readonly: true });
+	try {
+		const tables = db
+			.prepare<
+				[],
+				{ name: string }
+			>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+			.all();
+		return JSON.stringify(
+			tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()])
+		);
+	} finally {
+		db.close();
+	}
 }
 
 describe('importBoard', () => {

@@ -79,12 +79,12 @@ export async function importBoard(options: {
 	}
 	// New agencies join the installation's directory in the same transaction as the board: a
 	// failure leaves neither.
-	return store.db.transaction(() => {
+	return store.transaction(() => {
 		const resolved = addNewAgencies({ store, directory, mappings: options.mappings ?? {} });
 		const { plan, id, summary } = prepare(resolved.directory, resolved.mappings);
 		const made = createBoard({ store, plan, planId: id, directory: resolved.directory });
 		return { summary: summary(made.agencies), plan, created: true };
-	})();
+	});
 }
 
 /**

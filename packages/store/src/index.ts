@@ -14,3 +14,4 @@ export { isShareLinkActive, type ShareLink, type ShareLinksRepo } from './share-
 export type { AuditEntry, AuditLog } from './audit.js';
 export type { AgenciesRepo, AddAgencyInput } from './agencies.js';
 export { DirectoryError, MAX_NAME_LENGTH } from './agency-rules.js';
+export type { Maintenance } from './maintenance.js';

@@ -43,22 +43,36 @@ function tables(db: Database.Database): string[] {
 		.map((row) => row.name);
 }
 
+/** Runs `fn` on a connection of its own to the file: the store keeps its connection private. */
+function onFile<T>(path: string, fn: (db: Database.Database) => T): T {
+	const db = new Database(path);
+	try {
+		return fn(db);
+	} finally {
+		db.close();
+	}
+}
+
 describe('openStore', () => {
 	it('creates the parent directory and sets WAL, NORMAL sync and foreign keys', () => {
 		const path = join(dir, 'nested', 'deeper', 'board.db');
 		const store = openStore({ path });
 		expect(store.path).toBe(path);
-		expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-		expect(store.db.pragma('synchronous', { simple: true })).toBe(1);
-		expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
-		expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+		expect(store.maintenance.settings()).toEqual({
+			journalMode: 'wal',
+			synchronous: 1,
+			foreignKeys: true
+		});
 		store.close();
+		const db = new Database(path, { readonly: true });
+		expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+		db.close();
 	});
 
 	it('re-opening is idempotent and keeps data', () => {
 		const path = join(dir, 'board.db');
 		const first = openStore({ path });
-		const before = tables(first.db);
+		const before = onFile(path, tables);
 		first.users.create({
 			username: 'an',
 			displayName: 'An',
@@ -68,10 +82,13 @@ describe('openStore', () => {
 		});
 		first.close();
 		const second = openStore({ path });
-		expect(tables(second.db)).toEqual(before);
+		expect(onFile(path, tables)).toEqual(before);
 		expect(second.users.count()).toBe(1);
-		expect(migrate({ db: second.db })).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION });
 		second.close();
+		expect(onFile(path, (db) => migrate({ db }))).toEqual({
+			from: SCHEMA_VERSION,
+			to: SCHEMA_VERSION
+		});
 	});
 
 	it('runs each migration once', () => {

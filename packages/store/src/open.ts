@@ -3,8 +3,9 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { createAgenciesRepo, type AgenciesRepo } from './agencies.js';
 import { createAuditLog, type AuditLog } from './audit.js';
-import type { RepoContext } from './context.js';
+import { guarded, type RepoContext } from './context.js';
 import { StoreError, toStoreError } from './errors.js';
+import { createMaintenance, type Maintenance } from './maintenance.js';
 import { SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
 import { createPlansRepo, type PlansRepo } from './plans.js';
 import { createSessionsRepo, type SessionsRepo } from './sessions.js';
@@ -29,8 +30,6 @@ export interface OpenStoreOptions {
 export interface Store {
 	/** The absolute path of the database file. */
 	readonly path: string;
-	/** The raw connection, for maintenance (backup, PRAGMAs); repositories cover normal use. */
-	readonly db: Database.Database;
 	readonly users: UsersRepo;
 	readonly sessions: SessionsRepo;
 	readonly plans: PlansRepo;
@@ -39,6 +38,14 @@ export interface Store {
 	readonly audit: AuditLog;
 	/** The installation's agency directory (see agencies.ts); `toDirectory()` feeds the importer. */
 	readonly agencies: AgenciesRepo;
+	/** Health, integrity and the page limit; the raw connection never leaves the store. */
+	readonly maintenance: Maintenance;
+	/**
+	 * Runs `fn` in one SQLite transaction: every repository write inside it is stored, or none
+	 * is (a throw rolls back and rethrows). Nested calls become savepoints. `fn` must be
+	 * synchronous: an await inside would end the transaction early.
+	 */
+	transaction<T>(fn: () => T): T;
 	close(): void;
 }
 
@@ -86,7 +93,6 @@ export function openStore(options: OpenStoreOptions): Store {
 	const ctx: RepoContext = { db, path, now: options.now ?? Date.now };
 	return {
 		path,
-		db,
 		users: createUsersRepo(ctx),
 		sessions: createSessionsRepo(ctx),
 		plans: createPlansRepo(ctx),
@@ -94,6 +100,8 @@ export function openStore(options: OpenStoreOptions): Store {
 		shareLinks: createShareLinksRepo(ctx),
 		audit: createAuditLog(ctx),
 		agencies: createAgenciesRepo(ctx),
+		maintenance: createMaintenance(ctx),
+		transaction: (fn) => guarded(ctx, () => db.transaction(fn)()),
 		close: () => db.close()
 	};
 }

@@ -14,7 +14,7 @@ export function useTempStore(): { readonly store: Store; clock: { now: number } 
 		store = openStore({ path: join(dir, 'board.db'), now: () => clock.now });
 	});
 	afterEach(() => {
-		if (store?.db.open) store.close();
+		store?.close();
 		rmSync(dir, { recursive: true, force: true });
 	});
 	return {

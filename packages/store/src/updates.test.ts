@@ -14,7 +14,7 @@ beforeEach(() => {
 	store = openStore({ path: join(dir, 'board.db'), now: () => clock });
 });
 afterEach(() => {
-	if (store.db.open) store.close();
+	store.close();
 	rmSync(dir, { recursive: true, force: true });
 });
 
@@ -165,7 +165,7 @@ describe('update log', () => {
 	});
 
 	it('reports DISK_FULL clearly and keeps earlier rows intact', () => {
-		store.db.pragma('max_page_count = 40');
+		store.maintenance.setMaxPageCount(40);
 		const written: number[] = [];
 		let failure: unknown;
 		for (let i = 0; i < 1000 && !failure; i++) {

@@ -29,13 +29,13 @@ export async function runRestore(args: string[], io: CommandIo = processIo): Pro
 		}
 		const planId = requested ?? freeId(store, backup.plan.id);
 		const board = rebaseBackup({ backup, planId });
-		store.db.transaction(() => {
+		store.transaction(() => {
 			store.plans.insert(board.plan);
 			store.plans.setAgencies({ planId, agencies: board.agencies });
 			store.updates.appendMany(
 				board.documents.map((d) => ({ document: d.name, update: d.state, userId: null }))
 			);
-		})();
+		});
 		io.out(`${planId}\n`);
 		io.err(
 			`Đã khôi phục bảng "${board.plan.title}" thành ${planId} (${board.documents.length} tài liệu).\n`
