@@ -43,6 +43,25 @@ export { compareKeys, compareOrdered } from './order.js';
 export type { Ordered } from './order.js';
 export { initPlanDoc, validateSeed } from './plan-doc.js';
 export type { BoardSeed } from './plan-doc.js';
+export {
+	addSection,
+	addTask,
+	deleteTask,
+	mergeTasks,
+	moveSection,
+	moveTask,
+	planUndoManager,
+	renameSection,
+	restoreTask,
+	splitTask
+} from './plan-edit.js';
+export type {
+	AddSectionOptions,
+	AddTaskOptions,
+	EditContext,
+	MoveTaskOptions,
+	SplitTaskOptions
+} from './plan-edit.js';
 export { planMap, readPlanMeta } from './plan-meta.js';
 export type { PlanMeta } from './plan-meta.js';
 export { rollupProgress } from './rollup.js';
@@ -55,8 +74,16 @@ export { STATUSES, isStatus, statusRank } from './status.js';
 export type { Status } from './status.js';
 export { applyStoredState, docFromStored } from './stored.js';
 export type { StoredState } from './stored.js';
-export { readTask, readTasks, taskContentText, tasksMap, updateTask } from './task.js';
-export type { Task, TaskInput, TaskKind, UpdateTaskOptions } from './task.js';
+export {
+	readTask,
+	readTasks,
+	taskContentText,
+	taskTitleText,
+	tasksMap,
+	updateTask
+} from './task.js';
+export type { Task, TaskDeletion, TaskInput, TaskKind, UpdateTaskOptions } from './task.js';
+export { replaceText, textDiff } from './text-diff.js';
 export {
 	DUE_SOON_DAYS,
 	TIMELINESS,

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { readCards } from './card.js';
 import { docKind, metaMap, schemaVersionOf } from './meta.js';
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS, migrateDoc, type Migration } from './migrations.js';
-import { T, agencyDoc, planDoc } from './test-fixtures.js';
+import { readSections } from './section.js';
+import { readTasks } from './task.js';
+import { T, agencyDoc, planDoc, replicasOf } from './test-fixtures.js';
 
 describe('migrateDoc', () => {
 	it('starts the migration list at version 1 and leaves current documents alone', () => {
@@ -20,17 +22,46 @@ describe('migrateDoc', () => {
 		expect(updates).toBe(0);
 	});
 
+	it('turns a version-1 plan (plain titles and sections) into Y.Texts and Y.Maps, readers total on both', () => {
+		const v1 = planDoc();
+		const before = { tasks: readTasks(v1), sections: readSections(v1) };
+		// Rewrite the layout as version 1 stored it.
+		v1.transact(() => {
+			metaMap(v1).set('schemaVersion', 1);
+			for (const task of v1.getMap<Y.Map<unknown>>('tasks').values()) {
+				task.set('title', (task.get('title') as Y.Text).toString());
+			}
+			const sections = v1.getMap<unknown>('sections');
+			for (const [id, s] of [...sections.entries()]) {
+				sections.set(id, (s as Y.Map<unknown>).toJSON());
+			}
+		});
+		expect(typeof v1.getMap<Y.Map<unknown>>('tasks').get(T.legal)?.get('title')).toBe('string');
+		expect({ tasks: readTasks(v1), sections: readSections(v1) }).toEqual(before);
+		const [other] = replicasOf(v1, 1);
+		expect(migrateDoc(v1)).toEqual({ from: 1, to: 2, applied: [2] });
+		migrateDoc(other);
+		Y.applyUpdate(v1, Y.encodeStateAsUpdate(other));
+		Y.applyUpdate(other, Y.encodeStateAsUpdate(v1));
+		for (const doc of [v1, other]) {
+			expect(v1.getMap<Y.Map<unknown>>('tasks').get(T.legal)?.get('title')).toBeInstanceOf(Y.Text);
+			expect(doc.getMap('sections').get('II')).toBeInstanceOf(Y.Map);
+			expect({ tasks: readTasks(doc), sections: readSections(doc) }).toEqual(before);
+		}
+		expect(migrateDoc(v1).applied).toEqual([]);
+	});
+
 	it('versions a document that predates versioning', () => {
 		const doc = new Y.Doc();
 		metaMap(doc).set('kind', 'agency');
-		expect(migrateDoc(doc).applied).toEqual([1]);
-		expect(schemaVersionOf(doc)).toBe(1);
+		expect(migrateDoc(doc).applied).toEqual([1, 2]);
+		expect(schemaVersionOf(doc)).toBe(2);
 		expect(docKind(doc)).toBe('agency');
 	});
 
 	it('migrates a version-1 document in one transaction', () => {
 		const v2: Migration = {
-			version: 2,
+			version: 3,
 			description: 'cards get a `priority` field',
 			up(doc) {
 				for (const card of doc.getMap<Y.Map<unknown>>('cards').values()) {
@@ -39,13 +70,13 @@ describe('migrateDoc', () => {
 			}
 		};
 		const doc = agencyDoc();
-		expect(schemaVersionOf(doc)).toBe(1);
+		metaMap(doc).set('schemaVersion', 2);
 		let transactions = 0;
 		doc.on('afterTransaction', () => transactions++);
 		const result = migrateDoc(doc, { migrations: [...MIGRATIONS, v2] });
-		expect(result).toEqual({ from: 1, to: 2, applied: [2] });
+		expect(result).toEqual({ from: 2, to: 3, applied: [3] });
 		expect(transactions).toBe(1);
-		expect(schemaVersionOf(doc)).toBe(2);
+		expect(schemaVersionOf(doc)).toBe(3);
 		expect(doc.getMap<Y.Map<unknown>>('cards').get(T.legal)?.get('priority')).toBe('normal');
 		expect(readCards(doc)).toHaveLength(4);
 		// Applying again is a no-op.
@@ -63,7 +94,7 @@ describe('migrateDoc', () => {
 	});
 
 	it('rejects a migration list with a gap', () => {
-		const gap: Migration = { version: 3, description: 'x', up() {} };
+		const gap: Migration = { version: CURRENT_SCHEMA_VERSION + 2, description: 'x', up() {} };
 		expect(() => migrateDoc(agencyDoc(), { migrations: [...MIGRATIONS, gap] })).toThrow(/gap/);
 	});
 });

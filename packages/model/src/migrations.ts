@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { isRecord } from './malformed.js';
 import { ROOT, docKind, metaMap, schemaVersionOf, type DocKind } from './meta.js';
 
 /**
@@ -32,6 +33,29 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
 							ROOT.assignments
 						];
 			for (const name of names) doc.getMap(name);
+		}
+	},
+	{
+		version: 2,
+		description:
+			'Plan editing: task titles become Y.Text (edited character by character); sections become Y.Maps (rename and move merge)',
+		up(doc: Y.Doc, kind: DocKind | null) {
+			if (kind !== 'plan') return;
+			// Idempotent: a title already a Y.Text and a section already a Y.Map are left alone.
+			// Two replicas migrating at once each write a new type under the same key; the merge
+			// keeps one of them, and both hold the same text.
+			for (const task of doc.getMap<unknown>(ROOT.tasks).values()) {
+				if (!(task instanceof Y.Map)) continue;
+				const title: unknown = task.get('title');
+				if (typeof title === 'string') task.set('title', new Y.Text(title));
+			}
+			const sections = doc.getMap<unknown>(ROOT.sections);
+			for (const [id, s] of [...sections.entries()]) {
+				if (s instanceof Y.Map || !isRecord(s)) continue;
+				const m = new Y.Map<unknown>();
+				for (const [k, v] of Object.entries(s)) m.set(k, v);
+				sections.set(id, m);
+			}
 		}
 	}
 ]);

@@ -3,7 +3,7 @@ import { isRecord, reportMalformed, typeOf } from './malformed.js';
 import { ROOT } from './meta.js';
 import { compareOrdered } from './order.js';
 
-/** A heading of the plan (e.g. 'II.6'), grouping tasks. Created by the server only. */
+/** A heading of the plan (e.g. 'II.6'), grouping tasks. */
 export interface Section {
 	id: string;
 	/** Numbering as printed in the plan, e.g. 'II', 'II.6'. */
@@ -15,38 +15,64 @@ export interface Section {
 
 export type SectionInput = Omit<Section, 'parentId'> & { parentId?: string | null };
 
-/** Stored as plain values: sections are written whole, by one coordinator at a time. */
-interface StoredSection extends Section {
-	order: string;
+/**
+ * Each section is a Y.Map (since schema version 2; a plain object before), so a rename and a
+ * concurrent move of the same section both win: each writes its own key.
+ */
+export function sectionsMap(doc: Y.Doc): Y.Map<unknown> {
+	return doc.getMap<unknown>(ROOT.sections);
 }
 
-export function sectionsMap(doc: Y.Doc): Y.Map<StoredSection> {
-	return doc.getMap<StoredSection>(ROOT.sections);
+/** A section's fields as a Y.Map, for writing. */
+export function newSectionMap(section: SectionInput, order: string): Y.Map<unknown> {
+	const m = new Y.Map<unknown>();
+	m.set('id', section.id);
+	m.set('number', section.number);
+	m.set('title', section.title);
+	m.set('parentId', section.parentId ?? null);
+	m.set('order', order);
+	return m;
 }
 
 export function writeSection(doc: Y.Doc, section: SectionInput, order: string): void {
-	const { id, number, title } = section;
-	sectionsMap(doc).set(id, { id, number, title, parentId: section.parentId ?? null, order });
+	sectionsMap(doc).set(section.id, newSectionMap(section, order));
+}
+
+/** The stored fields of a section entry in either layout, or null when it is not a section. */
+export function sectionFields(s: unknown): Record<string, unknown> | null {
+	if (s instanceof Y.Map) return s.toJSON() as Record<string, unknown>;
+	return isRecord(s) ? s : null;
 }
 
 /** In plan order. */
 export function readSections(doc: Y.Doc): Section[] {
-	const out: StoredSection[] = [];
-	for (const [key, s] of sectionsMap(doc).entries() as IterableIterator<[string, unknown]>) {
-		if (!isRecord(s) || typeof s.number !== 'string' || typeof s.title !== 'string') {
-			reportMalformed(doc, `${ROOT.sections}/${key}`, `not a section: ${typeOf(s)}`);
+	return sectionOrders(doc).map(({ id, number, title, parentId }) => ({
+		id,
+		number,
+		title,
+		parentId
+	}));
+}
+
+/**
+ * Sections in plan order with their order keys, for placing a section among its siblings. An
+ * entry that is not a section is reported and skipped.
+ */
+export function sectionOrders(doc: Y.Doc): (Section & { order: string })[] {
+	const out: (Section & { order: string })[] = [];
+	for (const [key, raw] of sectionsMap(doc).entries() as IterableIterator<[string, unknown]>) {
+		const s = sectionFields(raw);
+		if (!s || typeof s.number !== 'string' || typeof s.title !== 'string') {
+			reportMalformed(doc, `${ROOT.sections}/${key}`, `not a section: ${typeOf(raw)}`);
 			continue;
 		}
-		const { number, title, parentId, order } = s;
 		out.push({
 			id: key,
-			number,
-			title,
-			parentId: typeof parentId === 'string' ? parentId : null,
-			order: typeof order === 'string' ? order : ''
+			number: s.number,
+			title: s.title,
+			parentId: typeof s.parentId === 'string' ? s.parentId : null,
+			order: typeof s.order === 'string' ? s.order : ''
 		});
 	}
-	return out
-		.sort(compareOrdered)
-		.map(({ id, number, title, parentId }) => ({ id, number, title, parentId }));
+	return out.sort(compareOrdered);
 }

@@ -135,16 +135,10 @@ const PLAN: Readonly<Record<string, Shape>> = {
 	},
 	[ROOT.sections]: {
 		kind: 'map',
-		each: value(
-			(v) =>
-				isRecord(v) &&
-				typeof v.id === 'string' &&
-				typeof v.number === 'string' &&
-				typeof v.title === 'string' &&
-				(v.parentId === null || typeof v.parentId === 'string') &&
-				typeof v.order === 'string',
-			'a section'
-		)
+		each: {
+			kind: 'map',
+			entries: { id: str, number: str, title: str, parentId: strOrNull, order: str }
+		}
 	},
 	[ROOT.tasks]: {
 		kind: 'map',
@@ -155,7 +149,7 @@ const PLAN: Readonly<Record<string, Shape>> = {
 				id: str,
 				number: str,
 				sectionId: str,
-				title: str,
+				title: text,
 				content: text,
 				timeframe: str,
 				due: dateOrNull,
@@ -165,7 +159,11 @@ const PLAN: Readonly<Record<string, Shape>> = {
 				items: strings,
 				order: str,
 				updatedAt: instantOrNull,
-				updatedBy: strOrNull
+				updatedBy: strOrNull,
+				deletedAt: instantOrNull,
+				deletedBy: strOrNull,
+				mergedInto: strOrNull,
+				splitFrom: strOrNull
 			}
 		}
 	},

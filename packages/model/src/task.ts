@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import { isId, type AgencyId, type TaskId } from './ids.js';
-import { reportMalformed, stringList, typeOf } from './malformed.js';
+import { isInstant, reportMalformed, stringList, typeOf } from './malformed.js';
 import { ROOT, assertKind, type WriteContext } from './meta.js';
 import { compareOrdered } from './order.js';
+import { replaceText } from './text-diff.js';
 import { isIsoDate } from './timeliness.js';
 
 /**
@@ -28,9 +29,27 @@ export interface Task {
 	kind: TaskKind;
 	/** For duties, the bullet items; empty for tasks. */
 	items: string[];
+	/**
+	 * Set when a coordinator deleted the task. A deleted task is never removed from the
+	 * document: old reports and its cards still name it (see plan-edit.ts). Absent on a task
+	 * built outside a document.
+	 */
+	deleted?: TaskDeletion | null;
+	/** The task this one was split from, or null. */
+	splitFrom?: TaskId | null;
 }
 
-export type TaskInput = Omit<Task, 'timeframe' | 'due' | 'coordinating' | 'items'> & {
+/** Who deleted a task and when; `mergedInto` when it was merged into another task. */
+export interface TaskDeletion {
+	at: number;
+	by: string | null;
+	mergedInto: TaskId | null;
+}
+
+export type TaskInput = Omit<
+	Task,
+	'timeframe' | 'due' | 'coordinating' | 'items' | 'deleted' | 'splitFrom'
+> & {
 	timeframe?: string;
 	due?: string | null;
 	coordinating?: AgencyId[];
@@ -56,7 +75,7 @@ export function writeTask(doc: Y.Doc, input: TaskInput, order: string): void {
 		['id', input.id],
 		['number', input.number],
 		['sectionId', input.sectionId],
-		['title', input.title],
+		['title', new Y.Text(input.title)],
 		['content', new Y.Text(input.content)],
 		['timeframe', input.timeframe ?? ''],
 		['due', input.due ?? null],
@@ -85,11 +104,17 @@ function readTaskMap(doc: Y.Doc, id: string, m: Y.Map<unknown>): Task & { order:
 	if (content !== undefined && !(content instanceof Y.Text)) {
 		reportMalformed(doc, `${ROOT.tasks}/${id}/content`, `not a Y.Text: ${typeOf(content)}`);
 	}
+	// A Y.Text since schema version 2; a plain string in documents not migrated yet.
+	const title = m.get('title');
+	const deletedAt = m.get('deletedAt');
+	const deletedBy = m.get('deletedBy');
+	const mergedInto = m.get('mergedInto');
+	const splitFrom = m.get('splitFrom');
 	return {
 		id: id as TaskId,
 		number: str('number'),
 		sectionId: str('sectionId'),
-		title: str('title'),
+		title: title instanceof Y.Text ? title.toString() : typeof title === 'string' ? title : '',
 		content: content instanceof Y.Text ? content.toString() : '',
 		timeframe: str('timeframe'),
 		due: typeof due === 'string' && isIsoDate(due) ? due : null,
@@ -97,6 +122,17 @@ function readTaskMap(doc: Y.Doc, id: string, m: Y.Map<unknown>): Task & { order:
 		coordinating: list<AgencyId>('coordinating'),
 		kind: m.get('kind') === 'duty' ? 'duty' : 'task',
 		items: list<string>('items'),
+		// Only when set, so a live task reads exactly as it did before plan editing existed.
+		...(isInstant(deletedAt)
+			? {
+					deleted: {
+						at: deletedAt,
+						by: typeof deletedBy === 'string' ? deletedBy : null,
+						mergedInto: typeof mergedInto === 'string' ? (mergedInto as TaskId) : null
+					}
+				}
+			: {}),
+		...(typeof splitFrom === 'string' ? { splitFrom: splitFrom as TaskId } : {}),
 		order: str('order')
 	};
 }
@@ -131,10 +167,20 @@ function taskEntries(doc: Y.Doc): [string, Y.Map<unknown>][] {
 	return out;
 }
 
-function taskMap(doc: Y.Doc, taskId: TaskId): Y.Map<unknown> {
+export function taskMap(doc: Y.Doc, taskId: TaskId): Y.Map<unknown> {
 	const m: unknown = tasksMap(doc).get(taskId);
 	if (!(m instanceof Y.Map)) throw new Error(`No task ${taskId} in this plan`);
 	return m;
+}
+
+/**
+ * The task's title for an editor binding. Throws on a title that is still a plain string: the
+ * server migrates every document to schema version 2 (title as Y.Text) when it loads it.
+ */
+export function taskTitleText(doc: Y.Doc, taskId: TaskId): Y.Text {
+	const t = taskMap(doc, taskId).get('title');
+	if (!(t instanceof Y.Text)) throw new Error(`Task ${taskId} has no title text`);
+	return t;
 }
 
 /** The task's content for an editor binding. */
@@ -158,13 +204,17 @@ export interface UpdateTaskOptions extends WriteContext {
  * Coordinators only. Sets the given fields, each last-writer-wins. Changing `lead` does not
  * create or remove cards: agency documents are separate and the caller decides the fan-out.
  */
-export function updateTask(doc: Y.Doc, options: UpdateTaskOptions): void {
+export function updateTask(doc: Y.Doc, options: UpdateTaskOptions & { origin?: unknown }): void {
 	assertKind(doc, 'plan');
 	const { taskId, by, at } = options;
 	if (options.due !== undefined) checkDue(options.due);
 	const m = taskMap(doc, taskId);
 	doc.transact(() => {
-		if (options.title !== undefined) m.set('title', options.title);
+		if (options.title !== undefined) {
+			const title = m.get('title');
+			if (title instanceof Y.Text) replaceText(title, options.title);
+			else m.set('title', new Y.Text(options.title));
+		}
 		if (options.due !== undefined) m.set('due', options.due);
 		if (options.timeframe !== undefined) m.set('timeframe', options.timeframe);
 		if (options.lead !== undefined) m.set('lead', [...options.lead]);
@@ -172,5 +222,5 @@ export function updateTask(doc: Y.Doc, options: UpdateTaskOptions): void {
 		if (options.items !== undefined) m.set('items', [...options.items]);
 		m.set('updatedAt', at ?? Date.now());
 		m.set('updatedBy', by ?? null);
-	});
+	}, options.origin ?? null);
 }

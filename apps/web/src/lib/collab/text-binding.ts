@@ -1,24 +1,8 @@
 import type { Attachment } from 'svelte/attachments';
+import { textDiff } from '@planboard/model';
 import * as Y from 'yjs';
 
-/** The single edit that turns `from` into `to`: common prefix and suffix kept. */
-export function textDiff(
-	from: string,
-	to: string
-): { index: number; remove: number; insert: string } {
-	let start = 0;
-	const max = Math.min(from.length, to.length);
-	while (start < max && from[start] === to[start]) start++;
-	let end = 0;
-	while (end < max - start && from[from.length - 1 - end] === to[to.length - 1 - end]) {
-		end++;
-	}
-	return {
-		index: start,
-		remove: from.length - start - end,
-		insert: to.slice(start, to.length - end)
-	};
-}
+export { textDiff };
 
 /** Moves a caret position through a remote Y.Text delta, so remote typing never jumps it. */
 export function mapPosition(pos: number, delta: Y.YTextEvent['delta']): number {
@@ -44,6 +28,11 @@ export interface TextBindingOptions {
 	readonly: boolean;
 	/** Called on every local edit (for "typing" presence). */
 	onInput?: () => void;
+	/**
+	 * Transaction origin of local edits; pass the origin an undo manager tracks so typing here
+	 * is undoable with one's other changes. Defaults to a private origin.
+	 */
+	origin?: unknown;
 }
 
 /**
@@ -55,17 +44,21 @@ export interface TextBindingOptions {
 export function textBinding({
 	text,
 	readonly,
-	onInput
-}: TextBindingOptions): Attachment<HTMLTextAreaElement> {
+	onInput,
+	origin: sharedOrigin
+}: TextBindingOptions): Attachment<HTMLTextAreaElement | HTMLInputElement> {
 	return (el) => {
-		const origin = Symbol('textarea');
+		const origin = sharedOrigin ?? Symbol('textarea');
+		// Skips only this element's own edits: another change under a shared origin (an undo
+		// manager's operation) must still reach the element.
+		let own = false;
 		el.value = text.toString();
 		el.readOnly = readonly;
 		const observer = (event: Y.YTextEvent, tr: Y.Transaction) => {
-			if (tr.origin === origin) return;
+			if (own && tr.origin === origin) return;
 			const focused = document.activeElement === el;
-			const start = mapPosition(el.selectionStart, event.delta);
-			const end = mapPosition(el.selectionEnd, event.delta);
+			const start = mapPosition(el.selectionStart ?? 0, event.delta);
+			const end = mapPosition(el.selectionEnd ?? 0, event.delta);
 			el.value = text.toString();
 			if (focused) el.setSelectionRange(start, end);
 		};
@@ -73,10 +66,15 @@ export function textBinding({
 			if (readonly) return;
 			const { index, remove, insert } = textDiff(text.toString(), el.value);
 			if (remove === 0 && insert === '') return;
-			text.doc?.transact(() => {
-				if (remove > 0) text.delete(index, remove);
-				if (insert) text.insert(index, insert);
-			}, origin);
+			own = true;
+			try {
+				text.doc?.transact(() => {
+					if (remove > 0) text.delete(index, remove);
+					if (insert) text.insert(index, insert);
+				}, origin);
+			} finally {
+				own = false;
+			}
 			onInput?.();
 		};
 		text.observe(observer);
