@@ -2,18 +2,31 @@ import {
 	addChecklistItem,
 	addEvidence,
 	addMilestone,
+	addSection,
+	addTask,
 	addUpdateEntry,
 	asAgencyId,
 	asPlanId,
 	asTaskId,
 	deleteCard,
+	deleteTask,
 	initAgencyDoc,
 	initPlanDoc,
+	mergeTasks,
 	moveCard,
+	moveSection,
+	moveTask,
+	planUndoManager,
+	readSections,
+	readTasks,
+	renameSection,
 	restoreCard,
 	setContributionDone,
 	setFigure,
 	setProgress,
+	splitTask,
+	taskContentText,
+	taskTitleText,
 	toggleChecklistItem,
 	updateTask,
 	type TaskId
@@ -25,6 +38,7 @@ import {
 	insertPlan,
 	sleep,
 	startSyncServer,
+	waitFor,
 	tempDir,
 	userWithToken,
 	type Client,
@@ -210,5 +224,59 @@ describe('schema check on incoming updates', () => {
 		const closed = closeCode(p);
 		(p.doc.getMap('tasks').get(TASKS[0]) as Y.Map<unknown>).set('lead', 'bch-bdbp');
 		expect(await closed).toBe(CloseCodes.InvalidUpdate.code);
+	});
+
+	it('accepts every plan-editing operation from a coordinator; other coordinators see them', async () => {
+		const p = open(planName, coordinator);
+		const watcher = open(planName, coordinator);
+		await Promise.all([p.ready, watcher.ready]);
+		const d = p.doc;
+		const me = Symbol('me');
+		const undo = planUndoManager(d, { origin: me });
+		d.transact(() => taskTitleText(d, TASKS[0]).insert(0, 'Sửa '), me);
+		taskContentText(d, TASKS[0]).insert(0, 'Nội dung mới');
+		updateTask(d, { taskId: TASKS[0], timeframe: 'Quý IV', due: '2024-12-01', origin: me });
+		updateTask(d, { taskId: TASKS[1], coordinating: [asAgencyId(AGENCY)] });
+		const added = addTask(d, { sectionId: 'II', title: 'Việc mới', lead: [asAgencyId(AGENCY)] });
+		moveTask(d, { taskId: added, index: 0 });
+		const section = addSection(d, { title: 'Phụ lục', number: 'IV' });
+		renameSection(d, { sectionId: section, title: 'Phụ lục (sửa)' });
+		moveSection(d, { sectionId: section, index: 0 });
+		moveTask(d, { taskId: TASKS[2], sectionId: section, index: 0 });
+		const split = splitTask(d, { taskId: TASKS[0], title: 'Tách', offset: 4 });
+		mergeTasks(d, { keepId: TASKS[1], absorbId: split });
+		deleteTask(d, { taskId: added, by: 'coord' });
+		undo.undo();
+		await p.flushed();
+		expect(p.provider.isSynced).toBe(true);
+		expect(Y.encodeStateVector(storedDoc(server.store, planName))).toEqual(Y.encodeStateVector(d));
+		await waitFor(() => readTasks(watcher.doc).length === readTasks(d).length);
+		expect(readTasks(watcher.doc)).toEqual(readTasks(d));
+		expect(readSections(watcher.doc)).toEqual(readSections(d));
+		expect(readTasks(storedDoc(server.store, planName))).toEqual(readTasks(d));
+	});
+
+	it("refuses an officer's plan edit: nothing stored, nobody sees it", async () => {
+		const watcher = open(planName, coordinator);
+		const o = open(planName, officer);
+		await Promise.all([watcher.ready, o.ready]);
+		expect(o.provider.authorizedScope).toBe('readonly');
+		const before = readTasks(storedDoc(server.store, planName));
+		const logged = server.store.updates.load(planName).updates.length;
+		taskTitleText(o.doc, TASKS[0]).insert(0, 'Cán bộ sửa ');
+		updateTask(o.doc, { taskId: TASKS[1], due: '2025-01-01' });
+		addTask(o.doc, { sectionId: 'II', title: 'Việc lén', lead: [asAgencyId(AGENCY)] });
+		deleteTask(o.doc, { taskId: TASKS[2] });
+		// A coordinator's later write arrives, so the officer's would have too.
+		updateTask(watcher.doc, { taskId: TASKS[2], timeframe: 'Cả năm' });
+		await watcher.flushed();
+		await sleep(300);
+		const stored = readTasks(storedDoc(server.store, planName));
+		expect(stored).toEqual(readTasks(watcher.doc));
+		expect(stored.map(({ timeframe: _t, ...t }) => t)).toEqual(
+			before.map(({ timeframe: _t, ...t }) => t)
+		);
+		expect(stored.find((t) => t.id === TASKS[2])?.timeframe).toBe('Cả năm');
+		expect(server.store.updates.load(planName).updates.length).toBe(logged + 1);
 	});
 });

@@ -137,6 +137,10 @@ const dict = {
 	task: { vi: 'Nhiệm vụ', en: 'Task' },
 	agenciesConcerned: { vi: 'Đơn vị', en: 'Agencies' },
 	agenciesDone: { vi: '{done}/{total} đơn vị hoàn thành', en: '{done}/{total} agencies done' },
+	orphanCards: {
+		vi: 'Báo cáo của nhiệm vụ không còn trong kế hoạch (không tính vào số liệu)',
+		en: 'Reports on tasks no longer in the plan (not counted in the figures)'
+	},
 	percentDone: { vi: '{n}%', en: '{n}%' },
 	chartValue: { vi: '{label}: {value}', en: '{label}: {value}' },
 	calendar: { vi: 'Lịch mốc thời gian', en: 'Calendar' },
