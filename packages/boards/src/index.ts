@@ -22,6 +22,19 @@ export {
 } from './import.js';
 export { MAX_PLAN_FILE_BYTES, MAX_PLAN_UPLOAD_BYTES } from './limits.js';
 export {
+	computeProgress,
+	emptyCounts,
+	taskStatus,
+	type CardFact,
+	type CardState,
+	type OrphanCard,
+	type PlanProgress,
+	type ProgressInput,
+	type ProgressSlice,
+	type TaskProgress,
+	type TimelinessCounts
+} from './progress.js';
+export {
 	loadBoardAt,
 	loadDocumentAt,
 	parseAsOf,

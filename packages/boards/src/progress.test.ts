@@ -16,7 +16,7 @@ import {
 	type AgencyId,
 	type TaskId
 } from '@planboard/model';
-import { computeProgress } from './compute';
+import { computeProgress, type CardState } from './progress.js';
 
 const A = {
 	tttt: asAgencyId('so-tttt'),
@@ -130,29 +130,32 @@ function board() {
 	// BĐBP finished the border task after its due date; Sở TT&TT's half is at 50%.
 	setStatus(doc(A.bdbp), { taskId: T.border, status: 'done', at: at('2024-10-02') });
 	setProgress(doc(A.tttt), { taskId: T.border, progress: 50 });
-	const read = (asOf: string, missing: string[] = []) =>
+	const read = (asOf: string, missing: string[] = [], extra: Record<string, CardState[]> = {}) =>
 		computeProgress({
 			tasks: readTasks(plan),
 			sections: readSections(plan),
 			agencies: readAgencies(plan),
 			assignments: readAssignments(plan),
-			cardsOf: (id) => (agencyDocs.has(id) && !missing.includes(id) ? readCards(doc(id)) : []),
+			cards: (id): CardState[] => [
+				...(agencyDocs.has(id) && !missing.includes(id) ? readCards(doc(id)) : []),
+				...(extra[id] ?? [])
+			],
 			asOf
 		});
 	return { read };
 }
 
-describe('computeProgress', () => {
+describe('computeProgress (the one progress computation)', () => {
 	it('counts cards by timeliness on the as-of date', () => {
 		const { read } = board();
-		expect(read('2024-10-01').counts).toEqual({
+		expect(read('2024-10-01').byTimeliness).toEqual({
 			on_track: 1, // III.3 has no due date
 			due_soon: 1, // SNgV's II.4, due 10/10
 			overdue: 1, // Sở TT&TT's II.6.2, due 30/09
 			done_on_time: 2, // II.1 and Sở TT&TT's II.4
 			done_late: 1 // BĐBP's II.6.2, finished 02/10 for a 30/09 deadline
 		});
-		expect(read('2024-10-20').counts).toEqual({
+		expect(read('2024-10-20').byTimeliness).toEqual({
 			on_track: 1,
 			due_soon: 0,
 			overdue: 2,
@@ -164,7 +167,7 @@ describe('computeProgress', () => {
 	it('rolls up overall, by agency and by top-level section', () => {
 		const p = board().read('2024-10-20');
 		// Six cards: three done (300) + one at 50 + two at 0 -> 350 / 6.
-		expect(p.overall).toEqual({ done: 3, total: 6, percent: 58 });
+		expect(p.totals).toEqual({ done: 3, total: 6, percent: 58 });
 		const agency = Object.fromEntries(p.byAgency.map((s) => [s.key.id, s.rollup]));
 		expect(agency).toEqual({
 			'so-tttt': { done: 2, total: 4, percent: 63 },
@@ -177,7 +180,7 @@ describe('computeProgress', () => {
 			II: { done: 3, total: 5, percent: 70 },
 			III: { done: 0, total: 1, percent: 0 }
 		});
-		expect(p.bySection.find((s) => s.key.id === 'II')?.counts.done_late).toBe(1);
+		expect(p.bySection.find((s) => s.key.id === 'II')?.byTimeliness.done_late).toBe(1);
 	});
 
 	it("shows a group task's member agencies done out of the seeded fan-out", () => {
@@ -203,5 +206,47 @@ describe('computeProgress', () => {
 
 	it('refuses an as-of date that is not YYYY-MM-DD', () => {
 		expect(() => board().read('01/10/2024')).toThrow(RangeError);
+	});
+
+	it('counts a seeded assignment without a card as expected and not started', () => {
+		const { read } = board();
+		const full = read('2024-10-20');
+		// Sở TT&TT's document is not read: its four assignments count as todo at 0 %.
+		const p = read('2024-10-20', [A.tttt]);
+		expect(p.totals).toEqual({ done: 1, total: 6, percent: 17 });
+		const tttt = p.byAgency.find((s) => s.key.id === A.tttt);
+		expect(tttt?.rollup).toEqual({ done: 0, total: 4, percent: 0 });
+		// II.4 and II.6.2 are past due on 20/10, so those missing cards are overdue.
+		expect(tttt?.byTimeliness).toMatchObject({ overdue: 2, on_track: 2 });
+		const legal = p.tasks.find((t) => t.task.id === T.legal);
+		expect(legal?.cards).toMatchObject([{ agencyId: A.tttt, card: null, missing: true }]);
+		expect(full.tasks.find((t) => t.task.id === T.legal)?.cards[0].missing).toBe(false);
+	});
+
+	it('lists orphan cards apart and counts them nowhere', () => {
+		const { read } = board();
+		const orphan: CardState = {
+			taskId: asTaskId('II.9'),
+			status: 'done',
+			progress: 100,
+			completedAt: at('2024-05-01')
+		};
+		const before = read('2024-10-20');
+		const p = read('2024-10-20', [], { [A.ngv]: [orphan] });
+		expect(p.orphans).toEqual([{ agencyId: A.ngv, card: orphan }]);
+		expect(p.totals).toEqual(before.totals);
+		expect(p.byTimeliness).toEqual(before.byTimeliness);
+		expect(p.byAgency).toEqual(before.byAgency);
+		expect(p.tasks.map((t) => t.task.id)).toEqual([T.legal, T.press, T.border, T.duty]);
+	});
+
+	it('judges a task as a whole: done late when its last card was, done only when all are', () => {
+		const p = board().read('2024-10-20');
+		const border = p.tasks.find((t) => t.task.id === T.border);
+		// Two lead agencies: one done late, one at 50 %, so the task is under way and overdue.
+		expect(border).toMatchObject({ status: 'in_progress', timeliness: 'overdue' });
+		expect(border?.rollup).toEqual({ done: 1, total: 2, percent: 75 });
+		const legal = p.tasks.find((t) => t.task.id === T.legal);
+		expect(legal).toMatchObject({ status: 'done', timeliness: 'done_on_time' });
 	});
 });

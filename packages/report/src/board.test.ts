@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardRows, taskRows, taskStatus } from './rows.js';
+import { taskStatus } from '@planboard/boards/progress';
+import { cardRows, taskRows } from './rows.js';
 import { filledBoard } from './test-board.js';
 
 describe('readBoard', () => {

@@ -3,6 +3,7 @@ import {
 	docFromStored,
 	nameDoc,
 	readAgencies,
+	readAssignments,
 	readCards,
 	readContributions,
 	readMilestones,
@@ -44,6 +45,8 @@ export interface BoardData {
 	/** Including groups (kind 'group', with members), in the order the plan document keeps. */
 	agencies: AgencyInfo[];
 	milestones: Milestone[];
+	/** The plan document's seeded fan-out (agency id -> task ids): the assignments progress counts. */
+	assignments: Record<string, string[]>;
 	/** Every card of every agency document read, by lane order then card order. */
 	cards: BoardCard[];
 	/** Contributions of coordinating agencies, by agency then task id. */
@@ -83,6 +86,7 @@ export function readBoard(options: ReadBoardOptions): BoardData {
 		tasks: readTasks(planDoc),
 		agencies,
 		milestones: readMilestones(planDoc),
+		assignments: readAssignments(planDoc),
 		cards,
 		contributions
 	};

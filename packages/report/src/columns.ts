@@ -1,6 +1,6 @@
-import { statusLabel, timelinessLabel, vietnamDate, type Lang } from '@planboard/model';
+import { statusLabel, vietnamDate, type Lang } from '@planboard/model';
 import { dmy } from './dates.js';
-import type { CardRow } from './rows.js';
+import { timelinessText, type CardRow } from './rows.js';
 
 /** A cell: numbers stay numbers in XLSX; `date` is 'YYYY-MM-DD' (a real date cell there). */
 export type Cell = string | number | { date: string } | null;
@@ -77,7 +77,7 @@ export const CARD_COLUMNS: readonly Column[] = [
 		key: 'timeliness',
 		label: { vi: 'Tình hình thời hạn', en: 'Timeliness' },
 		width: 20,
-		value: (r, l) => timelinessLabel(r.timeliness, l)
+		value: (r, l) => timelinessText(r.timeliness, l)
 	},
 	{
 		key: 'completedAt',

@@ -1,8 +1,8 @@
-import { statusLabel, timelinessLabel, type Figure } from '@planboard/model';
+import { statusLabel, type Figure } from '@planboard/model';
 import type { BoardCard, BoardData } from './board.js';
 import { dmy } from './dates.js';
 import { CM, cell, para, row, table } from './docx-xml.js';
-import { agencyName, type TaskRow } from './rows.js';
+import { agencyName, timelinessText, type TaskRow } from './rows.js';
 
 /** Figure keys an agency fills in for the report's last two columns. */
 export const DIFFICULTIES_KEY = 'difficulties';
@@ -77,6 +77,7 @@ function resultLines(board: BoardData, r: TaskRow): string[] {
 
 function statusLines(r: TaskRow): string[] {
 	const out = [statusLabel(r.status, 'vi')];
+	if (r.rollup === null) return out;
 	if (r.rollup.total > 1) out.push(`${r.rollup.done}/${r.rollup.total} đơn vị hoàn thành`);
 	if (r.status !== 'done' && r.rollup.total > 0) out.push(`Tiến độ: ${r.rollup.percent}%`);
 	return out;
@@ -115,7 +116,7 @@ export function appendixTable(options: { board: BoardData; rows: TaskRow[] }): s
 			r.task.coordinating.map((id) => agencyName(board, id)),
 			[r.task.due ? dmy(r.task.due) : r.task.timeframe],
 			statusLines(r),
-			[timelinessLabel(r.timeliness, 'vi')],
+			[timelinessText(r.timeliness, 'vi')],
 			resultLines(board, r),
 			attributed(board, r.cards, (c) => figureText(c, DIFFICULTIES_KEY)),
 			attributed(board, r.cards, (c) => figureText(c, PROPOSALS_KEY))

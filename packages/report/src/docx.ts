@@ -12,7 +12,7 @@ import {
 } from './docx-parts.js';
 import { appendixTable } from './docx-table.js';
 import { A4, CM, FONT, sectPr, sectionBreak, type PageSetup } from './docx-xml.js';
-import { checkAsOf, taskRows, type ExportOptions, type TaskRow } from './rows.js';
+import { boardProgress, checkAsOf, taskRows, type ExportOptions, type TaskRow } from './rows.js';
 import { summarize } from './summary.js';
 import { XML_HEAD, esc } from './xml.js';
 
@@ -62,7 +62,7 @@ function opening(board: BoardData, reporter: Reporter, asOf: string): string {
 function documentXml(board: BoardData, rows: TaskRow[], options: DocxOptions): string {
 	const reporter = options.reporter ?? GIA_LAI_STTTT;
 	const { asOf } = options;
-	const summary = summarize(rows);
+	const summary = summarize({ rows, progress: boardProgress(board, asOf) });
 	const body = [
 		nationalHeader({ reporter, asOf, within: PORTRAIT_WIDTH }),
 		titleBlock({

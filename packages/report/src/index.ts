@@ -23,6 +23,6 @@ export {
 } from './export.js';
 export type { BoardSource, ExportBoardOptions, ExportFormat, ExportedFile } from './export.js';
 export { readPackageParts } from './ooxml.js';
-export { cardRows, taskRows, taskStatus } from './rows.js';
+export { boardProgress, cardRows, taskRows, timelinessText } from './rows.js';
 export type { CardRow, ExportOptions, TaskRow } from './rows.js';
 export { toXlsx } from './xlsx.js';

@@ -1,8 +1,8 @@
+import { computeProgress, taskStatus, type PlanProgress } from '@planboard/boards/progress';
 import {
 	asTaskId,
 	isIsoDate,
-	rollupProgress,
-	timeliness,
+	timelinessLabel,
 	type AgencyId,
 	type Lang,
 	type Rollup,
@@ -24,21 +24,60 @@ export function checkAsOf(asOf: string): void {
 	if (!isIsoDate(asOf)) throw new RangeError(`asOf must be a YYYY-MM-DD date, got ${asOf}`);
 }
 
-/** One card as a report line, with the task it belongs to and its derived timeliness. */
+/**
+ * The board's progress by the one computation (packages/boards `computeProgress`), so every
+ * export shows the figures of the progress board, the share page and the progress API.
+ */
+export function boardProgress(board: BoardData, asOf: string): PlanProgress<BoardCard> {
+	checkAsOf(asOf);
+	const byAgency = new Map<string, BoardCard[]>();
+	for (const card of board.cards) {
+		byAgency.set(card.agencyId, [...(byAgency.get(card.agencyId) ?? []), card]);
+	}
+	return computeProgress({
+		tasks: board.tasks,
+		sections: board.sections,
+		agencies: board.agencies,
+		assignments: board.assignments,
+		cards: (agencyId) => byAgency.get(agencyId) ?? [],
+		asOf
+	});
+}
+
+/** Where a timeliness would stand for a card or task the plan no longer has. */
+const ORPHAN_LABEL: Record<Lang, string> = {
+	vi: 'Không còn trong kế hoạch',
+	en: 'No longer in the plan'
+};
+
+/** A timeliness label, or the orphan label for null. */
+export function timelinessText(value: Timeliness | null, lang: Lang): string {
+	return value === null ? ORPHAN_LABEL[lang] : timelinessLabel(value, lang);
+}
+
+/**
+ * One assignment as a report line, with its task and derived timeliness. A seeded assignment
+ * whose card does not exist is a line too (todo, 0 %): it is counted, so it is shown.
+ */
 export interface CardRow {
 	task: Task;
 	card: BoardCard;
 	agencyName: string;
-	timeliness: Timeliness;
+	/** Null for an orphan: a card of a task the plan no longer has, counted nowhere. */
+	timeliness: Timeliness | null;
+	/** The agency's document holds no card for this seeded assignment. */
+	missing: boolean;
 }
 
 /** One task or duty with the state of all its cards (a group-led task has several). */
 export interface TaskRow {
 	task: Task;
+	/** The cards that exist (a missing seeded card has nothing to report). */
 	cards: BoardCard[];
 	status: Status;
-	rollup: Rollup;
-	timeliness: Timeliness;
+	/** Null for an orphan task (only its cards are left), which no figure counts. */
+	rollup: Rollup | null;
+	timeliness: Timeliness | null;
 	/** Contributions written by the task's coordinating agencies. */
 	contributions: BoardContribution[];
 }
@@ -52,93 +91,108 @@ export function agencyNames(board: BoardData, ids: readonly AgencyId[]): string 
 	return ids.map((id) => agencyName(board, id)).join('; ');
 }
 
-/**
- * Tasks in plan order. A card whose task is no longer in the plan document (removed by a
- * coordinator after officers reported on it) still gets a row under its bare id, so an export
- * never silently drops reported work.
- */
-function tasksWithOrphans(board: BoardData): Task[] {
-	const known = new Set(board.tasks.map((t) => t.id));
-	const orphans = [...new Set(board.cards.map((c) => c.taskId))].filter((id) => !known.has(id));
-	return [
-		...board.tasks,
-		...orphans.map(
-			(id): Task => ({
-				id: asTaskId(id),
-				number: id,
-				sectionId: '',
-				title: '',
-				content: '',
-				timeframe: '',
-				due: null,
-				lead: [],
-				coordinating: [],
-				kind: 'task',
-				items: []
-			})
-		)
-	];
+/** A task the plan no longer has, known only by the id its orphan cards carry. */
+function orphanTask(id: string): Task {
+	return {
+		id: asTaskId(id),
+		number: id,
+		sectionId: '',
+		title: '',
+		content: '',
+		timeframe: '',
+		due: null,
+		lead: [],
+		coordinating: [],
+		kind: 'task',
+		items: []
+	};
 }
 
-/** One row per card: tasks in plan order, and within a task the agencies in board order. */
+/** The stand-in for a seeded assignment without a card: what the computation counts. */
+function blankCard(agencyId: string, taskId: string): BoardCard {
+	return {
+		agencyId: agencyId as AgencyId,
+		taskId: asTaskId(taskId),
+		status: 'todo',
+		progress: 0,
+		order: '',
+		notes: '',
+		checklist: [],
+		evidence: [],
+		figures: {},
+		updates: [],
+		completedAt: null,
+		updatedAt: null,
+		updatedBy: null
+	};
+}
+
+/** Orphan cards grouped by task id, in the order they were read. */
+function orphansByTask(progress: PlanProgress<BoardCard>): Map<string, BoardCard[]> {
+	const out = new Map<string, BoardCard[]>();
+	for (const { card } of progress.orphans) {
+		out.set(card.taskId, [...(out.get(card.taskId) ?? []), card]);
+	}
+	return out;
+}
+
+/**
+ * One row per assignment: tasks in plan order, within a task the agencies in board order; then
+ * the orphan cards, so an export never silently drops reported work (nor counts it).
+ */
 export function cardRows(board: BoardData, options: ExportOptions): CardRow[] {
-	checkAsOf(options.asOf);
-	const rank = new Map(board.agencies.map((a, i) => [a.id as string, i]));
+	const progress = boardProgress(board, options.asOf);
 	const rows: CardRow[] = [];
-	for (const task of tasksWithOrphans(board)) {
-		const cards = board.cards
-			.filter((c) => c.taskId === task.id)
-			.sort((a, b) => (rank.get(a.agencyId) ?? 1e9) - (rank.get(b.agencyId) ?? 1e9));
+	for (const t of progress.tasks) {
+		for (const f of t.cards) {
+			rows.push({
+				task: t.task,
+				card: f.card ?? blankCard(f.agencyId, t.task.id),
+				agencyName: agencyName(board, f.agencyId),
+				timeliness: f.timeliness,
+				missing: f.missing
+			});
+		}
+	}
+	for (const [taskId, cards] of orphansByTask(progress)) {
 		for (const card of cards) {
 			rows.push({
-				task,
+				task: orphanTask(taskId),
 				card,
 				agencyName: agencyName(board, card.agencyId),
-				timeliness: timeliness({ due: task.due, ...card, asOf: options.asOf })
+				timeliness: null,
+				missing: false
 			});
 		}
 	}
 	return rows;
 }
 
-/**
- * A task's status from its cards: all in one status gives that status; otherwise it is awaiting
- * review when every card is done or awaiting review, and in progress once any card has moved.
- */
-export function taskStatus(cards: readonly Pick<BoardCard, 'status'>[]): Status {
-	if (cards.length === 0) return 'todo';
-	const first = cards[0].status;
-	if (cards.every((c) => c.status === first)) return first;
-	if (cards.every((c) => c.status === 'done' || c.status === 'awaiting_review')) {
-		return 'awaiting_review';
-	}
-	return cards.some((c) => c.status !== 'todo') ? 'in_progress' : 'todo';
-}
-
-/** One row per task and duty, in plan order. */
+/** One row per task and duty in plan order, then one per orphan task. */
 export function taskRows(board: BoardData, options: ExportOptions): TaskRow[] {
-	checkAsOf(options.asOf);
-	return tasksWithOrphans(board).map((task) => {
-		const cards = board.cards.filter((c) => c.taskId === task.id);
-		const status = taskStatus(cards);
-		const completions = cards.map((c) => c.completedAt);
-		// The task is done when its last card is; an unknown instant proves nothing late.
-		const completedAt =
-			status === 'done' && completions.every((t) => t !== null)
-				? Math.max(...(completions as number[]))
-				: null;
-		return {
-			task,
-			cards,
-			status,
-			rollup: rollupProgress(cards),
-			timeliness: timeliness({
-				due: task.due,
-				status,
-				completedAt,
-				asOf: options.asOf
-			}),
-			contributions: board.contributions.filter((c) => c.taskId === task.id)
-		};
-	});
+	const progress = boardProgress(board, options.asOf);
+	const contributionsOf = (taskId: string) =>
+		board.contributions.filter((c) => c.taskId === taskId);
+	return [
+		...progress.tasks.map(
+			(t): TaskRow => ({
+				task: t.task,
+				cards: t.cards.flatMap((f) => (f.card ? [f.card] : [])),
+				status: t.status,
+				rollup: t.rollup,
+				timeliness: t.timeliness,
+				contributions: contributionsOf(t.task.id)
+			})
+		),
+		...[...orphansByTask(progress)].map(
+			([taskId, cards]): TaskRow => ({
+				task: orphanTask(taskId),
+				cards,
+				status: taskStatus(cards),
+				rollup: null,
+				timeliness: null,
+				contributions: contributionsOf(taskId)
+			})
+		)
+	];
 }

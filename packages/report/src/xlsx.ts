@@ -1,8 +1,8 @@
-import { statusLabel, timelinessLabel, type Lang } from '@planboard/model';
+import { statusLabel, type Lang } from '@planboard/model';
 import { strToU8, zipSync } from 'fflate';
 import type { BoardData } from './board.js';
 import { CARD_COLUMNS, type Cell } from './columns.js';
-import { agencyNames, cardRows, taskRows, type ExportOptions } from './rows.js';
+import { agencyNames, cardRows, taskRows, timelinessText, type ExportOptions } from './rows.js';
 import { STYLES_XML, columnLetter, sheetXml, type SheetInput } from './xlsx-sheet.js';
 import { XML_HEAD, esc } from './xml.js';
 
@@ -107,10 +107,10 @@ export function toXlsx(board: BoardData, options: ExportOptions): Uint8Array {
 			agencyNames(board, r.task.coordinating),
 			r.task.due ? { date: r.task.due } : null,
 			statusLabel(r.status, lang),
-			r.rollup.percent,
-			r.rollup.done,
-			r.rollup.total,
-			timelinessLabel(r.timeliness, lang)
+			r.rollup?.percent ?? null,
+			r.rollup?.done ?? null,
+			r.rollup?.total ?? null,
+			timelinessText(r.timeliness, lang)
 		])
 	};
 	return workbook([cards, tasks]);

@@ -10,7 +10,7 @@ import {
 } from '@planboard/model';
 import { loadStoredDoc } from '$lib/server/board';
 import { boardDescriptor } from '$lib/server/plans';
-import type { CardState } from './compute';
+import type { CardState } from '@planboard/boards/progress';
 
 /**
  * The progress board's first paint, as stored: readable without JavaScript, then replaced by

@@ -15,9 +15,9 @@ import * as Y from 'yjs';
 import { prng } from '../../../../../packages/model/src/test-fixtures.js';
 import { mutate } from '../../../../../packages/model/src/test-fuzz.js';
 import { PLAN_ID, filledDocs } from '../../../../../packages/report/src/test-board.js';
+import { computeProgress } from '@planboard/boards/progress';
 import { buildLanes } from '../board/lanes';
 import { calendarEvents, calendarMonths } from './calendar';
-import { computeProgress } from './compute';
 
 beforeAll(() => setMalformedReporter(() => {}));
 afterAll(() => setMalformedReporter(null));
@@ -52,11 +52,11 @@ describe('board lanes, progress and calendar under random writes', () => {
 					tasks,
 					sections,
 					agencies,
-					cardsOf,
+					cards: cardsOf,
 					assignments: readAssignments(plan),
 					asOf
 				});
-				expect(Number.isFinite(progress.overall.percent)).toBe(true);
+				expect(Number.isFinite(progress.totals.percent)).toBe(true);
 				buildLanes({
 					agencies,
 					tasks,
