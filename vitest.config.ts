@@ -7,8 +7,8 @@ export default defineConfig({
 	resolve: {
 		// Tests run against workspace sources, so no build is needed between an edit and a test.
 		alias: [
-			{ find: /^@planboard\/(model|store|plan-import|auth|report|boards)$/, replacement: `${root}packages/$1/src/index.ts` },
-			{ find: /^@planboard\/(model|store|plan-import|auth|report|boards)\/(.+)$/, replacement: `${root}packages/$1/src/$2.ts` },
+			{ find: /^@planboard\/(model|store|plan-import|auth|report|boards|config)$/, replacement: `${root}packages/$1/src/index.ts` },
+			{ find: /^@planboard\/(model|store|plan-import|auth|report|boards|config)\/(.+)$/, replacement: `${root}packages/$1/src/$2.ts` },
 			{ find: /^@planboard\/sync$/, replacement: `${root}apps/sync/src/index.ts` }
 		]
 	},

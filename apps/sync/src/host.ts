@@ -1,9 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setMalformedReporter } from '@planboard/model';
 import { openStore, type Store } from '@planboard/store';
-import type { EnvConfig } from './env.js';
+import type { EnvConfig, Logger } from '@planboard/config';
 import { healthHandler, installShutdown, metricsHandler } from './lifecycle.js';
-import type { Logger } from './log.js';
 import { createSyncServer, type SyncServer } from './server.js';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;

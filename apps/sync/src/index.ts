@@ -1,12 +1,6 @@
-export { createSyncServer, DEFAULT_MAX_PAYLOAD } from './server.js';
+export { createSyncServer } from './server.js';
 export type { SyncServer, SyncServerOptions } from './server.js';
-export { createLogger, routeConsoleToLog } from './log.js';
-export type { Logger } from './log.js';
-export { demoRefusal, envConfig, isLoopbackHost } from './env.js';
-export type { EnvConfig } from './env.js';
 export { healthHandler, installShutdown, metricsHandler, startOrExit } from './lifecycle.js';
-export { DEFAULT_FLOOD_LIMITS } from './inbound-pacer.js';
-export type { FloodLimits } from './inbound-pacer.js';
 export { CloseCodes } from './close-codes.js';
 export type { SyncContext, SyncUser } from './context.js';
 export { createHost } from './host.js';

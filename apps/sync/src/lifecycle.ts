@@ -2,8 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { StoreError, type Store } from '@planboard/store';
-import { isLoopbackHost } from './env.js';
-import type { Logger } from './log.js';
+import { isLoopbackHost, type Logger } from '@planboard/config';
 import type { SyncServer } from './server.js';
 
 /** `GET /healthz`: 200 once the database answers, 503 otherwise. Returns false for other paths. */

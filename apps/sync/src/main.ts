@@ -1,7 +1,6 @@
-import { envConfig } from './env.js';
+import { createLogger, envConfig, routeConsoleToLog } from '@planboard/config';
 import { createHost } from './host.js';
 import { startOrExit } from './lifecycle.js';
-import { createLogger, routeConsoleToLog } from './log.js';
 
 /** Standalone sync server, for deployments that run the web app and sync apart. */
 const config = envConfig(process.env);

@@ -1,6 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Hocuspocus, type Configuration } from '@hocuspocus/server';
+import {
+	createLogger,
+	DEFAULT_FLOOD_LIMITS,
+	DEFAULT_MAX_PAYLOAD,
+	type FloodLimits,
+	type Logger
+} from '@planboard/config';
 import type { Store } from '@planboard/store';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { SyncContext } from './context.js';
@@ -11,9 +18,8 @@ import { PresenceGuard } from './extensions/presence-guard.js';
 import { SchemaCheck } from './extensions/schema-check.js';
 import { SessionGuard } from './extensions/session-guard.js';
 import { UpdateCheck } from './extensions/update-check.js';
-import { createLogger, type Logger } from './log.js';
 import { originAllowed } from './origin.js';
-import { DEFAULT_FLOOD_LIMITS, InboundPacer, type FloodLimits } from './inbound-pacer.js';
+import { InboundPacer } from './inbound-pacer.js';
 import { CloseCodes } from './close-codes.js';
 import { documentNameOf } from './frames.js';
 
@@ -48,8 +54,6 @@ export interface SyncServer {
 	/** Closes every socket and stores pending snapshots. */
 	close(): Promise<void>;
 }
-
-export const DEFAULT_MAX_PAYLOAD = 4 * 1024 * 1024;
 
 export function createSyncServer(options: SyncServerOptions): SyncServer {
 	const log = options.log ?? createLogger();

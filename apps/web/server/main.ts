@@ -1,12 +1,5 @@
-import {
-	createHost,
-	createLogger,
-	demoRefusal,
-	envConfig,
-	routeConsoleToLog,
-	startOrExit,
-	type RequestHandler
-} from '@planboard/sync';
+import { createLogger, demoRefusal, envConfig, routeConsoleToLog } from '@planboard/config';
+import { createHost, startOrExit, type RequestHandler } from '@planboard/sync';
 import { MAX_PLAN_UPLOAD_BYTES } from '@planboard/boards';
 import { RUNTIME_KEY, type Runtime } from './runtime.js';
 

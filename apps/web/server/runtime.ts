@@ -1,5 +1,6 @@
 import type { Store } from '@planboard/store';
-import type { EnvConfig, Logger, SyncServer } from '@planboard/sync';
+import type { EnvConfig, Logger } from '@planboard/config';
+import type { SyncServer } from '@planboard/sync';
 
 /** What the SvelteKit handler needs from the process that hosts it. */
 export interface Runtime {

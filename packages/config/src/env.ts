@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { DEFAULT_MAX_PAYLOAD } from './server.js';
-import { DEFAULT_FLOOD_LIMITS, type FloodLimits } from './inbound-pacer.js';
+import { DEFAULT_FLOOD_LIMITS, DEFAULT_MAX_PAYLOAD, type FloodLimits } from './limits.js';
 
 /** Settings shared by the combined server and the standalone sync server. */
 export interface EnvConfig {

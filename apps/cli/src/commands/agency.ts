@@ -1,6 +1,6 @@
 import type { DirectoryAgency } from '@planboard/plan-import';
 import { DirectoryError, openStore, type Store } from '@planboard/store';
-import { envConfig } from '@planboard/sync';
+import { envConfig } from '@planboard/config';
 import { UsageError, parseArgs } from '../args.js';
 import { processIo, type CommandIo } from '../io.js';
 

@@ -2,7 +2,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isIsoDate } from '@planboard/model';
 import { EXPORT_FORMATS, exportBoard, isExportFormat, todayInVietnam } from '@planboard/report';
 import { openStore } from '@planboard/store';
-import { envConfig } from '@planboard/sync';
+import { envConfig } from '@planboard/config';
 import { UsageError, parseArgs } from '../args.js';
 import { boardSource } from '../board-load.js';
 import { processIo, type CommandIo } from '../io.js';

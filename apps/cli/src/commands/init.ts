@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { boardDirectory, createBoard } from '@planboard/boards';
 import { loadGiaLaiDirectory, parsePlan } from '@planboard/plan-import';
 import { openStore } from '@planboard/store';
-import { envConfig } from '@planboard/sync';
+import { envConfig } from '@planboard/config';
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, createDemoUsers } from '../demo.js';
 import { processIo, type CommandIo } from '../io.js';
 

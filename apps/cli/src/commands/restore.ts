@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isDocId } from '@planboard/auth';
 import { BackupError, parseBackup, rebaseBackup, type Backup } from '@planboard/report';
 import { openStore, type Store } from '@planboard/store';
-import { envConfig } from '@planboard/sync';
+import { envConfig } from '@planboard/config';
 import { UsageError, parseArgs } from '../args.js';
 import { processIo, type CommandIo } from '../io.js';
 

@@ -7,7 +7,7 @@ import {
 	validatePassword
 } from '@planboard/auth';
 import { openStore, type Store } from '@planboard/store';
-import { envConfig } from '@planboard/sync';
+import { envConfig } from '@planboard/config';
 import { UsageError, parseArgs } from '../args.js';
 import { processIo, type CommandIo } from '../io.js';
 

@@ -9,7 +9,7 @@ import {
 } from '@planboard/auth';
 import type { Store } from '@planboard/store';
 import type { SyncContext, SyncUser } from '../context.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '@planboard/config';
 import type { SessionGuard } from './session-guard.js';
 
 export interface AuthorizationConfig {

@@ -10,7 +10,7 @@ import type { Store } from '@planboard/store';
 import * as Y from 'yjs';
 import { CloseCodes } from '../close-codes.js';
 import { contextOfOrigin, type SyncContext } from '../context.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '@planboard/config';
 
 export interface DurableLogConfig {
 	store: Store;

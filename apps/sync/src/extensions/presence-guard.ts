@@ -5,7 +5,7 @@ import type {
 	beforeHandleAwarenessPayload
 } from '@hocuspocus/server';
 import type { SyncContext, SyncUser } from '../context.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '@planboard/config';
 
 /** Longest id a card or typing reference may carry; real ids are far shorter. */
 const MAX_ID_LENGTH = 128;

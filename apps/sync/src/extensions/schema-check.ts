@@ -11,7 +11,7 @@ import {
 import * as Y from 'yjs';
 import { CloseCodes } from '../close-codes.js';
 import type { SyncContext } from '../context.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '@planboard/config';
 
 /** y-protocols sync message types that carry an update to apply. */
 const SYNC_STEP_2 = 1;

@@ -1,7 +1,7 @@
 import type { Store } from '@planboard/store';
 import type { WebSocket } from 'ws';
 import { CloseCodes } from '../close-codes.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '@planboard/config';
 
 interface Tracked {
 	sessionId: string;

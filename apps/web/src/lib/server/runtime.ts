@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { openStore } from '@planboard/store';
-import { createLogger, envConfig } from '@planboard/sync';
+import { createLogger, envConfig } from '@planboard/config';
 import { RUNTIME_KEY, type Runtime } from '../../../server/runtime.js';
 
 let fallback: Runtime | null = null;

@@ -1,0 +1,9 @@
+export { demoRefusal, envConfig, isLoopbackHost, type EnvConfig } from './env.js';
+export {
+	createLogger,
+	routeConsoleToLog,
+	MAX_LOG_FIELD_CHARS,
+	MAX_LOG_MESSAGE_CHARS,
+	type Logger
+} from './log.js';
+export { DEFAULT_FLOOD_LIMITS, DEFAULT_MAX_PAYLOAD, type FloodLimits } from './limits.js';
