@@ -193,6 +193,26 @@ const dict = {
 		vi: 'Không gửi được yêu cầu (mã {status}).',
 		en: 'The request failed (status {status}).'
 	},
+	asOfViewing: { vi: 'Xem như tại {time}', en: 'As of {time}' },
+	asOfReadOnly: {
+		vi: 'Bảng như đã có tại thời điểm này; chỉ xem, không sửa được.',
+		en: 'The board as it was at that moment; read only.'
+	},
+	backToLive: { vi: 'Về bảng hiện tại', en: 'Back to the live board' },
+	history: { vi: 'Lịch sử thay đổi', en: 'History' },
+	historyEmpty: { vi: 'Chưa có thay đổi nào.', en: 'No changes yet.' },
+	historyMore: { vi: 'Xem thêm', en: 'Show more' },
+	historyFailed: { vi: 'Không tải được lịch sử.', en: 'Could not load the history.' },
+	historySystem: { vi: 'Hệ thống', en: 'System' },
+	changeCardCreated: { vi: 'tạo thẻ', en: 'created the card' },
+	changeCardDeleted: { vi: 'xoá thẻ', en: 'deleted the card' },
+	changeStatus: { vi: 'trạng thái: {before} → {after}', en: 'status: {before} → {after}' },
+	changeProgress: { vi: 'tiến độ: {before}% → {after}%', en: 'progress: {before}% → {after}%' },
+	changeNotes: { vi: 'sửa kết quả thực hiện', en: 'edited the result notes' },
+	changeChecklist: { vi: 'sửa danh mục việc cần làm', en: 'edited the checklist' },
+	changeEvidence: { vi: 'sửa minh chứng', en: 'edited the evidence' },
+	changeFigures: { vi: 'sửa số liệu báo cáo', en: 'edited the reported figures' },
+	changeUpdates: { vi: 'thêm cập nhật: {text}', en: 'added an update: {text}' },
 	networkFailed: { vi: 'Mất kết nối tới máy chủ.', en: 'Cannot reach the server.' }
 } as const;
 

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { isIsoDate } from '@planboard/model';
+import { parseAsOf } from '@planboard/boards';
 import {
 	EXPORT_FORMATS,
 	exportBoard,
@@ -18,9 +18,11 @@ import type { RequestHandler } from './$types';
 const EXPORTERS: ReadonlySet<string> = new Set(['admin', 'coordinator', 'viewer']);
 
 /**
- * GET /api/plans/<id>/export?format=docx|csv|xlsx|json&asOf=YYYY-MM-DD[&lang=vi|en]: the same
- * files as `planboard export`, read from the update log as it stands (what the sync server has
- * acknowledged), so an export never waits for a debounced snapshot.
+ * GET /api/plans/<id>/export?format=docx|csv|xlsx|json&asOf=<YYYY-MM-DD or ISO instant>[&lang=vi|en]:
+ * the same files as `planboard export`, read from the update log (what the sync server has
+ * acknowledged), so an export never waits for a debounced snapshot. Without asOf, the board as
+ * it stands, judged today; with asOf, the board as it stood then (a day: its end in Vietnam),
+ * judged on that day.
  */
 export const GET: RequestHandler = ({ locals, params, url }) => {
 	const user = requireUser(locals);
@@ -32,8 +34,14 @@ export const GET: RequestHandler = ({ locals, params, url }) => {
 			message: `Định dạng không hợp lệ; chọn một trong: ${EXPORT_FORMATS.join(', ')}.`
 		});
 	}
-	const asOf = url.searchParams.get('asOf') ?? todayInVietnam();
-	if (!isIsoDate(asOf)) error(400, { message: 'Ngày báo cáo (asOf) phải có dạng YYYY-MM-DD.' });
+	const rawAsOf = url.searchParams.get('asOf');
+	const at = rawAsOf === null ? null : parseAsOf(rawAsOf);
+	if (rawAsOf !== null && !at) {
+		error(400, {
+			message:
+				'Thời điểm báo cáo (asOf) phải là một ngày YYYY-MM-DD hoặc một thời điểm ISO có múi giờ.'
+		});
+	}
 	const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
 
 	const { store, log } = runtime();
@@ -43,10 +51,13 @@ export const GET: RequestHandler = ({ locals, params, url }) => {
 		source: {
 			plan: { id: plan.id, title: plan.title, year: plan.year, sourceJson: plan.sourceJson },
 			agencies: store.plans.agencies(plan.id),
-			loadState: (name) => stateFromLog(store.updates.load(name))
+			loadState: (name) =>
+				stateFromLog(
+					at ? store.updates.loadAt({ document: name, at: at.instant }) : store.updates.load(name)
+				)
 		},
 		format,
-		asOf,
+		asOf: at?.date ?? todayInVietnam(),
 		lang
 	});
 	log.info('plan.export', { plan: plan.id, format, user: user.username });
