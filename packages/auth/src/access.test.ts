@@ -1,41 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, documentAccess } from './access.js';
-import { agencyDocName, parseDocName, planDocName } from './doc-names.js';
-
-describe('document names', () => {
-	it('builds and parses both shapes', () => {
-		expect(planDocName('p-2025')).toBe('plan/p-2025');
-		expect(agencyDocName({ planId: 'p-2025', agencyId: 'so-yte' })).toBe(
-			'plan/p-2025/agency/so-yte'
-		);
-		expect(parseDocName('plan/p-2025')).toEqual({ kind: 'plan', planId: 'p-2025' });
-		expect(parseDocName('plan/p-2025/agency/so-yte')).toEqual({
-			kind: 'agency',
-			planId: 'p-2025',
-			agencyId: 'so-yte'
-		});
-	});
-
-	it('rejects anything else', () => {
-		for (const name of [
-			'',
-			'plan',
-			'plan/',
-			'plan/P',
-			'plan/a/agency',
-			'plan/a/agency/',
-			'plan/a/x/b',
-			'plan/a/agency/b/c',
-			'board/a',
-			`plan/${'a'.repeat(65)}`,
-			'plan/a b'
-		]) {
-			expect(parseDocName(name)).toBeNull();
-		}
-		expect(() => planDocName('Bad')).toThrow(RangeError);
-		expect(() => agencyDocName({ planId: 'p', agencyId: '../x' })).toThrow(RangeError);
-	});
-});
 
 describe('documentAccess', () => {
 	const plan = 'plan/p';

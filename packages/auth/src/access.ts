@@ -1,5 +1,5 @@
 import type { UserRole } from '@planboard/store';
-import { parseDocName } from './doc-names.js';
+import { parseDocName } from '@planboard/model';
 
 /**
  * admin: everything, including users. coordinator: edits every board. officer: edits their own

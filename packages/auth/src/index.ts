@@ -24,14 +24,9 @@ export {
 	type RateLimitDecision
 } from './LoginRateLimiter.js';
 export { ROLES, isRole, documentAccess, type Role, type DocumentAccess } from './access.js';
-export {
-	planDocName,
-	agencyDocName,
-	parseDocName,
-	isDocId,
-	DOC_ID_PATTERN,
-	type DocName
-} from './doc-names.js';
+// Document naming belongs to the model (one id rule); re-exported here only so existing
+// importers keep working. New code imports it from @planboard/model.
+export { planDocName, agencyDocName, parseDocName, isDocId, type DocName } from '@planboard/model';
 export {
 	createUserWithPassword,
 	setUserPassword,

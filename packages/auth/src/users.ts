@@ -1,6 +1,6 @@
 import { StoreError, type Store, type User } from '@planboard/store';
 import { isRole } from './access.js';
-import { isDocId } from './doc-names.js';
+import { isDocId } from '@planboard/model';
 import { AuthError } from './errors.js';
 import { hashPassword, validatePassword, verifyPassword } from './password.js';
 

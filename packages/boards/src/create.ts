@@ -1,5 +1,4 @@
-import { agencyDocName, planDocName } from '@planboard/auth';
-import { initAgencyDoc, initPlanDoc } from '@planboard/model';
+import { agencyDocName, initAgencyDoc, initPlanDoc, planDocName } from '@planboard/model';
 import type { AgencyDirectory, ParsedPlan } from '@planboard/plan-import';
 import type { Store } from '@planboard/store';
 import * as Y from 'yjs';

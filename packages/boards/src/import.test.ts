@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { agencyDocName, planDocName } from '@planboard/auth';
+import { agencyDocName, planDocName } from '@planboard/model';
 import { readAgencies, readCards, readContributions, readTasks } from '@planboard/model';
 import { loadGiaLaiDirectory, PlanImportError } from '@planboard/plan-import';
 import { docFromLog } from '@planboard/report';

@@ -27,6 +27,7 @@ export { checkEvidenceUrl, safeEvidenceUrl } from './evidence-url.js';
 export { removeFigure, setFigure } from './figure.js';
 export { asAgencyId, asPlanId, asTaskId, newId } from './ids.js';
 export type { AgencyId, PlanId, TaskId } from './ids.js';
+export { agencyDocName, isDocId, parseDocName, planDocName, type DocName } from './doc-names.js';
 export { statusLabel, timelinessLabel } from './labels.js';
 export type { Lang } from './labels.js';
 export { nameDoc, reportMalformed, setMalformedReporter } from './malformed.js';

@@ -1,5 +1,4 @@
-import { isDocId, parseDocName } from '@planboard/auth/doc-names';
-import { docKind } from '@planboard/model';
+import { docKind, isDocId, parseDocName, planDocName } from '@planboard/model';
 import * as Y from 'yjs';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupAgency } from './backup-format.js';
 
@@ -109,7 +108,9 @@ export function checkBackup(data: unknown, fail: Fail): Backup {
 		checkState(name, state, parsed.kind, fail);
 		documents[name] = state;
 	}
-	if (!(`plan/${id}` in documents)) throw fail(`the plan document "plan/${id}" is missing`);
+	if (!(planDocName(id) in documents)) {
+		throw fail(`the plan document "${planDocName(id)}" is missing`);
+	}
 	return {
 		version: BACKUP_VERSION,
 		createdAt,

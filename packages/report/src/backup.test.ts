@@ -1,5 +1,12 @@
-import { agencyDocName, planDocName } from '@planboard/auth/doc-names';
-import { readCards, readContributions, readPlanMeta, readTasks, metaMap } from '@planboard/model';
+import {
+	agencyDocName,
+	metaMap,
+	planDocName,
+	readCards,
+	readContributions,
+	readPlanMeta,
+	readTasks
+} from '@planboard/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { parseBackup, rebaseBackup, toBackupJson } from './backup.js';

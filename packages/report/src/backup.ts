@@ -1,5 +1,4 @@
-import { agencyDocName, planDocName } from '@planboard/auth/doc-names';
-import { metaMap } from '@planboard/model';
+import { agencyDocName, metaMap, parseDocName, planDocName } from '@planboard/model';
 import * as Y from 'yjs';
 import { checkBackup } from './backup-check.js';
 import {
@@ -72,9 +71,10 @@ export interface RebasedBoard {
 export function rebaseBackup(options: { backup: Backup; planId: string }): RebasedBoard {
 	const { backup, planId } = options;
 	const rename = (name: string): string => {
-		if (name === planDocName(backup.plan.id)) return planDocName(planId);
-		const agencyId = name.slice(`${planDocName(backup.plan.id)}/agency/`.length);
-		return agencyDocName({ planId, agencyId });
+		// parseBackup checked that every name is one of this plan's two shapes.
+		const parsed = parseDocName(name);
+		if (parsed?.kind === 'agency') return agencyDocName({ planId, agencyId: parsed.agencyId });
+		return planDocName(planId);
 	};
 	const names = Object.keys(backup.documents).sort(
 		(a, b) => a.length - b.length || (a < b ? -1 : 1)

@@ -1,5 +1,10 @@
-import { agencyDocName, planDocName } from '@planboard/auth/doc-names';
-import { docFromStored, type Lang, type StoredState } from '@planboard/model';
+import {
+	agencyDocName,
+	docFromStored,
+	planDocName,
+	type Lang,
+	type StoredState
+} from '@planboard/model';
 import * as Y from 'yjs';
 import { toBackupJson } from './backup.js';
 import type { BackupAgency, BackupPlan } from './backup-format.js';

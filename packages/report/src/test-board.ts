@@ -1,5 +1,6 @@
-import { agencyDocName, planDocName } from '@planboard/auth/doc-names';
 import {
+	agencyDocName,
+	planDocName,
 	addChecklistItem,
 	addEvidence,
 	addUpdateEntry,

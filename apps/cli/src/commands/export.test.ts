@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { agencyDocName, planDocName } from '@planboard/auth';
+import { agencyDocName, planDocName } from '@planboard/model';
 import { createBoard } from '@planboard/boards';
 import { cardNotesText, readCards, readTasks, setFigure, setStatus } from '@planboard/model';
 import { loadGiaLaiDirectory, parsePlan } from '@planboard/plan-import';

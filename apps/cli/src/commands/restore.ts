@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isDocId } from '@planboard/auth';
+import { isDocId } from '@planboard/model';
 import { BackupError, parseBackup, rebaseBackup, type Backup } from '@planboard/report';
 import { openStore, type Store } from '@planboard/store';
 import { envConfig } from '@planboard/config';
@@ -19,7 +19,7 @@ export async function runRestore(args: string[], io: CommandIo = processIo): Pro
 	const [file] = opts.positional;
 	const requested = opts.values.get('id');
 	if (requested !== undefined && !isDocId(requested)) {
-		throw new UsageError(`--id "${requested}" must be 1-64 characters a-z, 0-9 or -`);
+		throw new UsageError(`--id "${requested}" must be 1-128 characters without '/' or whitespace`);
 	}
 	const backup = readBackup(file);
 	const store = openStore({ path: envConfig(process.env).databasePath });

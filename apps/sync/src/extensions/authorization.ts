@@ -4,9 +4,9 @@ import {
 	SHARE_TOKEN_PREFIX,
 	documentAccess,
 	parseCookieHeader,
-	parseDocName,
 	validateSessionToken
 } from '@planboard/auth';
+import { parseDocName } from '@planboard/model';
 import type { Store } from '@planboard/store';
 import type { SyncContext, SyncUser } from '../context.js';
 import type { Logger } from '@planboard/config';

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { agencyDocName, planDocName } from '@planboard/auth';
+import { agencyDocName, planDocName } from '@planboard/model';
 import { runtime } from './runtime';
 
 /** A board's agencies and the Yjs document names a client subscribes to. */
