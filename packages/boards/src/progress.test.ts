@@ -130,9 +130,18 @@ function board() {
 	// BĐBP finished the border task after its due date; Sở TT&TT's half is at 50%.
 	setStatus(doc(A.bdbp), { taskId: T.border, status: 'done', at: at('2024-10-02') });
 	setProgress(doc(A.tttt), { taskId: T.border, progress: 50 });
-	const read = (asOf: string, missing: string[] = [], extra: Record<string, CardState[]> = {}) =>
+	const read = (
+		asOf: string,
+		missing: string[] = [],
+		extra: Record<string, CardState[]> = {},
+		deleted: TaskId[] = []
+	) =>
 		computeProgress({
-			tasks: readTasks(plan),
+			tasks: readTasks(plan).map((t) =>
+				deleted.includes(t.id)
+					? { ...t, deleted: { at: at('2024-10-15'), by: null, mergedInto: null } }
+					: t
+			),
 			sections: readSections(plan),
 			agencies: readAgencies(plan),
 			assignments: readAssignments(plan),
@@ -233,11 +242,24 @@ describe('computeProgress (the one progress computation)', () => {
 		};
 		const before = read('2024-10-20');
 		const p = read('2024-10-20', [], { [A.ngv]: [orphan] });
-		expect(p.orphans).toEqual([{ agencyId: A.ngv, card: orphan }]);
+		expect(p.orphans).toEqual([{ agencyId: A.ngv, card: orphan, task: null }]);
 		expect(p.totals).toEqual(before.totals);
 		expect(p.byTimeliness).toEqual(before.byTimeliness);
 		expect(p.byAgency).toEqual(before.byAgency);
 		expect(p.tasks.map((t) => t.task.id)).toEqual([T.legal, T.press, T.border, T.duty]);
+	});
+
+	it('turns the cards of a task deleted from the plan into orphans, with the deleted task', () => {
+		const { read } = board();
+		const before = read('2024-10-20');
+		const legal = before.tasks.find((t) => t.task.id === T.legal);
+		const p = read('2024-10-20', [], {}, [T.legal]);
+		expect(p.tasks.map((t) => t.task.id)).not.toContain(T.legal);
+		expect(p.orphans).toMatchObject([{ agencyId: A.tttt, task: { id: T.legal, number: 'II.1' } }]);
+		expect(p.orphans[0].card.status).toBe('done');
+		// II.1's done card leaves every figure: five assignments, two done.
+		expect(p.totals).toEqual({ done: 2, total: 5, percent: 50 });
+		expect(legal?.rollup.total).toBe(1);
 	});
 
 	it('judges a task as a whole: done late when its last card was, done only when all are', () => {

@@ -28,7 +28,8 @@ import {
  *   timeliness like any open card (overdue once its due date has passed). It is marked
  *   `missing` so a view can say the card does not exist.
  * - **Orphan cards.** A card whose task is no longer in the plan document (a coordinator
- *   removed the task after an officer reported on it) is in no total, no timeliness class,
+ *   deleted the task, or merged it into another, after an officer reported on it; a deleted
+ *   task stays in the document marked `deleted`) is in no total, no timeliness class,
  *   no agency or section figure; it is listed in `orphans`, so no view drops it silently.
  *   An assignment naming a task the plan no longer has counts nowhere either.
  * - **Group leads.** A group has no document and holds no card: a task led by a group counts
@@ -86,6 +87,8 @@ export interface ProgressSlice<T> {
 export interface OrphanCard<C extends CardState = CardState> {
 	agencyId: string;
 	card: C;
+	/** The deleted task when the plan document still remembers it, else null. */
+	task: Task | null;
 }
 
 export interface PlanProgress<C extends CardState = CardState> {
@@ -96,7 +99,10 @@ export interface PlanProgress<C extends CardState = CardState> {
 	byAgency: ProgressSlice<AgencyInfo>[];
 	/** Top-level sections with at least one assignment, in plan order. */
 	bySection: ProgressSlice<Section>[];
-	/** Every task of the plan, in plan order, including those nobody is assigned (total 0). */
+	/**
+	 * Every task of the plan (deleted ones left out), in plan order, including those nobody is
+	 * assigned (total 0).
+	 */
 	tasks: TaskProgress<C>[];
 	orphans: OrphanCard<C>[];
 	/** Tasks with an overdue assignment, by due date. */
@@ -195,7 +201,9 @@ function taskProgress<C extends CardState>(
 /** Everything every progress view shows, by the rules above. */
 export function computeProgress<C extends CardState>(input: ProgressInput<C>): PlanProgress<C> {
 	dayNumber(input.asOf);
-	const taskById = new Map(input.tasks.map((t) => [t.id as string, t]));
+	const planTasks = input.tasks.filter((t) => !t.deleted);
+	const deleted = new Map(input.tasks.filter((t) => t.deleted).map((t) => [t.id as string, t]));
+	const taskById = new Map(planTasks.map((t) => [t.id as string, t]));
 	const groups = new Set(
 		input.agencies.filter((a) => a.kind === 'group').map((a) => a.id as string)
 	);
@@ -207,8 +215,9 @@ export function computeProgress<C extends CardState>(input: ProgressInput<C>): P
 		const agencyId = agency.id as string;
 		const held = new Map<string, C>();
 		for (const card of input.cards(agencyId)) {
-			if (!taskById.has(card.taskId)) orphans.push({ agencyId, card });
-			else if (!held.has(card.taskId)) held.set(card.taskId, card);
+			if (!taskById.has(card.taskId)) {
+				orphans.push({ agencyId, card, task: deleted.get(card.taskId) ?? null });
+			} else if (!held.has(card.taskId)) held.set(card.taskId, card);
 		}
 		const taskIds = new Set([
 			...(input.assignments[agencyId] ?? []).filter((id) => taskById.has(id)),
@@ -236,7 +245,7 @@ export function computeProgress<C extends CardState>(input: ProgressInput<C>): P
 		}
 		factsOfAgency.set(agencyId, facts);
 	}
-	const tasks = input.tasks.map((task) =>
+	const tasks = planTasks.map((task) =>
 		taskProgress(task, factsOfTask.get(task.id) ?? [], groups, input.asOf)
 	);
 	const all = tasks.flatMap((t) => t.cards);

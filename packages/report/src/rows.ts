@@ -127,13 +127,18 @@ function blankCard(agencyId: string, taskId: string): BoardCard {
 	};
 }
 
-/** Orphan cards grouped by task id, in the order they were read. */
-function orphansByTask(progress: PlanProgress<BoardCard>): Map<string, BoardCard[]> {
-	const out = new Map<string, BoardCard[]>();
-	for (const { card } of progress.orphans) {
-		out.set(card.taskId, [...(out.get(card.taskId) ?? []), card]);
+/**
+ * Orphan cards grouped by task, in the order they were read; the task as the plan remembers it
+ * when it was deleted there, else known only by its id.
+ */
+function orphansByTask(progress: PlanProgress<BoardCard>): { task: Task; cards: BoardCard[] }[] {
+	const out = new Map<string, { task: Task; cards: BoardCard[] }>();
+	for (const { card, task } of progress.orphans) {
+		const entry = out.get(card.taskId) ?? { task: task ?? orphanTask(card.taskId), cards: [] };
+		entry.cards.push(card);
+		out.set(card.taskId, entry);
 	}
-	return out;
+	return [...out.values()];
 }
 
 /**
@@ -154,10 +159,10 @@ export function cardRows(board: BoardData, options: ExportOptions): CardRow[] {
 			});
 		}
 	}
-	for (const [taskId, cards] of orphansByTask(progress)) {
+	for (const { task, cards } of orphansByTask(progress)) {
 		for (const card of cards) {
 			rows.push({
-				task: orphanTask(taskId),
+				task,
 				card,
 				agencyName: agencyName(board, card.agencyId),
 				timeliness: null,
@@ -184,14 +189,14 @@ export function taskRows(board: BoardData, options: ExportOptions): TaskRow[] {
 				contributions: contributionsOf(t.task.id)
 			})
 		),
-		...[...orphansByTask(progress)].map(
-			([taskId, cards]): TaskRow => ({
-				task: orphanTask(taskId),
+		...orphansByTask(progress).map(
+			({ task, cards }): TaskRow => ({
+				task,
 				cards,
 				status: taskStatus(cards),
 				rollup: null,
 				timeliness: null,
-				contributions: contributionsOf(taskId)
+				contributions: contributionsOf(task.id)
 			})
 		)
 	];

@@ -1,5 +1,8 @@
 import { agencyDocName, planDocName } from '@planboard/auth';
+import { loadDocumentAt, type AsOf } from '@planboard/boards';
+import { computeProgress, type CardState, type PlanProgress } from '@planboard/boards/progress';
 import {
+	docFromStored,
 	readAgencies,
 	readAssignments,
 	readCards,
@@ -8,23 +11,30 @@ import {
 	readSections,
 	readTasks
 } from '@planboard/model';
-import { loadStoredDoc } from '$lib/server/board';
+import type * as Y from 'yjs';
 import { boardDescriptor } from '$lib/server/plans';
-import type { CardState } from '@planboard/boards/progress';
+import { runtime } from '$lib/server/runtime';
+
+/** A stored document as it stands now, or as it stood at `at`. */
+function storedDoc(name: string, at: Date | undefined): Y.Doc {
+	const { store } = runtime();
+	return at ? loadDocumentAt(store, name, at) : docFromStored(store.updates.load(name), name);
+}
 
 /**
- * The progress board's first paint, as stored: readable without JavaScript, then replaced by
- * the live documents. Cards carry only their status and progress; notes and updates stay out
- * of the page (a share link shows the board to people without an account).
+ * The progress board's data as stored (now, or as it stood at `at`): its first paint, readable
+ * without JavaScript, and every share-link snapshot. Cards carry only their status and
+ * progress; notes and updates stay out (a share link shows the board to people without an
+ * account). Every figure is computed from it by `computeProgress` (packages/boards).
  */
-export function progressSnapshot(planId: string) {
+export function progressSnapshot(planId: string, at?: Date) {
 	const descriptor = boardDescriptor(planId);
-	const planDoc = loadStoredDoc(planDocName(planId));
+	const planDoc = storedDoc(planDocName(planId), at);
 	const agencies = readAgencies(planDoc);
 	const cards: Record<string, CardState[]> = {};
 	for (const agency of agencies) {
 		if (agency.kind === 'group') continue;
-		const list = readCards(loadStoredDoc(agencyDocName({ planId, agencyId: agency.id })));
+		const list = readCards(storedDoc(agencyDocName({ planId, agencyId: agency.id }), at));
 		if (list.length === 0) continue;
 		cards[agency.id] = list.map(({ taskId, status, progress, completedAt }) => ({
 			taskId,
@@ -50,3 +60,67 @@ export function progressSnapshot(planId: string) {
 }
 
 export type ProgressSnapshot = ReturnType<typeof progressSnapshot>;
+
+/** The figures of a snapshot on a day ('YYYY-MM-DD'), by the one computation. */
+export function snapshotProgress(snapshot: ProgressSnapshot, date: string): PlanProgress {
+	return computeProgress({
+		tasks: snapshot.tasks,
+		sections: snapshot.sections,
+		agencies: snapshot.agencies,
+		assignments: snapshot.assignments,
+		cards: (agencyId) => snapshot.cards[agencyId] ?? [],
+		asOf: date
+	});
+}
+
+/**
+ * `GET /api/plans/<id>/progress`: the board as it stood at `asOf.instant`, judged on
+ * `asOf.date`; the same figures the progress board shows for that moment. Tasks only on request.
+ */
+export function progressReport(o: { planId: string; asOf: AsOf; tasks: boolean }) {
+	const p = snapshotProgress(progressSnapshot(o.planId, o.asOf.instant), o.asOf.date);
+	const rollup = (r: PlanProgress['totals']) => ({
+		done: r.done,
+		total: r.total,
+		percent: r.percent
+	});
+	return {
+		asOf: { instant: o.asOf.instant.toISOString(), date: o.asOf.date },
+		totals: rollup(p.totals),
+		byTimeliness: p.byTimeliness,
+		byAgency: p.byAgency.map((s) => ({
+			id: s.key.id,
+			name: s.key.name,
+			shortName: s.key.shortName,
+			...rollup(s.rollup),
+			byTimeliness: s.byTimeliness
+		})),
+		bySection: p.bySection.map((s) => ({
+			id: s.key.id,
+			number: s.key.number,
+			title: s.key.title,
+			...rollup(s.rollup),
+			byTimeliness: s.byTimeliness
+		})),
+		orphans: p.orphans.map((o) => ({ agencyId: o.agencyId, ...o.card })),
+		...(o.tasks
+			? {
+					tasks: p.tasks.map((t) => ({
+						id: t.task.id,
+						number: t.task.number,
+						due: t.task.due,
+						status: t.status,
+						timeliness: t.timeliness,
+						...rollup(t.rollup),
+						cards: t.cards.map((f) => ({
+							agencyId: f.agencyId,
+							status: f.state.status,
+							progress: f.state.progress,
+							missing: f.missing,
+							timeliness: f.timeliness
+						}))
+					}))
+				}
+			: {})
+	};
+}
