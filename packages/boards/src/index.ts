@@ -52,3 +52,12 @@ export {
 	type HistoryOptions,
 	type HistoryReader
 } from './history.js';
+export type {
+	DocumentAppend,
+	DocumentEntry,
+	DocumentPoint,
+	DocumentState,
+	DocumentStore,
+	SynchronousAppend
+} from './document-store.js';
+export { sqliteDocumentStore, type SqliteDocumentStore } from './sqlite-documents.js';
