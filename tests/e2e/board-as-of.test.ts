@@ -103,6 +103,17 @@ describe('the board as it was, and a card’s history', () => {
 		// Another agency's officer reads every lane, so reads its history; no session, no history.
 		expect((await get(historyPath, await tokenOf('ducco'))).status).toBe(200);
 		expect((await get(historyPath)).status).toBe(401);
+		const link = await fetch(`${app.baseUrl}/api/plans/${PLAN}/links`, {
+			method: 'POST',
+			headers: {
+				authorization: `Bearer ${await tokenOf('sotttt')}`,
+				'content-type': 'application/json'
+			},
+			body: JSON.stringify({ label: 'Họp giao ban' })
+		});
+		expect(link.status).toBe(201);
+		const { token: shareToken } = (await link.json()) as { token: string };
+		expect((await get(historyPath, shareToken)).status).toBe(401);
 		expect((await get(`/plans/${PLAN}?asOf=hom-qua`, viewer)).status).toBe(400);
 
 		// In Chromium: the board as of "before" shows the old status, marked and read-only.
