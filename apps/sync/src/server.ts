@@ -8,6 +8,7 @@ import {
 	type FloodLimits,
 	type Logger
 } from '@planboard/config';
+import { sqliteDocumentStore } from '@planboard/boards/documents';
 import type { Store } from '@planboard/store';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { SyncContext } from './context.js';
@@ -76,7 +77,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			}),
 			new UpdateCheck({ log }),
 			...(options.schemaCheck === false ? [] : [new SchemaCheck({ log })]),
-			new DurableLog({ store: options.store, log, ...options.durableLog }),
+			new DurableLog({
+				documents: sqliteDocumentStore(options.store),
+				log,
+				...options.durableLog
+			}),
 			new PresenceGuard({ log }),
 			changes,
 			...(options.hocuspocus?.extensions ?? [])

@@ -6,14 +6,15 @@ import type {
 	onStoreDocumentPayload
 } from '@hocuspocus/server';
 import { applyStoredState, isDocEmpty, migrateDoc } from '@planboard/model';
-import type { Store } from '@planboard/store';
+import type { SqliteDocumentStore } from '@planboard/boards/documents';
 import * as Y from 'yjs';
 import { CloseCodes } from '../close-codes.js';
 import { contextOfOrigin, type SyncContext } from '../context.js';
 import type { Logger } from '@planboard/config';
 
 export interface DurableLogConfig {
-	store: Store;
+	/** Its append must be durable before it returns (SynchronousAppend): see #append. */
+	documents: SqliteDocumentStore;
 	log: Logger;
 	/** Write a snapshot once this many updates are logged after the previous one. */
 	snapshotAfter: number;
@@ -42,14 +43,16 @@ export class DurableLog implements Extension {
 	configuration: DurableLogConfig;
 	#docs = new Map<string, DocState>();
 
-	constructor(configuration: Partial<DurableLogConfig> & Pick<DurableLogConfig, 'store' | 'log'>) {
+	constructor(
+		configuration: Partial<DurableLogConfig> & Pick<DurableLogConfig, 'documents' | 'log'>
+	) {
 		this.configuration = { snapshotAfter: 500, retentionMs: null, ...configuration };
 	}
 
 	async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
 		const started = performance.now();
 		const { snapshot, snapshotSeq, updates, lastSeq } =
-			this.configuration.store.updates.load(documentName);
+			await this.configuration.documents.loadState(documentName);
 		applyStoredState(document, { snapshot, updates });
 		const migratedSeq = this.#migrate(documentName, document);
 		this.#docs.set(documentName, {
@@ -80,10 +83,10 @@ export class DurableLog implements Extension {
 			from: result.from,
 			to: result.to
 		});
-		return this.configuration.store.updates.append({
+		return this.configuration.documents.appendNow({
 			document: documentName,
 			update: Y.encodeStateAsUpdate(document, before),
-			userId: null
+			author: null
 		});
 	}
 
@@ -114,10 +117,10 @@ export class DurableLog implements Extension {
 		if (!state) return;
 		const context = contextOfOrigin(origin);
 		try {
-			state.lastSeq = this.configuration.store.updates.append({
+			state.lastSeq = this.configuration.documents.appendNow({
 				document: documentName,
 				update,
-				userId: context?.user?.id ?? null
+				author: context?.user?.id ?? null
 			});
 		} catch (error) {
 			state.tainted = true;
@@ -145,16 +148,16 @@ export class DurableLog implements Extension {
 			return;
 		}
 		if (state.lastSeq - state.snapshotSeq < this.configuration.snapshotAfter) return;
-		const { store, retentionMs, log } = this.configuration;
+		const { documents, retentionMs, log } = this.configuration;
 		try {
-			store.updates.writeSnapshot({
+			await documents.writeSnapshot({
 				document: documentName,
 				state: Y.encodeStateAsUpdate(document),
 				uptoSeq: state.lastSeq
 			});
 			state.snapshotSeq = state.lastSeq;
 			if (retentionMs !== null) {
-				store.updates.compact({
+				await documents.compact({
 					document: documentName,
 					retainAfter: new Date(Date.now() - retentionMs)
 				});

@@ -1,0 +1,9 @@
+export type {
+	DocumentAppend,
+	DocumentEntry,
+	DocumentPoint,
+	DocumentState,
+	DocumentStore,
+	SynchronousAppend
+} from './document-store.js';
+export { sqliteDocumentStore, type SqliteDocumentStore } from './sqlite-documents.js';
