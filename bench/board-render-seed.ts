@@ -2,9 +2,9 @@
 // `planboard import` (createBoard: plan row, agencies, initial documents in one transaction),
 // and the app server started on it.
 import { spawnSync } from 'node:child_process';
-import { createBoard } from '../packages/boards/dist/index.js';
-import { loadGiaLaiDirectory, type ParsedPlan } from '../packages/plan-import/dist/index.js';
-import { openStore } from '../packages/store/dist/index.js';
+import { createBoard } from '@planboard/boards';
+import { loadGiaLaiDirectory, type ParsedPlan } from '@planboard/plan-import';
+import { openStore } from '@planboard/store';
 import { startChildServer, type ChildServer } from '../tests/support/child-server.js';
 import { tempDir } from './servers.js';
 

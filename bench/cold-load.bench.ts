@@ -1,11 +1,11 @@
 // Cold load: an agency board of 2,000 cards whose document has 50,000 logged updates (one
 // initial state, then card edits as single updates, as users make them). Times the server's
-// load from SQLite (DurableLog.onLoadDocument against the prepared file, and its parts), and a
+// load from SQLite (the DocumentStore's linear load the durable log uses, and its raw read), and a
 // provider's connect-to-synced against a freshly started server process, each from a copy of
 // the file so no run sees a snapshot written by an earlier one. Then the same with a snapshot.
 import { copyFileSync } from 'node:fs';
 import * as Y from 'yjs';
-import { DurableLog } from '../apps/sync/dist/extensions/durable-log.js';
+import { sqliteDocumentStore } from '@planboard/boards/documents';
 import {
 	STATUSES,
 	asAgencyId,
@@ -14,8 +14,8 @@ import {
 	setProgress,
 	setStatus,
 	type TaskId
-} from '../packages/model/dist/index.js';
-import type { AppendUpdateInput } from '../packages/store/dist/index.js';
+} from '@planboard/model';
+import type { AppendUpdateInput } from '@planboard/store';
 import { hocuspocusClient } from './clients.js';
 import { openStore, seedBoard, spawnServer, tempDir } from './servers.js';
 import { printTable, summarize } from './support.js';
@@ -73,7 +73,6 @@ async function main(): Promise<void> {
 	);
 
 	const result: (string | number)[][] = [];
-	const log = { info: () => {}, warn: () => {}, error: () => {} };
 	for (const withSnapshot of [false, true]) {
 		const path = `${tmp.dir}/${withSnapshot ? 'snap' : 'log'}.db`;
 		copyFileSync(prepared, path);
@@ -94,10 +93,8 @@ async function main(): Promise<void> {
 			const t0 = performance.now();
 			s.updates.load(DOCUMENT);
 			read.push(performance.now() - t0);
-			const document = new Y.Doc();
-			const extension = new DurableLog({ store: s, log });
 			const t1 = performance.now();
-			await extension.onLoadDocument({ documentName: DOCUMENT, document } as never);
+			const document = await sqliteDocumentStore(s).load(DOCUMENT);
 			total.push(performance.now() - t1);
 			cards = document.getMap('cards').size;
 		}
@@ -137,7 +134,7 @@ async function main(): Promise<void> {
 		columns: [
 			'stored as',
 			'SQLite read',
-			'server load (onLoadDocument)',
+			'server load (DocumentStore.load)',
 			'provider connect → synced (fresh server)'
 		],
 		rows: result,

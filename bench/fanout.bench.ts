@@ -5,7 +5,7 @@
 // Planboard runs twice, with and without the schema check (SchemaCheck), on initialised plan
 // documents whose `plan.year` the writer sets, so the check decodes and validates every write.
 import * as Y from 'yjs';
-import { asPlanId, initPlanDoc } from '../packages/model/dist/index.js';
+import { asPlanId, initPlanDoc } from '@planboard/model';
 import { baselineClient, hocuspocusClient, type BenchClient } from './clients.js';
 import { openStore, seedBoard, spawnServer, tempDir, type ChildBenchServer } from './servers.js';
 import { inBatches, printTable, sleep, summarize, waitFor } from './support.js';

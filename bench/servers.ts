@@ -1,28 +1,17 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-// The benches run under plain tsx, where the `@planboard/*` names do not resolve from the root
-// (only vitest aliases them), so they load the built packages: `npm run bench` builds first.
-import { createSession, hashPassword } from '../packages/auth/dist/index.js';
-import { openStore, type Store } from '../packages/store/dist/index.js';
-import {
-	createSyncServer,
-	type SyncServer,
-	type SyncServerOptions
-} from '../apps/sync/dist/index.js';
+// The benches run under tsx, which resolves `@planboard/*` through the root tsconfig's paths to
+// the sources, as vitest and tsc do: no build is needed to import them. (The servers they spawn
+// as child processes still run the built apps; see startChildServer.)
+import { createSession, hashPassword } from '@planboard/auth';
+import { openStore, type Store } from '@planboard/store';
+import { createSyncServer, type SyncServer, type SyncServerOptions } from '@planboard/sync';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-for (const built of [
-	'apps/sync/dist/index.js',
-	'packages/store/dist/index.js',
-	'packages/auth/dist/index.js'
-]) {
-	if (!existsSync(root + built))
-		throw new Error(`${built} is missing: run "npm run bench" (it builds first)`);
-}
 
 export { openStore, type Store };
 
