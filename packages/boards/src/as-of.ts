@@ -1,5 +1,11 @@
-import { agencyDocName, planDocName } from '@planboard/auth';
-import { docFromStored, isIsoDate, readAgencies, vietnamDate } from '@planboard/model';
+import {
+	agencyDocName,
+	docFromStored,
+	isIsoDate,
+	planDocName,
+	readAgencies,
+	vietnamDate
+} from '@planboard/model';
 import type { UpdateLog } from '@planboard/store';
 import type * as Y from 'yjs';
 

@@ -16,7 +16,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { tempDir } from '../../../tests/support/harness.js';
 import { loadDocumentAt, parseAsOf } from './as-of.js';
-import { cardChanges, documentHistory } from './history.js';
+import { cardChanges, documentHistory, type HistoryReader } from './history.js';
+import { sqliteDocumentStore } from './sqlite-documents.js';
 
 const DOC = 'plan/p1/agency/so-tt';
 const A = asTaskId('t1');
@@ -43,6 +44,8 @@ afterEach(() => {
 	tmp.cleanup();
 });
 
+const reader = (): HistoryReader => ({ documents: sqliteDocumentStore(store), users: store.users });
+
 /** Writes `fn` to a live document and logs the resulting update as `userId`, `minutes` later. */
 function write(doc: Y.Doc, userId: string | null, minutes: number, fn: () => void): number {
 	clock += minutes * 60_000;
@@ -57,7 +60,7 @@ function write(doc: Y.Doc, userId: string | null, minutes: number, fn: () => voi
 }
 
 describe('document history', () => {
-	it('lists who changed what on which card, newest first, by card and by page', () => {
+	it('lists who changed what on which card, newest first, by card and by page', async () => {
 		const doc = new Y.Doc();
 		write(doc, null, 0, () =>
 			initAgencyDoc(doc, { agencyId: asAgencyId('so-tt'), taskIds: [A, B] })
@@ -73,7 +76,7 @@ describe('document history', () => {
 			addUpdateEntry(doc, { taskId: A, text: 'Xong bước 1', authorId: lan, authorName: 'Lan' })
 		);
 
-		const all = documentHistory(store, DOC);
+		const all = await documentHistory(reader(), DOC);
 		expect(all.nextBeforeSeq).toBeNull();
 		expect(all.entries[0].seq).toBe(last);
 		expect(all.entries.map((e) => e.changes.map((c) => `${c.kind}:${c.cardId}`))).toEqual([
@@ -91,26 +94,26 @@ describe('document history', () => {
 		expect(all.entries[6].author).toBeNull();
 		expect(all.entries[3].changes[0]).toMatchObject({ before: '', after: 'Đã họp' });
 
-		const onlyB = documentHistory(store, DOC, { cardId: 't2' });
+		const onlyB = await documentHistory(reader(), DOC, { cardId: 't2' });
 		expect(onlyB.entries.map((e) => e.changes)).toEqual([
 			[{ kind: 'progress', cardId: 't2', before: 0, after: 40 }],
 			[{ kind: 'card', cardId: 't2', before: null, after: { status: 'todo', progress: 0 } }]
 		]);
 
-		const page = documentHistory(store, DOC, { limit: 2 });
+		const page = await documentHistory(reader(), DOC, { limit: 2 });
 		expect(page.entries.map((e) => e.changes[0].kind)).toEqual(['updates', 'figures']);
-		const next = documentHistory(store, DOC, { limit: 2, beforeSeq: page.nextBeforeSeq! });
+		const next = await documentHistory(reader(), DOC, { limit: 2, beforeSeq: page.nextBeforeSeq! });
 		expect(next.entries.map((e) => e.changes[0].kind)).toEqual(['checklist', 'notes']);
 	});
 
-	it('replays from a kept snapshot when the rows before the page were compacted', () => {
+	it('replays from a kept snapshot when the rows before the page were compacted', async () => {
 		const doc = new Y.Doc();
 		write(doc, null, 0, () => initAgencyDoc(doc, { agencyId: asAgencyId('so-tt'), taskIds: [A] }));
 		const seq = write(doc, lan, 5, () => setProgress(doc, { taskId: A, progress: 30 }));
 		store.updates.writeSnapshot({ document: DOC, state: Y.encodeStateAsUpdate(doc), uptoSeq: seq });
 		write(doc, lan, 5, () => setProgress(doc, { taskId: A, progress: 70 }));
 		store.updates.compact({ document: DOC });
-		const { entries } = documentHistory(store, DOC);
+		const { entries } = await documentHistory(reader(), DOC);
 		expect(entries.map((e) => e.changes)).toEqual([
 			[{ kind: 'progress', cardId: 't1', before: 30, after: 70 }]
 		]);

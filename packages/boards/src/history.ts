@@ -1,6 +1,7 @@
 import { cardsMap, docFromStored, readCard, type Card, type TaskId } from '@planboard/model';
-import type { UpdateLog, UsersRepo } from '@planboard/store';
+import type { UsersRepo } from '@planboard/store';
 import * as Y from 'yjs';
+import type { DocumentStore } from './document-store.js';
 
 /** What one log entry changed on one card, as the card readers see it. */
 export type ChangeKind =
@@ -51,9 +52,9 @@ export interface HistoryOptions {
 	cardId?: string;
 }
 
-/** The store parts history reads: the log's replay side and user names. */
+/** What history reads: the stored documents and the names of their authors. */
 export interface HistoryReader {
-	updates: Pick<UpdateLog, 'loadUpTo' | 'updatesBetween'>;
+	documents: Pick<DocumentStore, 'history' | 'loadStateAt'>;
 	users: Pick<UsersRepo, 'get'>;
 }
 
@@ -65,22 +66,25 @@ const MAX_LIMIT = 500;
  * are read on both and compared. Only touched cards are read, and readers are total, so a
  * malformed write shows as whatever the readers make of it and never stops the history.
  */
-export function documentHistory(
-	store: HistoryReader,
+export async function documentHistory(
+	reader: HistoryReader,
 	docName: string,
 	options: HistoryOptions = {}
-): DocumentHistory {
+): Promise<DocumentHistory> {
 	const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(options.limit ?? 50)));
-	const rows = store.updates.updatesBetween({
+	// Oldest first: the newest `limit` entries of the range.
+	const ascending = await reader.documents.history({
 		document: docName,
 		limit,
 		beforeSeq: options.beforeSeq,
 		from: options.from,
 		to: options.to
 	});
-	if (rows.length === 0) return { entries: [], nextBeforeSeq: null };
-	const ascending = [...rows].reverse();
-	const start = store.updates.loadUpTo({ document: docName, seq: ascending[0].seq - 1 });
+	if (ascending.length === 0) return { entries: [], nextBeforeSeq: null };
+	const start = await reader.documents.loadStateAt({
+		document: docName,
+		seq: ascending[0].seq - 1
+	});
 	const before = docFromStored(start, docName);
 	const after = new Y.Doc();
 	Y.applyUpdate(after, Y.encodeStateAsUpdate(before));
@@ -97,14 +101,14 @@ export function documentHistory(
 	const authorOf = (id: string | null): HistoryEntry['author'] => {
 		if (id === null) return null;
 		if (!authors.has(id))
-			authors.set(id, { id, displayName: store.users.get(id)?.displayName ?? id });
+			authors.set(id, { id, displayName: reader.users.get(id)?.displayName ?? id });
 		return authors.get(id)!;
 	};
 
 	const entries: HistoryEntry[] = [];
 	for (const row of ascending) {
 		touched.clear();
-		Y.applyUpdate(after, row.data);
+		Y.applyUpdate(after, row.update);
 		const changes: CardChange[] = [];
 		for (const cardId of [...touched].sort()) {
 			if (options.cardId !== undefined && cardId !== options.cardId) continue;
@@ -116,12 +120,12 @@ export function documentHistory(
 				)
 			);
 		}
-		Y.applyUpdate(before, row.data);
+		Y.applyUpdate(before, row.update);
 		if (changes.length > 0) {
 			entries.push({
 				seq: row.seq,
-				time: row.at.toISOString(),
-				author: authorOf(row.userId),
+				time: row.time.toISOString(),
+				author: authorOf(row.author),
 				changes
 			});
 		}
@@ -130,7 +134,7 @@ export function documentHistory(
 	after.destroy();
 	return {
 		entries: entries.reverse(),
-		nextBeforeSeq: rows.length === limit ? ascending[0].seq : null
+		nextBeforeSeq: ascending.length === limit ? ascending[0].seq : null
 	};
 }
 

@@ -1,6 +1,7 @@
 import { error, json } from '@sveltejs/kit';
-import { agencyDocName, documentAccess, isDocId } from '@planboard/auth';
-import { documentHistory, parseAsOf } from '@planboard/boards';
+import { documentAccess } from '@planboard/auth';
+import { documentHistory, parseAsOf, sqliteDocumentStore } from '@planboard/boards';
+import { agencyDocName, isDocId } from '@planboard/model';
 import { requireUser } from '$lib/server/guard';
 import { runtime } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
@@ -10,7 +11,7 @@ import type { RequestHandler } from './$types';
  * changed what on one card and when, newest first, from the update log. Anyone who may read the
  * agency's document may read its history; share links carry no session and get 401.
  */
-export const GET: RequestHandler = ({ locals, params, url }) => {
+export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const user = requireUser(locals);
 	const { store } = runtime();
 	if (!isDocId(params.id) || !isDocId(params.agencyId) || !store.plans.get(params.id)) {
@@ -37,12 +38,16 @@ export const GET: RequestHandler = ({ locals, params, url }) => {
 		if (!/^\d{1,15}$/.test(value)) error(400, { message: `${name} phải là một số nguyên dương.` });
 		return Number(value);
 	};
-	const history = documentHistory(store, document, {
-		cardId: params.cardId,
-		from: instant('from'),
-		to: instant('to'),
-		limit: number('limit'),
-		beforeSeq: number('beforeSeq')
-	});
+	const history = await documentHistory(
+		{ documents: sqliteDocumentStore(store), users: store.users },
+		document,
+		{
+			cardId: params.cardId,
+			from: instant('from'),
+			to: instant('to'),
+			limit: number('limit'),
+			beforeSeq: number('beforeSeq')
+		}
+	);
 	return json(history, { headers: { 'cache-control': 'private, no-store' } });
 };
