@@ -38,7 +38,7 @@ export async function runExport(args: string[], io: CommandIo = processIo): Prom
 	const store = openStore({ path: envConfig(process.env).databasePath, readonly: true });
 	let file;
 	try {
-		const source = boardSource({ store, planId });
+		const source = await boardSource({ store, planId });
 		if (!source) throw new UsageError(`no board "${planId}"; the boards are: ${boardIds(store)}`);
 		file = exportBoard({ source, format, asOf, lang });
 	} catch (error) {
