@@ -10,6 +10,7 @@ import {
 	asTaskId,
 	deleteCard,
 	deleteTask,
+	handOverTask,
 	initAgencyDoc,
 	initPlanDoc,
 	mergeTasks,
@@ -17,6 +18,7 @@ import {
 	moveSection,
 	moveTask,
 	planUndoManager,
+	readCardHandover,
 	readSections,
 	readTasks,
 	renameSection,
@@ -51,6 +53,9 @@ const PLAN = 'p1';
 const AGENCY = 'bch-bdbp';
 const planName = `plan/${PLAN}`;
 const agencyName = `plan/${PLAN}/agency/${AGENCY}`;
+/** A second agency, with no card yet: a task is handed over to it. */
+const OTHER = 'so-tttt';
+const otherName = `plan/${PLAN}/agency/${OTHER}`;
 const TASKS = ['II.1', 'II.2', 'II.3'].map(asTaskId);
 
 let server: TestServer;
@@ -75,7 +80,9 @@ beforeEach(async () => {
 	const tmp = tempDir();
 	cleanup = tmp.cleanup;
 	server = await startSyncServer({ databasePath: `${tmp.dir}/db.sqlite` });
-	insertPlan(server.store, PLAN, [AGENCY]);
+	insertPlan(server.store, PLAN, [AGENCY, OTHER]);
+	const other = new Y.Doc();
+	initAgencyDoc(other, { agencyId: asAgencyId(OTHER), planId: asPlanId(PLAN), taskIds: [] });
 	const agency = new Y.Doc();
 	initAgencyDoc(agency, {
 		agencyId: asAgencyId(AGENCY),
@@ -110,7 +117,8 @@ beforeEach(async () => {
 	});
 	server.store.updates.appendMany([
 		{ document: agencyName, update: Y.encodeStateAsUpdate(agency), userId: null },
-		{ document: planName, update: Y.encodeStateAsUpdate(plan), userId: null }
+		{ document: planName, update: Y.encodeStateAsUpdate(plan), userId: null },
+		{ document: otherName, update: Y.encodeStateAsUpdate(other), userId: null }
 	]);
 	officer = (
 		await userWithToken(server.store, { username: 'bdbp', role: 'officer', agencyId: AGENCY })
@@ -254,6 +262,36 @@ describe('schema check on incoming updates', () => {
 		expect(readTasks(watcher.doc)).toEqual(readTasks(d));
 		expect(readSections(watcher.doc)).toEqual(readSections(d));
 		expect(readTasks(storedDoc(server.store, planName))).toEqual(readTasks(d));
+	});
+
+	it('accepts a handover written by a coordinator to three documents', async () => {
+		const p = open(planName, coordinator);
+		const from = open(agencyName, coordinator);
+		const to = open(otherName, coordinator);
+		await Promise.all([p.ready, from.ready, to.ready]);
+		setProgress(from.doc, { taskId: TASKS[0], progress: 30 });
+		handOverTask({
+			plan: p.doc,
+			from: from.doc,
+			to: to.doc,
+			taskId: TASKS[0],
+			by: 'coord',
+			authorName: 'Điều phối'
+		});
+		await Promise.all([p.flushed(), from.flushed(), to.flushed()]);
+		for (const c of [p, from, to]) {
+			expect(c.provider.isSynced).toBe(true);
+			expect(Y.encodeStateVector(storedDoc(server.store, c.provider.configuration.name))).toEqual(
+				Y.encodeStateVector(c.doc)
+			);
+		}
+		const stored = {
+			plan: storedDoc(server.store, planName),
+			to: storedDoc(server.store, otherName)
+		};
+		expect(
+			readCardHandover({ plan: stored.plan, agency: stored.to, taskId: TASKS[0] })
+		).toMatchObject({ open: true, leads: [OTHER] });
 	});
 
 	it("refuses an officer's plan edit: nothing stored, nobody sees it", async () => {

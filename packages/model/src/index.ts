@@ -25,6 +25,8 @@ export type { Contribution } from './contribution.js';
 export { addEvidence, removeEvidence } from './evidence.js';
 export { checkEvidenceUrl, safeEvidenceUrl } from './evidence-url.js';
 export { removeFigure, setFigure } from './figure.js';
+export { handOverTask, inheritedEntries, readCardHandover } from './handover.js';
+export type { CardHandover, HandOverOptions, HandoverMark } from './handover.js';
 export { asAgencyId, asPlanId, asTaskId, newId } from './ids.js';
 export type { AgencyId, PlanId, TaskId } from './ids.js';
 export { agencyDocName, isDocId, parseDocName, planDocName, type DocName } from './doc-names.js';

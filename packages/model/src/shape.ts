@@ -35,6 +35,15 @@ const dateOrNull = value((v) => v === null || isIsoDate(v), 'YYYY-MM-DD or null'
 const strings = value((v) => stringList(v) !== null, 'a list of strings');
 const text: Shape = { kind: 'text' };
 
+const handoverMark = value(
+	(v) =>
+		isRecord(v) &&
+		typeof v.agency === 'string' &&
+		isInstant(v.at) &&
+		(v.by === null || typeof v.by === 'string'),
+	'{ agency, at, by }'
+);
+
 const card: Shape = {
 	kind: 'map',
 	entries: {
@@ -89,7 +98,9 @@ const card: Shape = {
 			)
 		},
 		updatedAt: instantOrNull,
-		updatedBy: strOrNull
+		updatedBy: strOrNull,
+		handedOverTo: handoverMark,
+		handedOverFrom: handoverMark
 	}
 };
 
