@@ -61,3 +61,4 @@ export type {
 	SynchronousAppend
 } from './document-store.js';
 export { sqliteDocumentStore, type SqliteDocumentStore } from './sqlite-documents.js';
+export { readStoredBoard, type StoredBoard } from './stored-board.js';

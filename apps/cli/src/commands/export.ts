@@ -1,10 +1,10 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readStoredBoard } from '@planboard/boards';
 import { isIsoDate } from '@planboard/model';
 import { EXPORT_FORMATS, exportBoard, isExportFormat, todayInVietnam } from '@planboard/report';
 import { openStore } from '@planboard/store';
 import { envConfig } from '@planboard/config';
 import { UsageError, parseArgs } from '../args.js';
-import { boardSource } from '../board-load.js';
 import { processIo, type CommandIo } from '../io.js';
 
 const USAGE =
@@ -38,7 +38,7 @@ export async function runExport(args: string[], io: CommandIo = processIo): Prom
 	const store = openStore({ path: envConfig(process.env).databasePath, readonly: true });
 	let file;
 	try {
-		const source = await boardSource({ store, planId });
+		const source = await readStoredBoard({ store, planId });
 		if (!source) throw new UsageError(`no board "${planId}"; the boards are: ${boardIds(store)}`);
 		file = exportBoard({ source, format, asOf, lang });
 	} catch (error) {

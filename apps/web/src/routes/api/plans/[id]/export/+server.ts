@@ -1,12 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { parseAsOf } from '@planboard/boards';
-import {
-	EXPORT_FORMATS,
-	exportBoard,
-	isExportFormat,
-	stateFromLog,
-	todayInVietnam
-} from '@planboard/report';
+import { parseAsOf, readStoredBoard } from '@planboard/boards';
+import { EXPORT_FORMATS, exportBoard, isExportFormat, todayInVietnam } from '@planboard/report';
 import { requireUser } from '$lib/server/guard';
 import { runtime } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
@@ -24,7 +18,7 @@ const EXPORTERS: ReadonlySet<string> = new Set(['admin', 'coordinator', 'viewer'
  * it stands, judged today; with asOf, the board as it stood then (a day: its end in Vietnam),
  * judged on that day.
  */
-export const GET: RequestHandler = ({ locals, params, url }) => {
+export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const user = requireUser(locals);
 	if (!EXPORTERS.has(user.role))
 		error(403, { message: 'Tài khoản của bạn không được xuất báo cáo.' });
@@ -45,17 +39,11 @@ export const GET: RequestHandler = ({ locals, params, url }) => {
 	const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
 
 	const { store, log } = runtime();
-	const plan = store.plans.get(params.id);
-	if (!plan) error(404, { message: 'Không tìm thấy kế hoạch.' });
+	const source = await readStoredBoard({ store, planId: params.id, at: at?.instant });
+	if (!source) error(404, { message: 'Không tìm thấy kế hoạch.' });
+	const { plan } = source;
 	const file = exportBoard({
-		source: {
-			plan: { id: plan.id, title: plan.title, year: plan.year, sourceJson: plan.sourceJson },
-			agencies: store.plans.agencies(plan.id),
-			loadState: (name) =>
-				stateFromLog(
-					at ? store.updates.loadAt({ document: name, at: at.instant }) : store.updates.load(name)
-				)
-		},
+		source,
 		format,
 		asOf: at?.date ?? todayInVietnam(),
 		lang

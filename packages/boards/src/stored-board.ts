@@ -1,0 +1,49 @@
+import { agencyDocName, docFromStored, planDocName } from '@planboard/model';
+import type { PlanAgency, Store } from '@planboard/store';
+import * as Y from 'yjs';
+import { sqliteDocumentStore } from './sqlite-documents.js';
+
+/**
+ * A stored board as the exports read it: its row, its agencies, and each document's full state
+ * as one update (null for a document never written), read once through the DocumentStore. The
+ * shape is the report package's BoardSource.
+ */
+export interface StoredBoard {
+	plan: { id: string; title: string; year: number; sourceJson: string };
+	agencies: PlanAgency[];
+	loadState: (name: string) => Uint8Array | null;
+}
+
+/**
+ * Reads a whole board, now or as it stood at `at`, for the CLI's and the web app's exports.
+ * Null when the store has no such plan.
+ */
+export async function readStoredBoard(options: {
+	store: Store;
+	planId: string;
+	at?: Date;
+}): Promise<StoredBoard | null> {
+	const { store, planId, at } = options;
+	const plan = store.plans.get(planId);
+	if (!plan) return null;
+	const agencies = store.plans.agencies(planId);
+	const documents = sqliteDocumentStore(store);
+	const names = [
+		planDocName(planId),
+		...agencies.map((a) => agencyDocName({ planId, agencyId: a.id }))
+	];
+	const states = new Map<string, Uint8Array | null>();
+	for (const name of names) {
+		const stored = at
+			? await documents.loadStateAt({ document: name, at })
+			: await documents.loadState(name);
+		// A document never written (by then) stays null, as a backup leaves it out.
+		const empty = !stored.snapshot && stored.updates.length === 0;
+		states.set(name, empty ? null : Y.encodeStateAsUpdate(docFromStored(stored, name)));
+	}
+	return {
+		plan: { id: plan.id, title: plan.title, year: plan.year, sourceJson: plan.sourceJson },
+		agencies,
+		loadState: (name) => states.get(name) ?? null
+	};
+}
