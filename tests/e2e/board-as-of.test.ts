@@ -154,6 +154,14 @@ describe('the board as it was, and a card’s history', () => {
 		expect(await live.getByTestId('card-history').textContent()).toContain(
 			'Cán bộ Bộ Chỉ huy Bộ đội Biên phòng tỉnh'
 		);
+		// The board's own form opens it as of a day, keeping its filters.
+		const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+		await page.getByTestId('as-of-date').fill(today);
+		await page.getByTestId('as-of-form').getByRole('button').click();
+		await page.getByTestId('as-of-banner').waitFor();
+		expect(new URL(page.url()).searchParams.get('asOf')).toBe(today);
+		expect(new URL(page.url()).searchParams.has('card')).toBe(false);
+		expect(await card(page, BDBP, taskId).getAttribute('data-status')).toBe('in_progress');
 		await context.close();
 		await officer.context.close();
 		expect(pageErrors).toEqual([]);

@@ -198,6 +198,8 @@ const dict = {
 		vi: 'Bảng như đã có tại thời điểm này; chỉ xem, không sửa được.',
 		en: 'The board as it was at that moment; read only.'
 	},
+	asOfPick: { vi: 'Xem bảng tại ngày', en: 'See the board as of' },
+	asOfGo: { vi: 'Xem', en: 'Show' },
 	backToLive: { vi: 'Về bảng hiện tại', en: 'Back to the live board' },
 	history: { vi: 'Lịch sử thay đổi', en: 'History' },
 	historyEmpty: { vi: 'Chưa có thay đổi nào.', en: 'No changes yet.' },
