@@ -3,6 +3,7 @@ import type { AgencyDirectory, ParsedPlan } from '@planboard/plan-import';
 import type { Store } from '@planboard/store';
 import * as Y from 'yjs';
 import { buildSeed } from './seed.js';
+import { sqliteDocumentStore } from './sqlite-documents.js';
 
 /**
  * Creates a board exactly once, on the server: the plan row, its agencies, and the initial
@@ -27,7 +28,7 @@ export function createBoard(options: {
 	const planDoc = new Y.Doc();
 	initPlanDoc(planDoc, seed);
 	const updates = [
-		{ document: planDocName(planId), update: Y.encodeStateAsUpdate(planDoc), userId: null }
+		{ document: planDocName(planId), update: Y.encodeStateAsUpdate(planDoc), author: null }
 	];
 	let cards = 0;
 	for (const agency of documentAgencies) {
@@ -43,7 +44,7 @@ export function createBoard(options: {
 		updates.push({
 			document: agencyDocName({ planId, agencyId: agency.id }),
 			update: Y.encodeStateAsUpdate(doc),
-			userId: null
+			author: null
 		});
 	}
 	store.transaction(() => {
@@ -62,7 +63,7 @@ export function createBoard(options: {
 				kind
 			}))
 		});
-		store.updates.appendMany(updates);
+		sqliteDocumentStore(store).appendManyNow(updates);
 	});
 	return { planId, agencies: documentAgencies.length, cards };
 }

@@ -78,4 +78,9 @@ export interface DocumentStore {
 export interface SynchronousAppend {
 	/** Stores the update now; returns its seq, or throws (nothing stored) when refused. */
 	appendNow(input: DocumentAppend): number;
+	/**
+	 * Stores every update now, all or none. Inside `store.transaction` it joins that transaction,
+	 * so a board's row and its documents are written together (board creation, restore).
+	 */
+	appendManyNow(inputs: readonly DocumentAppend[]): number[];
 }

@@ -114,6 +114,15 @@ describe('sqliteDocumentStore', () => {
 			{ document: 'plan/p2/agency/a', update: new Uint8Array([0, 0]), author: null }
 		]);
 		expect(seqs).toHaveLength(2);
+		// All or none: a refused group leaves nothing, inside or outside a store transaction.
+		const bad = [
+			{ document: 'plan/p3', update: new Uint8Array([0, 0]), author: null },
+			{ document: 'plan/p3/agency/a', update: new Uint8Array(200_000), author: null }
+		];
+		store.maintenance.setMaxPageCount(store.maintenance.pageCount());
+		expect(() => docs.appendManyNow(bad)).toThrow();
+		store.maintenance.setMaxPageCount(undefined);
+		expect(await docs.documents('plan/p3')).toEqual([]);
 		expect(await docs.documents('plan/p2')).toEqual(['plan/p2', 'plan/p2/agency/a']);
 	});
 

@@ -34,6 +34,7 @@ export function sqliteDocumentStore(store: Pick<Store, 'updates'>): SqliteDocume
 			: updates.loadUpTo({ document: point.document, seq: point.seq });
 	return {
 		appendNow: (input) => updates.append(row(input)),
+		appendManyNow: (inputs) => updates.appendMany(inputs.map(row)),
 		append: (input) => settle(() => updates.append(row(input))),
 		appendMany: (inputs) => settle(() => updates.appendMany(inputs.map(row))),
 		load: (document) => settle(() => docFromStored(updates.load(document), document)),

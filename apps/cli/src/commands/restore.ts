@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sqliteDocumentStore } from '@planboard/boards/documents';
 import { isDocId } from '@planboard/model';
 import { BackupError, parseBackup, rebaseBackup, type Backup } from '@planboard/report';
 import { openStore, type Store } from '@planboard/store';
@@ -32,8 +33,8 @@ export async function runRestore(args: string[], io: CommandIo = processIo): Pro
 		store.transaction(() => {
 			store.plans.insert(board.plan);
 			store.plans.setAgencies({ planId, agencies: board.agencies });
-			store.updates.appendMany(
-				board.documents.map((d) => ({ document: d.name, update: d.state, userId: null }))
+			sqliteDocumentStore(store).appendManyNow(
+				board.documents.map((d) => ({ document: d.name, update: d.state, author: null }))
 			);
 		});
 		io.out(`${planId}\n`);
