@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { boardSuite } from './board-helpers.js';
+import { boardSuite, card } from './board-helpers.js';
 
 const suite = boardSuite();
 
@@ -97,9 +97,11 @@ describe('plan editing in Chromium', () => {
 			async () => (await cardTitle(officer, taskId).textContent())?.trim() === `${before} (sửa)`
 		);
 		expect(errors).toEqual([]);
+		// Free the machine for the next test's boards.
+		for (const p of [a, b, officer]) await p.context().close();
 	}, 120_000);
 
-	it('adds a task to a section with its lead card, and a deleted task stays with a note on its card', async () => {
+	it('adds a task with its lead card, a deleted task stays with a note on its card, a new lead gets the card', async () => {
 		const a = await suite.board('sotttt');
 		const officer = await suite.board('bdbp');
 		await a.getByTestId('plan-edit-toggle').click();
@@ -128,5 +130,39 @@ describe('plan editing in Chromium', () => {
 		expect(
 			await a.locator(`[data-testid="plan-task"][data-task="${newId}"]`).getAttribute('class')
 		).toContain('deleted');
+
+		// Replacing the lead hands the task over: a card appears in the new lead's lane carrying
+		// the old card's progress, and the old card says it was handed over, in every board.
+		// A task led by Sở TT&TT alone (so its card is that lane's), with no card in BĐBP's lane.
+		const candidates = await a
+			.locator('[data-testid="card"][data-agency="so-tttt"]')
+			.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.task ?? ''));
+		let legacy = '';
+		for (const id of candidates) {
+			if ((await card(a, 'bch-bdbp', id).count()) > 0) continue;
+			await a.locator(`[data-testid="plan-task"][data-task="${id}"] .pick`).click();
+			const lead = await a
+				.getByTestId('plan-lead-input')
+				.evaluate((el) => [...(el as HTMLSelectElement).selectedOptions].map((o) => o.value));
+			if (lead.length === 1 && lead[0] === 'so-tttt') {
+				legacy = id;
+				break;
+			}
+		}
+		expect(legacy).not.toBe('');
+		await a.getByTestId('plan-lead-input').selectOption(['bch-bdbp']);
+		const handed = officer.locator(
+			`[data-testid="card"][data-agency="bch-bdbp"][data-task="${legacy}"]`
+		);
+		await handed.waitFor({ timeout: 3000 });
+		await officer
+			.locator(`[data-testid="card"][data-agency="so-tttt"][data-task="${legacy}"]`)
+			.getByTestId('card-handed-over')
+			.waitFor({ timeout: 3000 });
+		await a
+			.locator(`[data-testid="card"][data-agency="so-tttt"][data-task="${legacy}"]`)
+			.getByTestId('card-handed-over')
+			.waitFor({ timeout: 3000 });
+		expect(await handed.getByTestId('card-handed-over').count()).toBe(0);
 	}, 120_000);
 });

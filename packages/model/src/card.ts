@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { readHandoverMark, type HandoverMark } from './handover-mark.js';
 import { isId, type TaskId } from './ids.js';
 import { ROOT, type WriteContext } from './meta.js';
 import { safeEvidenceUrl } from './evidence-url.js';
@@ -56,6 +57,10 @@ export interface Card {
 	figures: Record<string, Figure>;
 	/** Sorted by (at, id). */
 	updates: UpdateEntry[];
+	/** Set on the old lead's card when the task was handed over (see handover.ts). */
+	handedOverTo?: HandoverMark;
+	/** Set on the new lead's card created by a handover. */
+	handedOverFrom?: HandoverMark;
 	/** Set when the status becomes done, cleared when it leaves done. */
 	completedAt: number | null;
 	updatedAt: number | null;
@@ -231,6 +236,8 @@ export function readCardMap(doc: Y.Doc, taskId: string, m: Y.Map<unknown>): Card
 	const order = m.get('order');
 	const by = m.get('updatedBy');
 	const updatedAt = m.get('updatedAt');
+	const handedOverTo = readHandoverMark(m.get('handedOverTo'));
+	const handedOverFrom = readHandoverMark(m.get('handedOverFrom'));
 	return {
 		taskId: taskId as TaskId,
 		status,
@@ -245,7 +252,10 @@ export function readCardMap(doc: Y.Doc, taskId: string, m: Y.Map<unknown>): Card
 		),
 		completedAt,
 		updatedAt: isInstant(updatedAt) ? updatedAt : null,
-		updatedBy: typeof by === 'string' ? by : null
+		updatedBy: typeof by === 'string' ? by : null,
+		// Only when set, so a card that never took part in a handover reads as it always did.
+		...(handedOverTo ? { handedOverTo } : {}),
+		...(handedOverFrom ? { handedOverFrom } : {})
 	};
 }
 

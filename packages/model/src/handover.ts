@@ -25,19 +25,12 @@ import * as Y from 'yjs';
 import { applyStatus, restoreCard } from './card-ops.js';
 import { cardMap, cardPart, readCard, touch, type UpdateEntry } from './card.js';
 import { newId, type AgencyId, type TaskId } from './ids.js';
-import { isInstant, isRecord, stringList } from './malformed.js';
+import { stringList } from './malformed.js';
+import { isCardOpen, readHandoverMark, type HandoverMark } from './handover-mark.js';
 import { assertKind, type WriteContext } from './meta.js';
 import { agencyIdOf } from './agency-doc.js';
 import { statusLabel } from './labels.js';
 import { taskMap } from './task.js';
-
-/** One side of a handover, as stored on a card. */
-export interface HandoverMark {
-	/** The other agency: the new lead on the old card, the old lead on the new card. */
-	agency: AgencyId;
-	at: number;
-	by: string | null;
-}
 
 export interface HandOverOptions extends WriteContext {
 	plan: Y.Doc;
@@ -107,11 +100,6 @@ export function handOverTask(options: HandOverOptions): void {
 	});
 }
 
-function mark(v: unknown): HandoverMark | null {
-	if (!isRecord(v) || typeof v.agency !== 'string' || !isInstant(v.at)) return null;
-	return { agency: v.agency as AgencyId, at: v.at, by: typeof v.by === 'string' ? v.by : null };
-}
-
 /** A card's handover state, as every replica reads it. */
 export interface CardHandover {
 	handedOverTo: HandoverMark | null;
@@ -135,13 +123,12 @@ export function readCardHandover(options: {
 	let leads: AgencyId[] = [];
 	const task: unknown = plan.getMap('tasks').get(taskId);
 	if (task instanceof Y.Map) leads = (stringList(task.get('lead')) ?? []) as AgencyId[];
-	const handedOverTo = mark(card.get('handedOverTo'));
-	const handedOverFrom = mark(card.get('handedOverFrom'));
-	const touched = handedOverTo !== null || handedOverFrom !== null;
+	const handedOverTo = readHandoverMark(card.get('handedOverTo'));
+	const handedOverFrom = readHandoverMark(card.get('handedOverFrom'));
 	return {
 		handedOverTo,
 		handedOverFrom,
-		open: !touched || (agencyId !== null && leads.includes(agencyId)),
+		open: isCardOpen({ agencyId: agencyId ?? '', card: { handedOverTo, handedOverFrom }, leads }),
 		leads
 	};
 }

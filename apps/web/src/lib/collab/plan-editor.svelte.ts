@@ -2,9 +2,12 @@ import {
 	addSection,
 	addTask,
 	deleteTask,
+	handOverTask,
 	moveSection,
 	moveTask,
 	planUndoManager,
+	readCard,
+	readTask,
 	renameSection,
 	restoreCard,
 	restoreTask,
@@ -28,6 +31,7 @@ import { textBinding } from './text-binding';
 export class PlanEditor {
 	readonly #doc: Y.Doc;
 	readonly #by: string;
+	readonly #name: string;
 	readonly #agencyDoc: (agencyId: string) => Y.Doc | undefined;
 	readonly origin = Symbol('plan-editor');
 	readonly #undo: Y.UndoManager;
@@ -36,11 +40,14 @@ export class PlanEditor {
 	constructor(options: {
 		doc: Y.Doc;
 		by: string;
+		/** The writer's display name, for the note on a handed-over card. */
+		name: string;
 		/** The agency's document when this user may write it, to create a new task's card. */
 		agencyDoc: (agencyId: string) => Y.Doc | undefined;
 	}) {
 		this.#doc = options.doc;
 		this.#by = options.by;
+		this.#name = options.name;
 		this.#agencyDoc = options.agencyDoc;
 		this.#undo = planUndoManager(this.#doc, { origin: this.origin });
 		const undo = this.#undo;
@@ -101,8 +108,36 @@ export class PlanEditor {
 		updateTask(this.#doc, { taskId: taskId as TaskId, timeframe, ...this.#ctx() });
 	}
 
+	/**
+	 * Sets a task's lead or coordinating agencies. Replacing one lead by another hands the task
+	 * over (model handover.ts): the new lead gets a card carrying status and progress, the old
+	 * card is closed and kept. Other lead changes only create the cards of added leads.
+	 */
 	setAgencies(taskId: string, field: 'lead' | 'coordinating', agencies: string[]): void {
 		this.#undo.stopCapturing();
+		if (field === 'lead') {
+			const was = readTask(this.#doc, taskId as TaskId)?.lead ?? [];
+			const removed = was.filter((a) => !agencies.includes(a));
+			const added = agencies.filter((a) => !was.includes(a));
+			const from = removed.length === 1 ? this.#agencyDoc(removed[0]) : undefined;
+			const to = added.length === 1 ? this.#agencyDoc(added[0]) : undefined;
+			if (from && to && readCard(from, taskId as TaskId)) {
+				handOverTask({
+					plan: this.#doc,
+					from,
+					to,
+					taskId: taskId as TaskId,
+					by: this.#by,
+					authorName: this.#name,
+					origin: this.origin
+				});
+				return;
+			}
+			for (const a of added) {
+				const doc = this.#agencyDoc(a);
+				if (doc) restoreCard(doc, { taskId: taskId as TaskId, by: this.#by });
+			}
+		}
 		updateTask(this.#doc, {
 			taskId: taskId as TaskId,
 			[field]: agencies as AgencyId[],

@@ -17,6 +17,7 @@ const dict = {
 	deleteTask: { vi: 'Xoá nhiệm vụ', en: 'Delete task' },
 	restoreTask: { vi: 'Khôi phục', en: 'Restore' },
 	deleted: { vi: 'Đã xoá khỏi kế hoạch', en: 'Deleted from the plan' },
+	handedOver: { vi: 'Đã bàn giao cho đơn vị khác', en: 'Handed over to another agency' },
 	mergedInto: { vi: 'Đã gộp vào nhiệm vụ {number}', en: 'Merged into task {number}' },
 	moveUp: { vi: 'Lên', en: 'Up' },
 	moveDown: { vi: 'Xuống', en: 'Down' },
