@@ -116,7 +116,7 @@ export class PlanEditor {
 	setAgencies(taskId: string, field: 'lead' | 'coordinating', agencies: string[]): void {
 		this.#undo.stopCapturing();
 		if (field === 'lead') {
-			const was = readTask(this.#doc, taskId as TaskId)?.lead ?? [];
+			const was: string[] = readTask(this.#doc, taskId as TaskId)?.lead ?? [];
 			const removed = was.filter((a) => !agencies.includes(a));
 			const added = agencies.filter((a) => !was.includes(a));
 			const from = removed.length === 1 ? this.#agencyDoc(removed[0]) : undefined;
