@@ -353,6 +353,39 @@ describe('one progress computation behind every view', () => {
 		expect(words).toContain(`Ngoài ra có ${api.orphans.length} báo cáo của nhiệm vụ không còn`);
 	});
 
+	it('reads a past day as the board stood then, on every view alike', async () => {
+		// The board was created today, so on 01/10/2024 it held nothing yet.
+		const admin = await login('admin');
+		const api = await apiProgress('?asOf=2024-10-01', admin.token);
+		expect(api.asOf).toEqual({ instant: '2024-10-01T16:59:59.999Z', date: '2024-10-01' });
+		expect(api.totals).toEqual({ done: 0, total: 0, percent: 0 });
+		const expected = {
+			percent: 0,
+			detail: '0/0',
+			byTimeliness: api.byTimeliness,
+			byAgency: [],
+			bySection: [],
+			orphans: 0
+		};
+		const board = await fetch(`${app.baseUrl}/plans/${PLAN}/progress?asOf=2024-10-01`, {
+			headers: { cookie: admin.cookie }
+		});
+		expect(renderedFigures(await board.text())).toEqual(expected);
+		const created = await fetch(`${app.baseUrl}/api/plans/${PLAN}/links`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ label: 'Ngày đã qua' })
+		});
+		const link = (await created.json()) as { token: string };
+		const share = await fetch(`${app.baseUrl}/share/${link.token}?asOf=2024-10-01`);
+		expect(renderedFigures(await share.text())).toEqual(expected);
+		const csv = await fetch(`${app.baseUrl}/api/plans/${PLAN}/export?format=csv&asOf=2024-10-01`, {
+			headers: { authorization: `Bearer ${admin.token}` }
+		});
+		const rows = parseCsv((await csv.text()).replace(/^\uFEFF/, '')).filter((r) => r.length > 1);
+		expect(rows.length).toBe(1);
+	});
+
 	it('refuses a malformed asOf, a caller without a session, and an unknown plan', async () => {
 		const { token } = await login('lanhdao');
 		const get = (path: string, auth = true) =>

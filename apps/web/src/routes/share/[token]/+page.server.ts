@@ -1,3 +1,4 @@
+import { parseAsOf } from '@planboard/boards';
 import { todayInVietnam } from '$lib/board/format';
 import { progressSnapshot } from '$lib/progress/progress-data.server';
 import { requireShareLink } from '$lib/progress/share-links.server';
@@ -15,10 +16,15 @@ export const load: PageServerLoad = ({ params, url, setHeaders }) => {
 	setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow' });
 	const link = requireShareLink(params.token);
 	runtime().store.shareLinks.touch(link.id);
+	const today = todayInVietnam();
+	const asOf = asOfFrom(url.searchParams.get('asOf'), today);
+	// A past day is the board as it stood at its end, as on the progress board; else live.
+	const past = asOf < today ? parseAsOf(asOf)?.instant : undefined;
 	return {
-		board: progressSnapshot(link.planId),
+		board: progressSnapshot(link.planId, past),
+		live: past === undefined,
 		label: link.label,
-		asOf: asOfFrom(url.searchParams.get('asOf'), todayInVietnam()),
+		asOf,
 		large: url.searchParams.get('view') === 'large',
 		shareToken: params.token
 	};
