@@ -25,6 +25,8 @@
  *   agency: two tasks added for the same agency at the same instant keep one entry there; the
  *   task's `lead` still names the agency); the caller creates the lead's card with
  *   `restoreCard` in that agency's document.
+ * - **Lead changes.** `updateTask({ lead })` only edits the plan; replacing one lead by another
+ *   is a handover (handover.ts), which also moves the card between agency documents.
  * - **Undo.** Every operation takes an `origin`; `planUndoManager` tracks only that origin, so
  *   undo reverts one's own changes and never another person's, who writes under another
  *   origin (remote updates arrive with the provider as origin).
