@@ -134,19 +134,27 @@ function board() {
 		asOf: string,
 		missing: string[] = [],
 		extra: Record<string, CardState[]> = {},
-		deleted: TaskId[] = []
+		deleted: TaskId[] = [],
+		leads: Record<string, AgencyId[]> = {},
+		handedOver: Record<string, TaskId[]> = {}
 	) =>
 		computeProgress({
 			tasks: readTasks(plan).map((t) =>
-				deleted.includes(t.id)
-					? { ...t, deleted: { at: at('2024-10-15'), by: null, mergedInto: null } }
-					: t
+				leads[t.id]
+					? { ...t, lead: leads[t.id] }
+					: deleted.includes(t.id)
+						? { ...t, deleted: { at: at('2024-10-15'), by: null, mergedInto: null } }
+						: t
 			),
 			sections: readSections(plan),
 			agencies: readAgencies(plan),
 			assignments: readAssignments(plan),
 			cards: (id): CardState[] => [
-				...(agencyDocs.has(id) && !missing.includes(id) ? readCards(doc(id)) : []),
+				...(agencyDocs.has(id) && !missing.includes(id) ? readCards(doc(id)) : []).map((c) =>
+					handedOver[id]?.includes(c.taskId)
+						? { ...c, handedOverTo: { agency: A.bdbp, at: at('2024-10-10'), by: null } }
+						: c
+				),
 				...(extra[id] ?? [])
 			],
 			asOf
@@ -260,6 +268,34 @@ describe('computeProgress (the one progress computation)', () => {
 		// II.1's done card leaves every figure: five assignments, two done.
 		expect(p.totals).toEqual({ done: 2, total: 5, percent: 50 });
 		expect(legal?.rollup.total).toBe(1);
+	});
+
+	it("counts a card closed by a handover nowhere, and the new lead's card in its place", () => {
+		const { read } = board();
+		const mark = { agency: A.bdbp, at: at('2024-10-10'), by: null };
+		// II.1 handed from Sở TT&TT to BĐBP: the old card is closed, the new one carries on.
+		const p = read(
+			'2024-10-20',
+			[],
+			{
+				[A.bdbp]: [
+					{
+						taskId: T.legal,
+						status: 'in_progress',
+						progress: 20,
+						completedAt: null,
+						handedOverFrom: mark
+					}
+				]
+			},
+			[],
+			{ [T.legal]: [A.bdbp] },
+			{ [A.tttt]: [T.legal] }
+		);
+		const legal = p.tasks.find((t) => t.task.id === T.legal);
+		expect(legal?.cards.map((f) => f.agencyId)).toEqual([A.bdbp]);
+		expect(legal?.rollup).toEqual({ done: 0, total: 1, percent: 20 });
+		expect(p.byAgency.find((s) => s.key.id === A.tttt)?.rollup.total).toBe(3);
 	});
 
 	it('judges a task as a whole: done late when its last card was, done only when all are', () => {

@@ -1,6 +1,7 @@
 import {
 	TIMELINESS,
 	dayNumber,
+	isCardOpen,
 	rollupProgress,
 	timeliness as timelinessOf,
 	type AgencyInfo,
@@ -42,11 +43,15 @@ import {
  *   task is late when its last card was done after the due date.
  * - **Percent.** The mean of the assignments' progress, a done card counting 100 and a
  *   missing card 0 (`rollupProgress` of packages/model).
+ * - **Handovers.** A card closed by a handover (its agency is no longer among the task's
+ *   leads; `isCardOpen` of packages/model) counts nowhere, nor does that agency's seeded
+ *   assignment: the new lead's card carries the task on.
  * - **Sections.** A sub-section's tasks count under its top-level section.
  */
 
 /** What progress needs of a card; a share snapshot sends only this, never notes or updates. */
-export type CardState = Pick<Card, 'taskId' | 'status' | 'progress' | 'completedAt'>;
+export type CardState = Pick<Card, 'taskId' | 'status' | 'progress' | 'completedAt'> &
+	Partial<Pick<Card, 'handedOverTo' | 'handedOverFrom'>>;
 
 /** Assignments per timeliness class; every class is present, zero when empty. */
 export type TimelinessCounts = Record<Timeliness, number>;
@@ -214,13 +219,16 @@ export function computeProgress<C extends CardState>(input: ProgressInput<C>): P
 		if (agency.kind === 'group') continue;
 		const agencyId = agency.id as string;
 		const held = new Map<string, C>();
+		const closed = new Set<string>();
 		for (const card of input.cards(agencyId)) {
-			if (!taskById.has(card.taskId)) {
+			const task = taskById.get(card.taskId);
+			if (!task) {
 				orphans.push({ agencyId, card, task: deleted.get(card.taskId) ?? null });
-			} else if (!held.has(card.taskId)) held.set(card.taskId, card);
+			} else if (!isCardOpen({ agencyId, card, leads: task.lead })) closed.add(task.id);
+			else if (!held.has(card.taskId)) held.set(card.taskId, card);
 		}
 		const taskIds = new Set([
-			...(input.assignments[agencyId] ?? []).filter((id) => taskById.has(id)),
+			...(input.assignments[agencyId] ?? []).filter((id) => taskById.has(id) && !closed.has(id)),
 			...held.keys()
 		]);
 		const facts: CardFact<C>[] = [];

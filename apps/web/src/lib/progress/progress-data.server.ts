@@ -36,12 +36,16 @@ export function progressSnapshot(planId: string, at?: Date) {
 		if (agency.kind === 'group') continue;
 		const list = readCards(storedDoc(agencyDocName({ planId, agencyId: agency.id }), at));
 		if (list.length === 0) continue;
-		cards[agency.id] = list.map(({ taskId, status, progress, completedAt }) => ({
-			taskId,
-			status,
-			progress,
-			completedAt
-		}));
+		cards[agency.id] = list.map(
+			({ taskId, status, progress, completedAt, handedOverTo, handedOverFrom }) => ({
+				taskId,
+				status,
+				progress,
+				completedAt,
+				...(handedOverTo ? { handedOverTo } : {}),
+				...(handedOverFrom ? { handedOverFrom } : {})
+			})
+		);
 	}
 	return {
 		descriptor,
