@@ -113,10 +113,11 @@ describe('redirect after login (item 5)', () => {
 describe('state-changing API calls (item 8)', () => {
 	it('refuses a cross-site POST /api/logout without JSON, and the session survives', async () => {
 		const { cookie } = await apiLogin('sotttt');
-		for (const headers of [
+		const crossSite: Record<string, string>[] = [
 			{ cookie, origin: 'http://evil.example' },
 			{ cookie, origin: 'http://evil.example', 'content-type': 'text/plain' }
-		]) {
+		];
+		for (const headers of crossSite) {
 			const res = await fetch(`${app.baseUrl}/api/logout`, { method: 'POST', headers });
 			expect([403, 415]).toContain(res.status);
 		}
@@ -143,7 +144,11 @@ describe('state-changing API calls (item 8)', () => {
 		expect((await upload({ cookie, origin: 'http://evil.example' })).status).toBe(403);
 		expect((await upload({ cookie })).status).toBe(403);
 		// Past the guard: whatever the route answers, it is not the guard's refusal.
-		for (const headers of [{ cookie, origin: app.baseUrl }, { authorization: `Bearer ${token}` }]) {
+		const allowed: Record<string, string>[] = [
+			{ cookie, origin: app.baseUrl },
+			{ authorization: `Bearer ${token}` }
+		];
+		for (const headers of allowed) {
 			expect([401, 403, 415]).not.toContain((await upload(headers)).status);
 		}
 		// Any other /api route with a form body is refused.
