@@ -7,6 +7,7 @@ import {
 	parsePlan,
 	planFileLines
 } from '../packages/plan-import/src/index.js';
+import { formatNumber } from '../packages/plan-import/src/formats/numbering.js';
 import { pdfPageCount } from '../packages/plan-import/src/formats/pdf.js';
 import { convertWithOffice } from '../packages/plan-import/src/formats/test-docx.js';
 import { numberedPlan, tablePlan } from '../packages/plan-import/src/formats/test-plans.js';
@@ -24,25 +25,7 @@ function synthetic(times: number): string {
 	const head = lines.slice(0, start);
 	const body = lines.slice(start, end);
 	const out = [...head];
-	const roman = (n: number) =>
-		[
-			[1000, 'M'],
-			[900, 'CM'],
-			[500, 'D'],
-			[400, 'CD'],
-			[100, 'C'],
-			[90, 'XC'],
-			[50, 'L'],
-			[40, 'XL'],
-			[10, 'X'],
-			[9, 'IX'],
-			[5, 'V'],
-			[4, 'IV'],
-			[1, 'I']
-		].reduce<[string, number]>(
-			([s, r], [v, sym]) => [s + String(sym).repeat(Math.floor(r / +v)), r % +v],
-			['', n]
-		)[0];
+	const roman = (n: number) => formatNumber(n, 'upperRoman');
 	for (let i = 0; i < times; i++) {
 		out.push(
 			...body.map((l) =>

@@ -1,48 +1,15 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { officeConvert } from '../../../tests/support/office.js';
 
 export { readPackageParts as unzipText } from './ooxml.js';
-
-/** LibreOffice, when installed (`apt-get install libreoffice-writer-nogui`): a real reader. */
-export const soffice: string | null = (() => {
-	const probe = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' });
-	return probe.status === 0 ? probe.stdout.trim() : null;
-})();
+export { soffice } from '../../../tests/support/office.js';
 
 /**
- * Converts a file with LibreOffice and returns the converted files' contents by name, e.g.
- * `convert(docx, 'r.docx', 'txt:Text')`. Its own profile directory, so parallel runs and a
- * user's LibreOffice never share state.
+ * Converts a file with LibreOffice and returns the converted files' text by name, e.g.
+ * `convert(docx, 'r.docx', 'txt:Text')`.
  */
 export function convert(bytes: Uint8Array, name: string, to: string): Record<string, string> {
-	if (!soffice) {
-		throw new Error(
-			'LibreOffice not found: install it with "apt-get install libreoffice-writer-nogui libreoffice-calc-nogui" (.ci/run does)'
-		);
-	}
-	const dir = mkdtempSync(join(tmpdir(), 'planboard-office-'));
-	try {
-		writeFileSync(join(dir, name), bytes);
-		execFileSync(
-			soffice,
-			[
-				`-env:UserInstallation=file://${dir}/profile`,
-				'--headless',
-				'--convert-to',
-				to,
-				'--outdir',
-				join(dir, 'out'),
-				join(dir, name)
-			],
-			{ stdio: 'ignore', timeout: 120_000 }
-		);
-		const out: Record<string, string> = {};
-		for (const f of readdirSync(join(dir, 'out')))
-			out[f] = readFileSync(join(dir, 'out', f), 'utf8');
-		return out;
-	} finally {
-		rmSync(dir, { recursive: true, force: true });
-	}
+	const out: Record<string, string> = {};
+	for (const [file, content] of officeConvert(bytes, name, to))
+		out[file] = content.toString('utf8');
+	return out;
 }

@@ -1,8 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { strToU8, zipSync, zlibSync } from 'fflate';
+import { officeConvert } from '../../../../tests/support/office.js';
 
 /**
  * Test support: builds small but complete DOCX packages (the parts Word writes: content types,
@@ -104,39 +101,10 @@ export function num(id: number, abstractId: number, startOverride?: [number, num
 	return `<w:num w:numId="${id}"><w:abstractNumId w:val="${abstractId}"/>${override}</w:num>`;
 }
 
-/** LibreOffice, when installed (`apt-get install libreoffice-writer-nogui`; .ci/run does). */
-export const soffice: string | null = (() => {
-	const probe = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' });
-	return probe.status === 0 ? probe.stdout.trim() : null;
-})();
-
-/**
- * Converts a file with LibreOffice (`to`: "pdf", "png", "docx") and returns the result's bytes.
- * Its own profile directory, so parallel runs never share LibreOffice state.
- */
+/** Converts a file with LibreOffice and returns the one file it writes. */
 export function convertWithOffice(bytes: Uint8Array, name: string, to: string): Uint8Array {
-	if (!soffice)
-		throw new Error('LibreOffice (soffice) not found: apt-get install libreoffice-writer-nogui');
-	const dir = mkdtempSync(join(tmpdir(), 'planboard-formats-'));
-	try {
-		writeFileSync(join(dir, name), bytes);
-		execFileSync(
-			soffice,
-			[
-				`-env:UserInstallation=file://${dir}/profile`,
-				'--headless',
-				'--convert-to',
-				to,
-				'--outdir',
-				join(dir, 'out'),
-				join(dir, name)
-			],
-			{ stdio: 'ignore', timeout: 120_000 }
-		);
-		return readFileSync(join(dir, 'out', `${name.replace(/\.[^.]+$/, '')}.${to.split(':')[0]}`));
-	} finally {
-		rmSync(dir, { recursive: true, force: true });
-	}
+	const [only] = officeConvert(bytes, name, to).values();
+	return only;
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
