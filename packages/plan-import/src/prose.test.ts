@@ -60,6 +60,17 @@ describe('readAssignments', () => {
 		expect(readAssignments('Sở Y tế phối hợp với Sở Tư pháp tuyên truyền.')).toEqual([]);
 	});
 
+	it('takes any named body after "Đề nghị", also one of no kind the directory knows', () => {
+		const [a] = readAssignments(
+			'Đề nghị Viễn thông Đắk Lắk phối hợp với Ủy ban nhân dân các xã, phường triển khai phủ sóng 5G; hoàn thành trước ngày 30/11/2026.'
+		);
+		expect(a.lead).toBe('Viễn thông Đắk Lắk');
+		expect(splitAgencies(a.coordinating)).toEqual(['Ủy ban nhân dân các xã, phường']);
+		expect(a.action).toBe('triển khai phủ sóng 5G');
+		// Without a request word, a name of no known kind is not taken as a lead.
+		expect(readAssignments('Viễn thông Đắk Lắk phối hợp triển khai phủ sóng 5G.')).toEqual([]);
+	});
+
 	it('keeps capitalized agency words and skips an opening phrase before the agency', () => {
 		const [a] = readAssignments(
 			'Trong đó, Sở Y tế chủ trì, phối hợp với Sở Giáo dục và Đào tạo, Sở Xây dựng hướng dẫn các trường học.'

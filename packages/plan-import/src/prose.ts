@@ -71,6 +71,9 @@ function leadBefore(
 		if (REQUEST_WORDS.has(text.slice(at, at + m[1].length).toLowerCase()))
 			start = from + m.index + m[0].length;
 	}
+	// After a request word ("Đề nghị Viễn thông tỉnh ..."), any name is taken: the bodies a plan
+	// asks are often outside the issuer's own kinds of agency, and the word itself marks the name.
+	const requested = start > from;
 	const starts = [start];
 	for (let i = text.indexOf(',', start); i >= 0 && i < end; i = text.indexOf(',', i + 1))
 		starts.push(i + 1);
@@ -79,7 +82,8 @@ function leadBefore(
 			.slice(s, end)
 			.replace(/^[\s\-–+•*]+|[\s,]+$/gu, '')
 			.trim();
-		if (lead !== '' && looksLikeAgency(lead)) {
+		const named = requested && s === start && /^\p{Lu}/u.test(lead);
+		if (lead !== '' && (named || looksLikeAgency(lead))) {
 			return { lead, start: s + text.slice(s).search(/\S/u) };
 		}
 	}
