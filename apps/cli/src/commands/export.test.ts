@@ -84,15 +84,28 @@ describe('planboard export', () => {
 		const out = join(dir, 'r.docx');
 		const { io } = silentIo();
 		expect(
-			await runExport([PLAN, '--format', 'docx', '--out', out, '--as-of', '2024-11-05'], io)
+			await runExport([PLAN, '--format', 'docx', '--out', out, '--as-of', '2030-11-05'], io)
 		).toBe(0);
 		const xml = readPackageParts(readFileSync(out))['word/document.xml'];
 		const tasks = readTasks(docsOf(PLAN).get('')!);
 		expect(tasks.filter((t) => t.kind === 'duty').length).toBeGreaterThan(0);
 		const appendix = xml.slice(xml.lastIndexOf('<w:tbl>'));
 		expect(appendix.match(/<w:tr>/g)).toHaveLength(1 + tasks.length);
-		expect(xml).toContain('Gia Lai, ngày 05 tháng 11 năm 2024');
+		expect(xml).toContain('Gia Lai, ngày 05 tháng 11 năm 2030');
 		expect(xml).toContain('Thiếu người');
+	});
+
+	it('reads the board as it stood at --as-of, as the web export does', async () => {
+		const { io } = silentIo();
+		const before = join(dir, 'before.csv');
+		const now = join(dir, 'now.csv');
+		await runExport(
+			[PLAN, '--format', 'csv', '--out', before, '--as-of', '2025-01-01T00:00:00+07:00'],
+			io
+		);
+		await runExport([PLAN, '--format', 'csv', '--out', now], io);
+		expect(readFileSync(now, 'utf8')).toContain('Thiếu người');
+		expect(readFileSync(before, 'utf8')).not.toContain('Thiếu người');
 	});
 
 	it('writes CSV and XLSX holding every card', async () => {

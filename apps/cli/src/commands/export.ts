@@ -1,6 +1,5 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { readStoredBoard } from '@planboard/boards';
-import { isIsoDate } from '@planboard/model';
+import { parseAsOf, readStoredBoard } from '@planboard/boards';
 import { EXPORT_FORMATS, exportBoard, isExportFormat, todayInVietnam } from '@planboard/report';
 import { openStore } from '@planboard/store';
 import { envConfig } from '@planboard/config';
@@ -8,12 +7,13 @@ import { UsageError, parseArgs } from '../args.js';
 import { processIo, type CommandIo } from '../io.js';
 
 const USAGE =
-	'usage: planboard export PLAN_ID --format docx|csv|xlsx|json --out FILE [--as-of YYYY-MM-DD] [--lang vi|en]';
+	'usage: planboard export PLAN_ID --format docx|csv|xlsx|json --out FILE [--as-of DATE|INSTANT] [--lang vi|en]';
 
 /**
  * `planboard export`: the year's report (docx), the cards as a spreadsheet (csv, xlsx), or the
  * whole board as a backup for `planboard restore` (json). Reads the store without writing, so
- * it is safe next to a running server. `--out -` writes to stdout.
+ * it is safe next to a running server. `--out -` writes to stdout. `--as-of` reads the board as
+ * it stood then (a day: its end in Vietnam) and judges it on that day, as the web export does.
  */
 export async function runExport(args: string[], io: CommandIo = processIo): Promise<number> {
 	const opts = parseArgs(args, { values: ['format', 'out', 'as-of', 'lang'] });
@@ -27,10 +27,14 @@ export async function runExport(args: string[], io: CommandIo = processIo): Prom
 			`unknown format "${format}"; expected one of: ${EXPORT_FORMATS.join(', ')}`
 		);
 	}
-	const asOf = opts.values.get('as-of') ?? todayInVietnam();
-	if (!isIsoDate(asOf)) {
-		throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`);
+	const rawAsOf = opts.values.get('as-of');
+	const at = rawAsOf === undefined ? null : parseAsOf(rawAsOf);
+	if (rawAsOf !== undefined && !at) {
+		throw new UsageError(
+			`--as-of must be a date YYYY-MM-DD or an ISO instant with its zone, got "${rawAsOf}"`
+		);
 	}
+	const asOf = at?.date ?? todayInVietnam();
 	const lang = opts.values.get('lang') ?? 'vi';
 	if (lang !== 'vi' && lang !== 'en')
 		throw new UsageError(`--lang must be vi or en, got "${lang}"`);
@@ -38,7 +42,7 @@ export async function runExport(args: string[], io: CommandIo = processIo): Prom
 	const store = openStore({ path: envConfig(process.env).databasePath, readonly: true });
 	let file;
 	try {
-		const source = await readStoredBoard({ store, planId });
+		const source = await readStoredBoard({ store, planId, at: at?.instant });
 		if (!source) throw new UsageError(`no board "${planId}"; the boards are: ${boardIds(store)}`);
 		file = exportBoard({ source, format, asOf, lang });
 	} catch (error) {
