@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { docFromStored, readCard, setProgress, type TaskId } from '@planboard/model';
+import { docFromStored } from '@planboard/boards';
+import { readCard, setProgress, type TaskId } from '@planboard/model';
 import { openStore } from '@planboard/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server.js';

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { boardDirectory, createBoard } from '@planboard/boards';
+import { boardDirectory, createBoard, docFromStored } from '@planboard/boards';
 import { computeProgress, type PlanProgress } from '@planboard/boards/progress';
 import {
 	TIMELINESS,
 	agencyDocName,
 	deleteCard,
 	deleteTask,
-	docFromStored,
 	planDocName,
 	readAgencies,
 	readAssignments,

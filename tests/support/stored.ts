@@ -1,4 +1,4 @@
-import { docFromStored } from '@planboard/model';
+import { docFromStored } from '@planboard/boards';
 import type { Store } from '@planboard/store';
 import type * as Y from 'yjs';
 

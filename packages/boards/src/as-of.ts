@@ -1,6 +1,5 @@
 import {
 	agencyDocName,
-	docFromStored,
 	isIsoDate,
 	planDocName,
 	readAgencies,
@@ -8,6 +7,7 @@ import {
 } from '@planboard/model';
 import type { UpdateLog } from '@planboard/store';
 import type * as Y from 'yjs';
+import { docFromStored } from './stored.js';
 
 /** The part of the store a past read needs: the update log's read side. */
 export interface LogReader {

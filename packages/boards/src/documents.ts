@@ -7,3 +7,4 @@ export type {
 	SynchronousAppend
 } from './document-store.js';
 export { sqliteDocumentStore, type SqliteDocumentStore } from './sqlite-documents.js';
+export { applyStoredState, docFromStored, type StoredState } from './stored.js';

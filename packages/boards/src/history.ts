@@ -1,7 +1,8 @@
-import { cardsMap, docFromStored, readCard, type Card, type TaskId } from '@planboard/model';
+import { cardsMap, readCard, type Card, type TaskId } from '@planboard/model';
 import type { UsersRepo } from '@planboard/store';
 import * as Y from 'yjs';
 import type { DocumentStore } from './document-store.js';
+import { docFromStored } from './stored.js';
 
 /** What one log entry changed on one card, as the card readers see it. */
 export type ChangeKind =

@@ -61,4 +61,5 @@ export type {
 	SynchronousAppend
 } from './document-store.js';
 export { sqliteDocumentStore, type SqliteDocumentStore } from './sqlite-documents.js';
+export { applyStoredState, docFromStored, type StoredState } from './stored.js';
 export { readStoredBoard, type StoredBoard } from './stored-board.js';

@@ -1,4 +1,3 @@
-import { docFromStored } from '@planboard/model';
 import type { Store } from '@planboard/store';
 import type {
 	DocumentAppend,
@@ -7,6 +6,7 @@ import type {
 	DocumentStore,
 	SynchronousAppend
 } from './document-store.js';
+import { docFromStored } from './stored.js';
 
 /** SQLite's DocumentStore: better-sqlite3 is synchronous, so every promise is settled on return. */
 export type SqliteDocumentStore = DocumentStore & SynchronousAppend;

@@ -1,7 +1,8 @@
-import { agencyDocName, docFromStored, planDocName } from '@planboard/model';
+import { agencyDocName, planDocName } from '@planboard/model';
 import type { PlanAgency, Store } from '@planboard/store';
 import * as Y from 'yjs';
 import { sqliteDocumentStore } from './sqlite-documents.js';
+import { docFromStored } from './stored.js';
 
 /**
  * A stored board as the exports read it: its row, its agencies, and each document's full state

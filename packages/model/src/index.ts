@@ -77,8 +77,6 @@ export { childShape, keyProblem, rootShape, shapeType } from './shape.js';
 export type { Shape } from './shape.js';
 export { STATUSES, isStatus, statusRank } from './status.js';
 export type { Status } from './status.js';
-export { applyStoredState, docFromStored } from './stored.js';
-export type { StoredState } from './stored.js';
 export {
 	readTask,
 	readTasks,

@@ -1,7 +1,6 @@
 import {
 	agencyDocName,
 	planDocName,
-	docFromStored,
 	nameDoc,
 	readAgencies,
 	readAssignments,
@@ -18,9 +17,9 @@ import {
 	type Milestone,
 	type PlanMeta,
 	type Section,
-	type StoredState,
 	type Task
 } from '@planboard/model';
+import { docFromStored, type StoredState } from '@planboard/boards/documents';
 import type * as Y from 'yjs';
 
 /** One agency's card, tagged with the lane (agency document) it was read from. */

@@ -1,10 +1,5 @@
-import {
-	agencyDocName,
-	docFromStored,
-	planDocName,
-	type Lang,
-	type StoredState
-} from '@planboard/model';
+import { docFromStored, type StoredState } from '@planboard/boards/documents';
+import { agencyDocName, planDocName, type Lang } from '@planboard/model';
 import * as Y from 'yjs';
 import { toBackupJson } from './backup.js';
 import type { BackupAgency, BackupPlan } from './backup-format.js';

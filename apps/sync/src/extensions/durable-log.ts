@@ -5,8 +5,8 @@ import type {
 	onLoadDocumentPayload,
 	onStoreDocumentPayload
 } from '@hocuspocus/server';
-import { applyStoredState, isDocEmpty, migrateDoc } from '@planboard/model';
-import type { SqliteDocumentStore } from '@planboard/boards/documents';
+import { isDocEmpty, migrateDoc } from '@planboard/model';
+import { applyStoredState, type SqliteDocumentStore } from '@planboard/boards/documents';
 import * as Y from 'yjs';
 import { CloseCodes } from '../close-codes.js';
 import { contextOfOrigin, type SyncContext } from '../context.js';

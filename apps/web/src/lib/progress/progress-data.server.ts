@@ -1,8 +1,7 @@
 import { agencyDocName, planDocName } from '@planboard/auth';
-import { loadDocumentAt, type AsOf } from '@planboard/boards';
+import { docFromStored, loadDocumentAt, type AsOf } from '@planboard/boards';
 import { computeProgress, type CardState, type PlanProgress } from '@planboard/boards/progress';
 import {
-	docFromStored,
 	readAgencies,
 	readAssignments,
 	readCards,

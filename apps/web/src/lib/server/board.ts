@@ -1,6 +1,5 @@
 import { agencyDocName, planDocName } from '@planboard/auth';
 import {
-	docFromStored,
 	readAgencies,
 	readCards,
 	readMilestones,
@@ -10,7 +9,7 @@ import {
 	type AgencyInfo,
 	type Card
 } from '@planboard/model';
-import { loadDocumentAt } from '@planboard/boards';
+import { docFromStored, loadDocumentAt } from '@planboard/boards';
 import type * as Y from 'yjs';
 import { boardDescriptor } from './plans';
 import { runtime } from './runtime';

@@ -1,5 +1,5 @@
+import { nameDoc } from '@planboard/model';
 import * as Y from 'yjs';
-import { nameDoc } from './malformed.js';
 
 /** A document as the update log stores it: the latest snapshot (if any), then the log tail. */
 export interface StoredState {
