@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { docFromStored } from '@planboard/boards';
+import { readDocument } from '@planboard/boards';
 import { readCard, setProgress, type TaskId } from '@planboard/model';
 import { openStore } from '@planboard/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +51,7 @@ describe('board page server render over a long update log', () => {
 		// 8,000 tiny updates in the officer's document, logged as the sync server logs them but
 		// with no snapshot after them (the worst case until the next snapshot).
 		const store = openStore({ path: join(app.dataDir, 'planboard.db') });
-		const doc = docFromStored(store.updates.load(DOCUMENT));
+		const doc = readDocument(store, DOCUMENT);
 		const taskId = [...doc.getMap('cards').keys()].sort()[0] as TaskId;
 		const rows: Uint8Array[] = [];
 		doc.on('update', (u: Uint8Array) => rows.push(u));

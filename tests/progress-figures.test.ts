@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { boardDirectory, createBoard, docFromStored } from '@planboard/boards';
+import { boardDirectory, createBoard, readDocument } from '@planboard/boards';
 import { computeProgress, type PlanProgress } from '@planboard/boards/progress';
 import {
 	TIMELINESS,
@@ -63,7 +63,7 @@ async function login(username: string) {
 
 /** A direct Y edit appended to the update log, as the server would store it. */
 function editStored(document: string, edit: (doc: Y.Doc) => void): void {
-	const doc = docFromStored(store.updates.load(document), document);
+	const doc = readDocument(store, document);
 	const before = Y.encodeStateVector(doc);
 	edit(doc);
 	store.updates.append({ document, update: Y.encodeStateAsUpdate(doc, before), userId: null });
@@ -76,7 +76,7 @@ beforeAll(async () => {
 	const text = readFileSync(new URL('../plans/gia-lai-2024-ttdn.txt', import.meta.url), 'utf8');
 	createBoard({ store, plan: parsePlan(text, { directory }), planId: PLAN, directory });
 
-	const planDoc = docFromStored(store.updates.load(planDocName(PLAN)), planDocName(PLAN));
+	const planDoc = readDocument(store, planDocName(PLAN));
 	const agencies = readAgencies(planDoc);
 	const groups = new Set(agencies.filter((a) => a.kind === 'group').map((a) => a.id as string));
 	const assignments = readAssignments(planDoc) as Record<string, string[]>;

@@ -1,8 +1,8 @@
-import { docFromStored } from '@planboard/boards';
+import { readDocument } from '@planboard/boards';
 import type { Store } from '@planboard/store';
 import type * as Y from 'yjs';
 
 /** The document exactly as the database would load it: latest snapshot plus log tail. */
 export function storedDoc(store: Store, document: string): Y.Doc {
-	return docFromStored(store.updates.load(document), document);
+	return readDocument(store, document);
 }

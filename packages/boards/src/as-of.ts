@@ -14,6 +14,11 @@ export interface LogReader {
 	updates: Pick<UpdateLog, 'loadAt'>;
 }
 
+/** The part of the store `readDocument` needs: the update log's current and past reads. */
+export interface DocumentReader {
+	updates: Pick<UpdateLog, 'load' | 'loadAt'>;
+}
+
 /**
  * An instant to read the board at, and the Vietnamese day it falls on (the day timeliness is
  * judged against, so a past board is judged as it would have been judged then).
@@ -50,6 +55,16 @@ export function parseAsOf(value: string): AsOf | null {
  */
 export function loadDocumentAt(store: LogReader, docName: string, instant: Date): Y.Doc {
 	return docFromStored(store.updates.loadAt({ document: docName, at: instant }), docName);
+}
+
+/**
+ * One stored document as a new Y.Doc, as it stands now or (with `at`) as it stood then: the
+ * synchronous read for callers on SQLite (the web server's renders, tests). The DocumentStore's
+ * `load` is this read; nothing outside packages/boards and packages/store reads the log itself.
+ */
+export function readDocument(store: DocumentReader, document: string, at?: Date): Y.Doc {
+	if (at) return loadDocumentAt(store, document, at);
+	return docFromStored(store.updates.load(document), document);
 }
 
 /** A whole board as it stood at `instant`: its plan document and one document per agency lane. */

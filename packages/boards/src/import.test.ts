@@ -3,13 +3,12 @@ import { join } from 'node:path';
 import { agencyDocName, planDocName } from '@planboard/model';
 import { readAgencies, readCards, readContributions, readTasks } from '@planboard/model';
 import { loadGiaLaiDirectory, PlanImportError } from '@planboard/plan-import';
-import { docFromLog } from '@planboard/report';
 import { openStore, type Store } from '@planboard/store';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { tempDir } from '../../../tests/support/harness.js';
-import { AgencyMappingError, boardPreview, importBoard, newPlanId } from './index.js';
+import { AgencyMappingError, boardPreview, importBoard, newPlanId, readDocument } from './index.js';
 
 const PLAN = readFileSync(new URL('./fixtures/bien-gioi-2025.txt', import.meta.url));
 const LE_THANH = 'Đồn Biên phòng Cửa khẩu quốc tế Lệ Thanh';
@@ -29,7 +28,7 @@ afterEach(() => {
 	tmp.cleanup();
 });
 
-const stored = (document: string): Y.Doc => docFromLog(store.updates.load(document));
+const stored = (document: string): Y.Doc => readDocument(store, document);
 
 /** Every row of every table, to show that a failed import wrote nothing. */
 function everything(): string {

@@ -38,8 +38,10 @@ export {
 	loadBoardAt,
 	loadDocumentAt,
 	parseAsOf,
+	readDocument,
 	type AsOf,
 	type BoardAt,
+	type DocumentReader,
 	type LogReader
 } from './as-of.js';
 export {

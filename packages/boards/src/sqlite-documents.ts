@@ -6,6 +6,7 @@ import type {
 	DocumentStore,
 	SynchronousAppend
 } from './document-store.js';
+import { readDocument } from './as-of.js';
 import { docFromStored } from './stored.js';
 
 /** SQLite's DocumentStore: better-sqlite3 is synchronous, so every promise is settled on return. */
@@ -37,7 +38,7 @@ export function sqliteDocumentStore(store: Pick<Store, 'updates'>): SqliteDocume
 		appendManyNow: (inputs) => updates.appendMany(inputs.map(row)),
 		append: (input) => settle(() => updates.append(row(input))),
 		appendMany: (inputs) => settle(() => updates.appendMany(inputs.map(row))),
-		load: (document) => settle(() => docFromStored(updates.load(document), document)),
+		load: (document) => settle(() => readDocument(store, document)),
 		loadState: (document) => settle(() => updates.load(document)),
 		loadAt: (point) => settle(() => docFromStored(stateAt(point), point.document)),
 		loadStateAt: (point) => settle(() => stateAt(point)),

@@ -19,7 +19,6 @@ import {
 	type Section,
 	type Task
 } from '@planboard/model';
-import { docFromStored, type StoredState } from '@planboard/boards/documents';
 import type * as Y from 'yjs';
 
 /** One agency's card, tagged with the lane (agency document) it was read from. */
@@ -90,12 +89,4 @@ export function readBoard(options: ReadBoardOptions): BoardData {
 		cards,
 		contributions
 	};
-}
-
-/**
- * A document from its stored form (latest snapshot, then the log tail), as
- * `store.updates.load(name)` returns it: the model's one loader.
- */
-export function docFromLog(loaded: StoredState): Y.Doc {
-	return docFromStored(loaded);
 }

@@ -1,4 +1,3 @@
-import { docFromStored, type StoredState } from '@planboard/boards/documents';
 import { agencyDocName, planDocName, type Lang } from '@planboard/model';
 import * as Y from 'yjs';
 import { toBackupJson } from './backup.js';
@@ -47,16 +46,6 @@ export interface BoardSource {
 	agencies: readonly BackupAgency[];
 	/** A document's full state as one update; null when it was never written. */
 	loadState: (name: string) => Uint8Array | null;
-}
-
-/**
- * One update holding `store.updates.load(name)`'s snapshot and log tail; null when empty.
- * Loaded linearly by the model's loader, then encoded (Y.mergeUpdates is superlinear in the
- * number of updates).
- */
-export function stateFromLog(loaded: StoredState): Uint8Array | null {
-	if (!loaded.snapshot && loaded.updates.length === 0) return null;
-	return Y.encodeStateAsUpdate(docFromStored(loaded));
 }
 
 export interface ExportBoardOptions extends Pick<DocxOptions, 'reporter' | 'recipients'> {

@@ -1,4 +1,4 @@
-export { docFromLog, readBoard } from './board.js';
+export { readBoard } from './board.js';
 export type { BoardCard, BoardContribution, BoardData, ReadBoardOptions } from './board.js';
 export { BACKUP_FORMAT, BACKUP_VERSION, BackupError } from './backup-format.js';
 export type { Backup, BackupAgency, BackupPlan } from './backup-format.js';
@@ -18,8 +18,7 @@ export {
 	EXPORT_FORMATS,
 	exportBoard,
 	exportFileName,
-	isExportFormat,
-	stateFromLog
+	isExportFormat
 } from './export.js';
 export type { BoardSource, ExportBoardOptions, ExportFormat, ExportedFile } from './export.js';
 export { readPackageParts } from './ooxml.js';

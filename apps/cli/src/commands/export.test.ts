@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { agencyDocName, planDocName } from '@planboard/model';
-import { createBoard } from '@planboard/boards';
+import { createBoard, readDocument } from '@planboard/boards';
 import { cardNotesText, readCards, readTasks, setFigure, setStatus } from '@planboard/model';
 import { loadGiaLaiDirectory, parsePlan } from '@planboard/plan-import';
-import { docFromLog, readPackageParts } from '@planboard/report';
+import { readPackageParts } from '@planboard/report';
 import { openStore, type Store } from '@planboard/store';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -30,7 +30,7 @@ function silentIo() {
 
 /** Applies one edit to a stored document the way the sync server would: appended to the log. */
 function edit(document: string, change: (doc: Y.Doc) => void): void {
-	const doc = docFromLog(store.updates.load(document));
+	const doc = readDocument(store, document);
 	const before = Y.encodeStateVector(doc);
 	change(doc);
 	store.updates.append({ document, update: Y.encodeStateAsUpdate(doc, before), userId: null });
@@ -42,7 +42,7 @@ function docsOf(planId: string): Map<string, Y.Doc> {
 		...store.plans.agencies(planId).map((a) => agencyDocName({ planId, agencyId: a.id }))
 	];
 	return new Map(
-		names.map((n) => [n.slice(`plan/${planId}`.length), docFromLog(store.updates.load(n))])
+		names.map((n) => [n.slice(`plan/${planId}`.length), readDocument(store, n)])
 	);
 }
 

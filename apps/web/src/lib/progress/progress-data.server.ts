@@ -1,5 +1,5 @@
 import { agencyDocName, planDocName } from '@planboard/auth';
-import { docFromStored, loadDocumentAt, type AsOf } from '@planboard/boards';
+import { readDocument, type AsOf } from '@planboard/boards';
 import { computeProgress, type CardState, type PlanProgress } from '@planboard/boards/progress';
 import {
 	readAgencies,
@@ -16,8 +16,7 @@ import { runtime } from '$lib/server/runtime';
 
 /** A stored document as it stands now, or as it stood at `at`. */
 function storedDoc(name: string, at: Date | undefined): Y.Doc {
-	const { store } = runtime();
-	return at ? loadDocumentAt(store, name, at) : docFromStored(store.updates.load(name), name);
+	return readDocument(runtime().store, name, at);
 }
 
 /**

@@ -9,16 +9,14 @@ import {
 	type AgencyInfo,
 	type Card
 } from '@planboard/model';
-import { docFromStored, loadDocumentAt } from '@planboard/boards';
+import { readDocument } from '@planboard/boards';
 import type * as Y from 'yjs';
 import { boardDescriptor } from './plans';
 import { runtime } from './runtime';
 
 /** A document as stored: latest snapshot plus the log tail; as it stood at `at` when given. */
 export function loadStoredDoc(document: string, at?: Date): Y.Doc {
-	const { store } = runtime();
-	if (at) return loadDocumentAt(store, document, at);
-	return docFromStored(store.updates.load(document), document);
+	return readDocument(runtime().store, document, at);
 }
 
 /**
