@@ -24,9 +24,6 @@ export {
 	type RateLimitDecision
 } from './LoginRateLimiter.js';
 export { ROLES, isRole, documentAccess, type Role, type DocumentAccess } from './access.js';
-// Document naming belongs to the model (one id rule); re-exported here only so existing
-// importers keep working. New code imports it from @planboard/model.
-export { planDocName, agencyDocName, parseDocName, isDocId, type DocName } from '@planboard/model';
 export {
 	createUserWithPassword,
 	setUserPassword,

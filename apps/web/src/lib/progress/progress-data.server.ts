@@ -1,7 +1,8 @@
-import { agencyDocName, planDocName } from '@planboard/auth';
 import { readDocument, type AsOf } from '@planboard/boards';
 import { computeProgress, type CardState, type PlanProgress } from '@planboard/boards/progress';
 import {
+	agencyDocName,
+	planDocName,
 	readAgencies,
 	readAssignments,
 	readCards,

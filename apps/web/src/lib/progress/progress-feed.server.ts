@@ -1,4 +1,4 @@
-import { parseDocName } from '@planboard/auth';
+import { parseDocName } from '@planboard/model';
 import { runtime } from '$lib/server/runtime';
 import { progressSnapshot } from './progress-data.server';
 

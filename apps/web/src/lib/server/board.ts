@@ -1,5 +1,6 @@
-import { agencyDocName, planDocName } from '@planboard/auth';
 import {
+	agencyDocName,
+	planDocName,
 	readAgencies,
 	readCards,
 	readMilestones,

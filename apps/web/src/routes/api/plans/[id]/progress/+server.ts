@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
-import { planDocName } from '@planboard/auth';
 import { documentAccess } from '@planboard/auth/access';
 import { parseAsOf } from '@planboard/boards';
+import { planDocName } from '@planboard/model';
 import { progressReport } from '$lib/progress/progress-data.server';
 import { requireUser } from '$lib/server/guard';
 import type { RequestHandler } from './$types';
