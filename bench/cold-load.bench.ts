@@ -6,16 +6,9 @@
 import { copyFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { sqliteDocumentStore } from '@planboard/boards/documents';
-import {
-	STATUSES,
-	asAgencyId,
-	asTaskId,
-	initAgencyDoc,
-	setProgress,
-	setStatus,
-	type TaskId
-} from '@planboard/model';
+import { asAgencyId, asTaskId, initAgencyDoc, type TaskId } from '@planboard/model';
 import type { AppendUpdateInput } from '@planboard/store';
+import { recordAgencyEdits } from './agency-log.js';
 import { hocuspocusClient } from './clients.js';
 import { openStore, seedBoard, spawnServer, tempDir } from './servers.js';
 import { printTable, summarize } from './support.js';
@@ -26,30 +19,17 @@ const DIRECT_RUNS = Number(process.env.COLD_RUNS ?? 7);
 const PROVIDER_RUNS = Number(process.env.COLD_PROVIDER_RUNS ?? 3);
 const DOCUMENT = 'plan/cold/agency/a1';
 
-/** Seeded, so every run of the bench loads the same document. */
-function prng(seed: number): () => number {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 function buildLog(): { updates: Uint8Array[]; state: Uint8Array } {
 	const doc = new Y.Doc();
 	const updates: Uint8Array[] = [];
-	doc.on('update', (u: Uint8Array) => updates.push(u));
 	const taskIds: TaskId[] = Array.from({ length: CARDS }, (_, i) => asTaskId(`t${i}`));
-	initAgencyDoc(doc, { agencyId: asAgencyId('a1'), taskIds });
-	const random = prng(42);
-	for (let i = 1; updates.length < UPDATES; i++) {
-		const taskId = taskIds[Math.floor(random() * CARDS)];
-		const ctx = { by: 'u1', at: 1_700_000_000_000 + i * 1000 };
-		if (random() < 0.7) setProgress(doc, { taskId, progress: Math.floor(random() * 101), ...ctx });
-		else
-			setStatus(doc, { taskId, status: STATUSES[Math.floor(random() * STATUSES.length)], ...ctx });
-	}
+	recordAgencyEdits({
+		doc,
+		taskIds,
+		total: UPDATES,
+		onUpdate: (u) => updates.push(u),
+		init: (d) => initAgencyDoc(d, { agencyId: asAgencyId('a1'), taskIds })
+	});
 	return { updates, state: Y.encodeStateAsUpdate(doc) };
 }
 
