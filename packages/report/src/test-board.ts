@@ -14,7 +14,8 @@ import {
 	type TaskId
 } from '@planboard/model';
 // The model's fixtures are test-only, so not exported; they are read from its sources.
-import { A, T, gialaiSeed, planDoc } from '../../model/src/test-fixtures.js';
+import { A, T, gialaiSeed, planDoc, prng } from '../../model/src/test-fixtures.js';
+import { mutate } from '../../model/src/test-fuzz.js';
 import * as Y from 'yjs';
 import { readBoard, type BoardData } from './board.js';
 
@@ -135,4 +136,29 @@ export function checkXmlBalanced(xml: string): void {
 		else if (stack.pop() !== name) throw new Error(`unbalanced </${name}> at ${m.index}`);
 	}
 	if (stack.length) throw new Error(`unclosed <${stack.at(-1)}>`);
+}
+
+/**
+ * A copy of `base` with 1 to 10 random writes (the model's fuzz operations) to random documents,
+ * drawn from `rng` (so the same seed gives the same board): what readers and exports are fuzzed
+ * against. The caller may go on drawing from `rng`.
+ */
+export function fuzzedDocs(
+	base: Map<string, Y.Doc>,
+	rng: ReturnType<typeof prng>
+): Map<string, Y.Doc> {
+	const docs = new Map<string, Y.Doc>();
+	for (const [name, doc] of base) {
+		const copy = new Y.Doc();
+		Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+		docs.set(name, copy);
+	}
+	const names = [...docs.keys()];
+	for (let i = 1 + rng.int(10); i > 0; i--) {
+		const doc = docs.get(rng.pick(names))!;
+		const writer = new Y.Doc();
+		Y.applyUpdate(writer, Y.encodeStateAsUpdate(doc));
+		mutate(rng, doc, writer);
+	}
+	return docs;
 }

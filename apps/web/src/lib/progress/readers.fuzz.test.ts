@@ -10,11 +10,9 @@ import {
 	type Card
 } from '@planboard/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 // Test helpers of the model and report packages (not part of their API), shared by the fuzz tests.
 import { prng } from '../../../../../packages/model/src/test-fixtures.js';
-import { mutate } from '../../../../../packages/model/src/test-fuzz.js';
-import { PLAN_ID, filledDocs } from '../../../../../packages/report/src/test-board.js';
+import { PLAN_ID, filledDocs, fuzzedDocs } from '../../../../../packages/report/src/test-board.js';
 import { computeProgress } from '@planboard/boards/progress';
 import { buildLanes } from '../board/lanes';
 import { calendarEvents, calendarMonths } from './calendar';
@@ -27,19 +25,7 @@ describe('board lanes, progress and calendar under random writes', () => {
 		const base = filledDocs();
 		for (let seed = 1; seed <= 150; seed++) {
 			const rng = prng(seed);
-			const docs = new Map<string, Y.Doc>();
-			for (const [name, doc] of base) {
-				const copy = new Y.Doc();
-				Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-				docs.set(name, copy);
-			}
-			const names = [...docs.keys()];
-			for (let i = 1 + rng.int(10); i > 0; i--) {
-				const doc = docs.get(rng.pick(names))!;
-				const writer = new Y.Doc();
-				Y.applyUpdate(writer, Y.encodeStateAsUpdate(doc));
-				mutate(rng, doc, writer);
-			}
+			const docs = fuzzedDocs(base, rng);
 			const plan = docs.get(`plan/${PLAN_ID}`)!;
 			const cardsOf = (agencyId: string): Card[] => {
 				const doc = docs.get(`plan/${PLAN_ID}/agency/${agencyId}`);
