@@ -36,7 +36,10 @@ const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
  * without applying anything: each inserted item's parent is found in the document or earlier in
  * the update (an item stores only its neighbours when they give the parent), and its content
  * checked against the shape of that place. Deletions are not checked (readers tolerate missing
- * parts). The update is assumed complete (UpdateCheck refuses gaps before this runs).
+ * parts). An item whose place cannot be found, because it builds on items the server does not
+ * have yet (an update Yjs keeps pending, as a reconnecting provider sends), is not checked: it
+ * is integrated later, when its missing part arrives, without passing here again. Readers stay
+ * total for whatever such an item holds.
  */
 export function schemaProblem(update: Uint8Array, doc: Y.Doc, kind: DocKind): string | null {
 	let structs: (Y.Item | Y.GC | Y.Skip)[];
