@@ -36,8 +36,14 @@ describe('board: real-time collaboration in Chromium', () => {
 		const taskId = await firstTaskId(bdbp, BDBP);
 		const a = (await openCard(bdbp, BDBP, taskId)).getByTestId('notes');
 		const b = (await openCard(coord, BDBP, taskId)).getByTestId('notes');
+		// One starts first: the other's field, not yet focused, keeps its caret where it was
+		// instead of jumping behind the newcomer's letter, so neither sentence is split.
+		const before = await a.inputValue();
+		await a.pressSequentially('B');
+		await expect.poll(() => b.inputValue(), { timeout: 3000 }).toBe(`${before}B`);
+		expect(await b.evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe(before.length);
 		await Promise.all([
-			a.pressSequentially('Biên phòng đã tuyên truyền. ', { delay: 15 }),
+			a.pressSequentially('iên phòng đã tuyên truyền. ', { delay: 15 }),
 			b.pressSequentially('Sở TT&TT góp ý. ', { delay: 15 })
 		]);
 		const both = async () => [await a.inputValue(), await b.inputValue()];

@@ -56,11 +56,14 @@ export function textBinding({
 		el.readOnly = readonly;
 		const observer = (event: Y.YTextEvent, tr: Y.Transaction) => {
 			if (own && tr.origin === origin) return;
-			const focused = document.activeElement === el;
+			// The selection is mapped whether or not the field has focus: assigning the value alone
+			// puts the caret at the end, so someone who then starts typing in a field another
+			// person is filling would write into the middle of that person's sentence.
 			const start = mapPosition(el.selectionStart ?? 0, event.delta);
 			const end = mapPosition(el.selectionEnd ?? 0, event.delta);
+			const direction = el.selectionDirection ?? undefined;
 			el.value = text.toString();
-			if (focused) el.setSelectionRange(start, end);
+			el.setSelectionRange(start, end, direction);
 		};
 		const input = () => {
 			if (readonly) return;
