@@ -40,6 +40,29 @@ export { ROOT, docKind, isDocEmpty, metaMap, schemaVersionOf } from './meta.js';
 export type { DocKind, WriteContext } from './meta.js';
 export { CURRENT_SCHEMA_VERSION, MIGRATIONS, migrateDoc } from './migrations.js';
 export type { MigrateResult, Migration } from './migrations.js';
+export {
+	MEETING_ROOT,
+	agendaIndexAt,
+	endMeeting,
+	meetingMap,
+	newAgendaItem,
+	readMeeting,
+	recordParticipant,
+	setAgenda,
+	setCurrentItem,
+	setMeetingPlace,
+	setPresenter,
+	startMeeting
+} from './meeting.js';
+export type {
+	AgendaItem,
+	AgendaKind,
+	Meeting,
+	MeetingParticipant,
+	MeetingPerson,
+	MeetingStep,
+	StartMeetingOptions
+} from './meeting.js';
 export { addMilestone, milestonesMap, readMilestones, removeMilestone } from './milestone.js';
 export type { Milestone } from './milestone.js';
 export { columnOf, moveCard } from './move.js';

@@ -3,6 +3,7 @@ import { safeEvidenceUrl } from './evidence-url.js';
 import { isId } from './ids.js';
 import { isFiniteNumber, isInstant, isRecord, stringList } from './malformed.js';
 import { ROOT, type DocKind } from './meta.js';
+import { MEETING_ROOT, MEETING_SHAPE } from './meeting.js';
 import { isStatus } from './status.js';
 import { isIsoDate } from './timeliness.js';
 
@@ -200,7 +201,8 @@ const PLAN: Readonly<Record<string, Shape>> = {
 			'{ id, date, text }'
 		)
 	},
-	[ROOT.assignments]: { kind: 'map', each: strings, keys: isId }
+	[ROOT.assignments]: { kind: 'map', each: strings, keys: isId },
+	[MEETING_ROOT]: MEETING_SHAPE
 };
 
 /** The shape of a root type by name, for a document of this kind; null for an unknown root. */
