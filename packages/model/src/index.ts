@@ -92,6 +92,22 @@ export type {
 } from './plan-edit.js';
 export { planMap, readPlanMeta } from './plan-meta.js';
 export type { PlanMeta } from './plan-meta.js';
+export {
+	PROPOSAL_KINDS,
+	acceptProposal,
+	declineProposal,
+	propose,
+	readProposals,
+	splitTaskId
+} from './proposal.js';
+export type {
+	DecideOptions,
+	Proposal,
+	ProposalDecision,
+	ProposalKind,
+	ProposalStatus,
+	ProposeOptions
+} from './proposal.js';
 export { rollupProgress } from './rollup.js';
 export type { Rollup } from './rollup.js';
 export { readSections, sectionsMap } from './section.js';

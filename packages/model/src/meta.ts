@@ -13,7 +13,11 @@ export const ROOT = {
 	milestones: 'milestones',
 	assignments: 'assignments',
 	cards: 'cards',
-	contributions: 'contributions'
+	contributions: 'contributions',
+	/** Agency documents: changes the agency's officers propose to the plan (proposal.ts). */
+	proposals: 'proposals',
+	/** Plan document: coordinators' decisions on those proposals (proposal.ts). */
+	proposalDecisions: 'proposalDecisions'
 } as const;
 
 /** A plan document is written by coordinators; an agency document by that agency's officers. */

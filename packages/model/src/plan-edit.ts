@@ -335,7 +335,13 @@ export function mergeTasks(
  */
 export function planUndoManager(doc: Y.Doc, options: { origin: unknown }): Y.UndoManager {
 	return new Y.UndoManager(
-		[doc.getMap(ROOT.tasks), doc.getMap(ROOT.sections), doc.getMap(ROOT.assignments)],
+		[
+			doc.getMap(ROOT.tasks),
+			doc.getMap(ROOT.sections),
+			doc.getMap(ROOT.assignments),
+			// Accepting a proposal writes its decision with the change (proposal.ts): undo reverts both.
+			doc.getMap(ROOT.proposalDecisions)
+		],
 		{ trackedOrigins: new Set([options.origin]) }
 	);
 }

@@ -4,6 +4,7 @@ import { isId } from './ids.js';
 import { isFiniteNumber, isInstant, isRecord, stringList } from './malformed.js';
 import { ROOT, type DocKind } from './meta.js';
 import { MEETING_ROOT, MEETING_SHAPE } from './meeting.js';
+import { decisionProblem, isDecisionKey, proposalProblem } from './proposal.js';
 import { isStatus } from './status.js';
 import { isIsoDate } from './timeliness.js';
 
@@ -129,6 +130,11 @@ const AGENCY: Readonly<Record<string, Shape>> = {
 				(v.updatedBy === null || typeof v.updatedBy === 'string'),
 			'{ done, updatedAt, updatedBy }'
 		)
+	},
+	[ROOT.proposals]: {
+		kind: 'map',
+		keys: isId,
+		each: { kind: 'value', problem: proposalProblem }
 	}
 };
 
@@ -202,7 +208,12 @@ const PLAN: Readonly<Record<string, Shape>> = {
 		)
 	},
 	[ROOT.assignments]: { kind: 'map', each: strings, keys: isId },
-	[MEETING_ROOT]: MEETING_SHAPE
+	[MEETING_ROOT]: MEETING_SHAPE,
+	[ROOT.proposalDecisions]: {
+		kind: 'map',
+		keys: isDecisionKey,
+		each: { kind: 'value', problem: decisionProblem }
+	}
 };
 
 /** The shape of a root type by name, for a document of this kind; null for an unknown root. */
