@@ -1,22 +1,24 @@
 import * as Y from 'yjs';
+import { addToIdList, readIdList } from './id-list.js';
 import type { AgencyId, TaskId } from './ids.js';
-import { reportMalformed, stringList, typeOf } from './malformed.js';
+import { reportMalformed, typeOf } from './malformed.js';
 import { ROOT } from './meta.js';
 
 /**
  * The card fan-out recorded in the plan document: agency id -> task ids it has cards for. It is
  * what the server seeded the agency documents with, so a task's roll-up knows whose documents
- * to read. Stored as plain arrays: written once by the server.
+ * to read. Each agency's list is a Y.Array (schema version 3; id-list.ts), so two tasks added
+ * for the same agency at the same instant are both kept.
  */
-export function assignmentsMap(doc: Y.Doc): Y.Map<string[]> {
-	return doc.getMap<string[]>(ROOT.assignments);
+export function assignmentsMap(doc: Y.Doc): Y.Map<unknown> {
+	return doc.getMap<unknown>(ROOT.assignments);
 }
 
 export function readAssignments(doc: Y.Doc): Record<AgencyId, TaskId[]> {
 	const out = {} as Record<AgencyId, TaskId[]>;
 	const map = assignmentsMap(doc);
 	for (const k of [...map.keys()].sort()) {
-		const ids = stringList(map.get(k));
+		const ids = readIdList(map.get(k));
 		if (ids) out[k as AgencyId] = ids as TaskId[];
 		else
 			reportMalformed(
@@ -26,6 +28,11 @@ export function readAssignments(doc: Y.Doc): Record<AgencyId, TaskId[]> {
 			);
 	}
 	return out;
+}
+
+/** Records that `agency` has a card for `taskId`. Call inside a transaction. */
+export function addAssignment(doc: Y.Doc, agency: AgencyId, taskId: TaskId): void {
+	addToIdList(assignmentsMap(doc), agency, taskId);
 }
 
 /** Agencies that have a card for `taskId`, sorted by id. */

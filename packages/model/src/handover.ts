@@ -10,8 +10,9 @@
  * open exactly when its agency is among the task's current leads in the plan. Cards that never
  * took part in one (the plan's own fan-out) are untouched by the rule.
  *
- * - **Two coordinators reassign at once** (S to X and S to Y): the plan's `lead` is one map
- *   key, so the merge keeps one of the two writes on every replica (deterministic: Yjs orders
+ * - **Two coordinators reassign at once** (S to X and S to Y): a handover replaces the plan's
+ *   `lead` list whole (one map key; other lead edits merge entry by entry, id-list.ts), so the
+ *   merge keeps one of the two writes on every replica (deterministic: Yjs orders
  *   concurrent writes by client id). Both X and Y got a card marked `handedOverFrom`; only the
  *   winner's agency is a lead, so exactly one card is open and the other reads as superseded.
  *   S's card is closed (its agency is no lead), whichever `handedOverTo` it kept.
@@ -25,7 +26,7 @@ import * as Y from 'yjs';
 import { applyStatus, restoreCard } from './card-ops.js';
 import { cardMap, cardPart, readCard, touch, type UpdateEntry } from './card.js';
 import { newId, type AgencyId, type TaskId } from './ids.js';
-import { stringList } from './malformed.js';
+import { newIdList, readIdList, writeIdList } from './id-list.js';
 import { isCardOpen, readHandoverMark, type HandoverMark } from './handover-mark.js';
 import { assertKind, type WriteContext } from './meta.js';
 import { agencyIdOf } from './agency-doc.js';
@@ -59,12 +60,15 @@ export function handOverTask(options: HandOverOptions): void {
 	const task = taskMap(plan, taskId);
 	const old = readCard(from, taskId);
 	plan.transact(() => {
-		const lead = (stringList(task.get('lead')) ?? []).filter((a) => a !== fromId);
+		const lead = (readIdList(task.get('lead')) ?? []).filter((a) => a !== fromId);
 		if (!lead.includes(toId)) lead.push(toId);
-		task.set('lead', lead);
-		const coordinating = stringList(task.get('coordinating')) ?? [];
+		// A new list replacing the old one, not a difference: of two concurrent handovers one
+		// replacement wins whole, so the task keeps exactly one lead (see above).
+		task.set('lead', newIdList(lead));
+		const coordinating = readIdList(task.get('coordinating')) ?? [];
 		if (coordinating.includes(toId)) {
-			task.set(
+			writeIdList(
+				task,
 				'coordinating',
 				coordinating.filter((a) => a !== toId)
 			);
@@ -122,7 +126,7 @@ export function readCardHandover(options: {
 	const agencyId = agencyIdOf(agency);
 	let leads: AgencyId[] = [];
 	const task: unknown = plan.getMap('tasks').get(taskId);
-	if (task instanceof Y.Map) leads = (stringList(task.get('lead')) ?? []) as AgencyId[];
+	if (task instanceof Y.Map) leads = (readIdList(task.get('lead')) ?? []) as AgencyId[];
 	const handedOverTo = readHandoverMark(card.get('handedOverTo'));
 	const handedOverFrom = readHandoverMark(card.get('handedOverFrom'));
 	return {

@@ -1,11 +1,12 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { readAssignments } from './assignments.js';
 import { readCards } from './card.js';
 import { docKind, metaMap, schemaVersionOf } from './meta.js';
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS, migrateDoc, type Migration } from './migrations.js';
 import { readSections } from './section.js';
 import { readTasks } from './task.js';
-import { T, agencyDoc, planDoc, replicasOf } from './test-fixtures.js';
+import { A, T, agencyDoc, planDoc, replicasOf } from './test-fixtures.js';
 
 describe('migrateDoc', () => {
 	it('starts the migration list at version 1 and leaves current documents alone', () => {
@@ -39,7 +40,7 @@ describe('migrateDoc', () => {
 		expect(typeof v1.getMap<Y.Map<unknown>>('tasks').get(T.legal)?.get('title')).toBe('string');
 		expect({ tasks: readTasks(v1), sections: readSections(v1) }).toEqual(before);
 		const [other] = replicasOf(v1, 1);
-		expect(migrateDoc(v1)).toEqual({ from: 1, to: 2, applied: [2] });
+		expect(migrateDoc(v1)).toEqual({ from: 1, to: 3, applied: [2, 3] });
 		migrateDoc(other);
 		Y.applyUpdate(v1, Y.encodeStateAsUpdate(other));
 		Y.applyUpdate(other, Y.encodeStateAsUpdate(v1));
@@ -51,17 +52,49 @@ describe('migrateDoc', () => {
 		expect(migrateDoc(v1).applied).toEqual([]);
 	});
 
+	it('turns version-2 plain agency lists into Y.Arrays, readers total on both, concurrent migrations merged', () => {
+		const v2 = planDoc();
+		const before = { tasks: readTasks(v2), assignments: readAssignments(v2) };
+		v2.transact(() => {
+			metaMap(v2).set('schemaVersion', 2);
+			for (const task of v2.getMap<Y.Map<unknown>>('tasks').values()) {
+				for (const k of ['lead', 'coordinating'])
+					task.set(k, (task.get(k) as Y.Array<string>).toArray());
+			}
+			const assignments = v2.getMap<unknown>('assignments');
+			for (const [k, ids] of [...assignments.entries()]) {
+				assignments.set(k, (ids as Y.Array<string>).toArray());
+			}
+		});
+		expect(Array.isArray(v2.getMap<Y.Map<unknown>>('tasks').get(T.border)?.get('lead'))).toBe(true);
+		expect({ tasks: readTasks(v2), assignments: readAssignments(v2) }).toEqual(before);
+		const [other] = replicasOf(v2, 1);
+		expect(migrateDoc(v2)).toEqual({ from: 2, to: 3, applied: [3] });
+		migrateDoc(other);
+		Y.applyUpdate(v2, Y.encodeStateAsUpdate(other));
+		Y.applyUpdate(other, Y.encodeStateAsUpdate(v2));
+		for (const doc of [v2, other]) {
+			const task = doc.getMap<Y.Map<unknown>>('tasks').get(T.border);
+			expect(task?.get('lead')).toBeInstanceOf(Y.Array);
+			expect(task?.get('coordinating')).toBeInstanceOf(Y.Array);
+			expect(doc.getMap('assignments').get(A.bdbp)).toBeInstanceOf(Y.Array);
+			expect({ tasks: readTasks(doc), assignments: readAssignments(doc) }).toEqual(before);
+		}
+		expect(migrateDoc(v2).applied).toEqual([]);
+	});
+
 	it('versions a document that predates versioning', () => {
 		const doc = new Y.Doc();
 		metaMap(doc).set('kind', 'agency');
-		expect(migrateDoc(doc).applied).toEqual([1, 2]);
-		expect(schemaVersionOf(doc)).toBe(2);
+		expect(migrateDoc(doc).applied).toEqual([1, 2, 3]);
+		expect(schemaVersionOf(doc)).toBe(3);
 		expect(docKind(doc)).toBe('agency');
 	});
 
 	it('migrates a version-1 document in one transaction', () => {
+		const next = CURRENT_SCHEMA_VERSION + 1;
 		const v2: Migration = {
-			version: 3,
+			version: next,
 			description: 'cards get a `priority` field',
 			up(doc) {
 				for (const card of doc.getMap<Y.Map<unknown>>('cards').values()) {
@@ -70,13 +103,13 @@ describe('migrateDoc', () => {
 			}
 		};
 		const doc = agencyDoc();
-		metaMap(doc).set('schemaVersion', 2);
+		metaMap(doc).set('schemaVersion', CURRENT_SCHEMA_VERSION);
 		let transactions = 0;
 		doc.on('afterTransaction', () => transactions++);
 		const result = migrateDoc(doc, { migrations: [...MIGRATIONS, v2] });
-		expect(result).toEqual({ from: 2, to: 3, applied: [3] });
+		expect(result).toEqual({ from: CURRENT_SCHEMA_VERSION, to: next, applied: [next] });
 		expect(transactions).toBe(1);
-		expect(schemaVersionOf(doc)).toBe(3);
+		expect(schemaVersionOf(doc)).toBe(next);
 		expect(doc.getMap<Y.Map<unknown>>('cards').get(T.legal)?.get('priority')).toBe('normal');
 		expect(readCards(doc)).toHaveLength(4);
 		// Applying again is a no-op.

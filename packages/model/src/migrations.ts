@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { newIdList, readIdList } from './id-list.js';
 import { isRecord } from './malformed.js';
 import { ROOT, docKind, metaMap, schemaVersionOf, type DocKind } from './meta.js';
 
@@ -56,6 +57,29 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
 				for (const [k, v] of Object.entries(s)) m.set(k, v);
 				sections.set(id, m);
 			}
+		}
+	},
+	{
+		version: 3,
+		description:
+			"Concurrent list edits: a task's lead and coordinating agencies and each agency's assignments become Y.Arrays (additions and removals merge)",
+		up(doc: Y.Doc, kind: DocKind | null) {
+			if (kind !== 'plan') return;
+			// Idempotent: a list already a Y.Array is left alone; a malformed value is left for the
+			// readers to skip. Two replicas migrating at once write equal lists, one of which stays.
+			const convert = (m: Y.Map<unknown>, key: string) => {
+				const v = m.get(key);
+				if (v instanceof Y.Array || v === undefined) return;
+				const ids = readIdList(v);
+				if (ids) m.set(key, newIdList(ids));
+			};
+			for (const task of doc.getMap<unknown>(ROOT.tasks).values()) {
+				if (!(task instanceof Y.Map)) continue;
+				convert(task, 'lead');
+				convert(task, 'coordinating');
+			}
+			const assignments = doc.getMap<unknown>(ROOT.assignments);
+			for (const agency of [...assignments.keys()]) convert(assignments, agency);
 		}
 	}
 ]);

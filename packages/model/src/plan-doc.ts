@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { writeAgency, type AgencyInfo } from './agency.js';
 import { assignmentsMap } from './assignments.js';
+import { newIdList } from './id-list.js';
 import type { AgencyId, PlanId, TaskId } from './ids.js';
 import { isDocEmpty, metaMap } from './meta.js';
 import { CURRENT_SCHEMA_VERSION } from './migrations.js';
@@ -104,7 +105,7 @@ export function initPlanDoc(doc: Y.Doc, seed: BoardSeed): void {
 		seed.tasks.forEach((t, i) => writeTask(doc, t, taskKeys[i]));
 		for (const m of seed.milestones) milestonesMap(doc).set(m.id, { ...m });
 		for (const [agency, ids] of Object.entries(seed.cards) as [string, string[]][]) {
-			assignmentsMap(doc).set(agency, [...ids]);
+			assignmentsMap(doc).set(agency, newIdList(ids));
 		}
 	}, 'init');
 }

@@ -79,6 +79,56 @@ describe('plan editing by two coordinators at once', () => {
 		expect(readTask(a, x)!.number).toMatch(/^II\.\d+$/);
 	});
 
+	it('keeps both of two agencies added concurrently to the same lead or coordinating list', () => {
+		const [a, b] = pair();
+		// T.border: lead [stttt, bdbp], coordinating [bao].
+		updateTask(a, { taskId: T.border, coordinating: [A.bao, A.sngv], by: 'u-a' });
+		updateTask(b, { taskId: T.border, coordinating: [A.bao, A.group], by: 'u-b' });
+		updateTask(a, { taskId: T.press, lead: [A.stttt, A.bdbp], by: 'u-a' });
+		updateTask(b, { taskId: T.press, lead: [A.stttt, A.bao], by: 'u-b' });
+		sync(a, b);
+		for (const doc of [a, b]) {
+			expect([...readTask(doc, T.border)!.coordinating].sort()).toEqual(
+				[A.bao, A.sngv, A.group].sort()
+			);
+			expect(readTask(doc, T.press)!.lead[0]).toBe(A.stttt);
+			expect([...readTask(doc, T.press)!.lead].sort()).toEqual([A.stttt, A.bdbp, A.bao].sort());
+		}
+		expect(readTasks(b)).toEqual(readTasks(a));
+	});
+
+	it('merges a removal with a concurrent addition, and reads an agency added twice once', () => {
+		const [a, b] = pair();
+		updateTask(a, { taskId: T.border, coordinating: [], by: 'u-a' });
+		updateTask(b, { taskId: T.border, coordinating: [A.bao, A.sngv], by: 'u-b' });
+		sync(a, b);
+		expect(readTask(a, T.border)!.coordinating).toEqual([A.sngv]);
+		updateTask(a, { taskId: T.border, coordinating: [A.sngv, A.group], by: 'u-a' });
+		updateTask(b, { taskId: T.border, coordinating: [A.sngv, A.group], by: 'u-b' });
+		sync(a, b);
+		for (const doc of [a, b]) {
+			expect(readTask(doc, T.border)!.coordinating).toEqual([A.sngv, A.group]);
+		}
+		// A later write from either side cleans the duplicate and keeps the list.
+		updateTask(a, { taskId: T.border, coordinating: [A.group, A.sngv], by: 'u-a' });
+		sync(a, b);
+		const stored = a.getMap<Y.Map<unknown>>('tasks').get(T.border)!.get('coordinating');
+		expect((stored as Y.Array<string>).toArray()).toEqual([A.group, A.sngv]);
+		expect(readTask(b, T.border)!.coordinating).toEqual([A.group, A.sngv]);
+	});
+
+	it('records both of two tasks added for the same agency at the same instant', () => {
+		const [a, b] = pair();
+		const x = addTask(a, { sectionId: 'II', title: 'Việc A', lead: [A.bao] });
+		const y = addTask(b, { sectionId: 'II', title: 'Việc B', lead: [A.bao] });
+		sync(a, b);
+		for (const doc of [a, b]) {
+			expect(readAssignments(doc)[A.bao]).toEqual(expect.arrayContaining([T.dutyBao, x, y]));
+			expect(readAssignments(doc)[A.bao]).toHaveLength(3);
+		}
+		expect(readAssignments(b)).toEqual(readAssignments(a));
+	});
+
 	it('marks a deleted task with who and when, and keeps an edit made to it meanwhile', () => {
 		const [a, b] = pair();
 		deleteTask(a, { taskId: T.border, by: 'u-a', at: 1_717_000_000_000 });

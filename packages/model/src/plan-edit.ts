@@ -5,9 +5,10 @@
  *   titles), so two people typing in the same title keep both their characters. Whole-value
  *   writes (`updateTask({ title })`) go through the minimal diff, never a replacement.
  * - **Fields.** A task is a Y.Map: one person moving the due date while another edits the title
- *   or the leads both win. The same field written twice concurrently (two due dates, two lead
- *   lists) is last-writer-wins, identical on every replica; lead and coordinating lists are
- *   written whole, so two concurrent additions to the same list keep one of them.
+ *   or the leads both win. The same field written twice concurrently (two due dates, two
+ *   timeframes) is last-writer-wins, identical on every replica. Lead and coordinating lists
+ *   are Y.Arrays (schema version 3, id-list.ts) written by difference: two coordinators adding
+ *   different agencies at once keep both, a removal removes only what its writer saw.
  * - **Order.** Tasks and sections carry fractional-index keys (order.ts); a move rewrites the
  *   key, so concurrent moves can neither duplicate nor lose an item. Tasks are ordered within
  *   their section; sections among siblings of the same parent.
@@ -21,10 +22,9 @@
  * - **Merge.** The absorbed task's content is appended to the kept one, agencies are united, and
  *   the absorbed task is marked deleted with `mergedInto`. Edits made to the absorbed task
  *   concurrently stay on it (readable in its history), not copied.
- * - **New tasks and cards.** `addTask` records its leads in `assignments` (written whole per
- *   agency: two tasks added for the same agency at the same instant keep one entry there; the
- *   task's `lead` still names the agency); the caller creates the lead's card with
- *   `restoreCard` in that agency's document.
+ * - **New tasks and cards.** `addTask` records its leads in `assignments` (a Y.Array per
+ *   agency, so two tasks added for the same agency at the same instant are both recorded); the
+ *   caller creates the lead's card with `restoreCard` in that agency's document.
  * - **Lead changes.** `updateTask({ lead })` only edits the plan; replacing one lead by another
  *   is a handover (handover.ts), which also moves the card between agency documents.
  * - **Undo.** Every operation takes an `origin`; `planUndoManager` tracks only that origin, so
@@ -32,9 +32,9 @@
  *   origin (remote updates arrive with the provider as origin).
  */
 import * as Y from 'yjs';
-import { assignmentsMap } from './assignments.js';
+import { addAssignment } from './assignments.js';
+import { newIdList, readIdList, writeIdList } from './id-list.js';
 import { isId, newId, type AgencyId, type TaskId } from './ids.js';
-import { stringList } from './malformed.js';
 import { ROOT, assertKind, type WriteContext } from './meta.js';
 import { compareOrdered, keyAfterAll, placeAt, type Ordered } from './order.js';
 import { newSectionMap, sectionOrders, sectionsMap } from './section.js';
@@ -67,12 +67,6 @@ function place(doc: Y.Doc, column: Ordered[], index: number | undefined): string
 	const { key, rekey } = placeAt(column, index ?? column.length);
 	for (const r of rekey) (tasksMap(doc).get(r.id) as Y.Map<unknown>).set('order', r.order);
 	return key;
-}
-
-function addAssignment(doc: Y.Doc, agency: AgencyId, taskId: TaskId): void {
-	const map = assignmentsMap(doc);
-	const ids = stringList(map.get(agency)) ?? [];
-	if (!ids.includes(taskId)) map.set(agency, [...ids, taskId]);
 }
 
 export interface AddTaskOptions extends EditContext {
@@ -115,8 +109,8 @@ export function addTask(doc: Y.Doc, options: AddTaskOptions): TaskId {
 			['content', new Y.Text(options.content ?? '')],
 			['timeframe', options.timeframe ?? ''],
 			['due', options.due ?? null],
-			['lead', [...options.lead]],
-			['coordinating', [...(options.coordinating ?? [])]],
+			['lead', newIdList(options.lead)],
+			['coordinating', newIdList(options.coordinating ?? [])],
 			['kind', options.kind ?? 'task'],
 			['items', []],
 			['order', place(doc, column, options.index)]
@@ -268,7 +262,7 @@ export function splitTask(doc: Y.Doc, options: SplitTaskOptions): TaskId {
 		const tail = text.slice(offset);
 		const column = sectionTasks(doc, sectionId);
 		const index = column.findIndex((t) => t.id === options.taskId) + 1;
-		const list = (k: string) => (stringList(m.get(k)) ?? []) as AgencyId[];
+		const list = (k: string) => (readIdList(m.get(k)) ?? []) as AgencyId[];
 		const due = m.get('due');
 		addTask(doc, {
 			...options,
@@ -308,17 +302,18 @@ export function mergeTasks(
 		const block = [titleText, absorbText].filter((s) => s.trim()).join('\n');
 		if (block) keepText.insert(keepText.length, (keepText.length ? '\n\n' : '') + block);
 		for (const k of ['lead', 'coordinating']) {
-			const union = [...(stringList(keep.get(k)) ?? [])];
-			for (const a of stringList(absorb.get(k)) ?? []) if (!union.includes(a)) union.push(a);
-			keep.set(k, union);
+			const union = [...(readIdList(keep.get(k)) ?? [])];
+			for (const a of readIdList(absorb.get(k)) ?? []) if (!union.includes(a)) union.push(a);
+			writeIdList(keep, k, union);
 		}
-		for (const a of stringList(absorb.get('lead')) ?? []) {
+		for (const a of readIdList(absorb.get('lead')) ?? []) {
 			addAssignment(doc, a as AgencyId, options.keepId);
 		}
-		const lead = stringList(keep.get('lead')) ?? [];
-		keep.set(
+		const lead = readIdList(keep.get('lead')) ?? [];
+		writeIdList(
+			keep,
 			'coordinating',
-			(stringList(keep.get('coordinating')) ?? []).filter((a) => !lead.includes(a))
+			(readIdList(keep.get('coordinating')) ?? []).filter((a) => !lead.includes(a))
 		);
 		absorb.set('deletedAt', options.at ?? Date.now());
 		absorb.set('deletedBy', options.by ?? null);

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { newIdList, readIdList, writeIdList } from './id-list.js';
 import { isId, type AgencyId, type TaskId } from './ids.js';
 import { isInstant, reportMalformed, stringList, typeOf } from './malformed.js';
 import { ROOT, assertKind, type WriteContext } from './meta.js';
@@ -79,8 +80,8 @@ export function writeTask(doc: Y.Doc, input: TaskInput, order: string): void {
 		['content', new Y.Text(input.content)],
 		['timeframe', input.timeframe ?? ''],
 		['due', input.due ?? null],
-		['lead', [...input.lead]],
-		['coordinating', [...(input.coordinating ?? [])]],
+		['lead', newIdList(input.lead)],
+		['coordinating', newIdList(input.coordinating ?? [])],
 		['kind', input.kind],
 		['items', [...(input.items ?? [])]],
 		['order', order]
@@ -91,9 +92,9 @@ export function writeTask(doc: Y.Doc, input: TaskInput, order: string): void {
 
 function readTaskMap(doc: Y.Doc, id: string, m: Y.Map<unknown>): Task & { order: string } {
 	const str = (k: string) => (typeof m.get(k) === 'string' ? (m.get(k) as string) : '');
-	const list = <T extends string>(k: string): T[] => {
+	const list = <T extends string>(k: string, read = stringList): T[] => {
 		const v = m.get(k);
-		const strings = stringList(v);
+		const strings = read(v);
 		if (strings === null && v !== undefined) {
 			reportMalformed(doc, `${ROOT.tasks}/${id}/${k}`, `not a list of strings: ${typeOf(v)}`);
 		}
@@ -118,8 +119,9 @@ function readTaskMap(doc: Y.Doc, id: string, m: Y.Map<unknown>): Task & { order:
 		content: content instanceof Y.Text ? content.toString() : '',
 		timeframe: str('timeframe'),
 		due: typeof due === 'string' && isIsoDate(due) ? due : null,
-		lead: list<AgencyId>('lead'),
-		coordinating: list<AgencyId>('coordinating'),
+		// Y.Arrays since schema version 3; plain arrays in documents not migrated yet.
+		lead: list<AgencyId>('lead', readIdList),
+		coordinating: list<AgencyId>('coordinating', readIdList),
 		kind: m.get('kind') === 'duty' ? 'duty' : 'task',
 		items: list<string>('items'),
 		// Only when set, so a live task reads exactly as it did before plan editing existed.
@@ -201,7 +203,8 @@ export interface UpdateTaskOptions extends WriteContext {
 }
 
 /**
- * Coordinators only. Sets the given fields, each last-writer-wins. Changing `lead` does not
+ * Coordinators only. Sets the given fields, each last-writer-wins except the agency lists, which
+ * merge (id-list.ts). Changing `lead` does not
  * create or remove cards: agency documents are separate and the caller decides the fan-out.
  */
 export function updateTask(doc: Y.Doc, options: UpdateTaskOptions & { origin?: unknown }): void {
@@ -217,8 +220,9 @@ export function updateTask(doc: Y.Doc, options: UpdateTaskOptions & { origin?: u
 		}
 		if (options.due !== undefined) m.set('due', options.due);
 		if (options.timeframe !== undefined) m.set('timeframe', options.timeframe);
-		if (options.lead !== undefined) m.set('lead', [...options.lead]);
-		if (options.coordinating !== undefined) m.set('coordinating', [...options.coordinating]);
+		// Only the difference from what this replica sees, so concurrent edits of a list merge.
+		if (options.lead !== undefined) writeIdList(m, 'lead', options.lead);
+		if (options.coordinating !== undefined) writeIdList(m, 'coordinating', options.coordinating);
 		if (options.items !== undefined) m.set('items', [...options.items]);
 		m.set('updatedAt', at ?? Date.now());
 		m.set('updatedBy', by ?? null);
