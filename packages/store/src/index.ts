@@ -15,3 +15,4 @@ export type { AuditEntry, AuditLog } from './audit.js';
 export type { AgenciesRepo, AddAgencyInput } from './agencies.js';
 export { DirectoryError, MAX_NAME_LENGTH } from './agency-rules.js';
 export type { Maintenance } from './maintenance.js';
+export type { MeetingMinutes, MinutesRepo } from './minutes.js';

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { SCHEMA_V1 } from './schema-v1.js';
+import { SCHEMA_MINUTES } from './schema-minutes.js';
 import { SCHEMA_V2 } from './schema-v2.js';
 
 /**
@@ -25,6 +26,13 @@ export const migrations: readonly Migration[] = [
 		description: 'the agency directory: agencies with validity dates and successors, groups',
 		up(db) {
 			db.exec(SCHEMA_V2);
+		}
+	},
+	{
+		version: 3,
+		description: 'meeting minutes stored with their board',
+		up(db) {
+			db.exec(SCHEMA_MINUTES);
 		}
 	}
 ];

@@ -7,6 +7,7 @@ import { guarded, type RepoContext } from './context.js';
 import { StoreError, toStoreError } from './errors.js';
 import { createMaintenance, type Maintenance } from './maintenance.js';
 import { SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
+import { createMinutesRepo, type MinutesRepo } from './minutes.js';
 import { createPlansRepo, type PlansRepo } from './plans.js';
 import { createSessionsRepo, type SessionsRepo } from './sessions.js';
 import { createShareLinksRepo, type ShareLinksRepo } from './share-links.js';
@@ -38,6 +39,8 @@ export interface Store {
 	readonly audit: AuditLog;
 	/** The installation's agency directory (see agencies.ts); `toDirectory()` feeds the importer. */
 	readonly agencies: AgenciesRepo;
+	/** Minutes of the meetings held on each board (minutes.ts). */
+	readonly minutes: MinutesRepo;
 	/** Health, integrity and the page limit; the raw connection never leaves the store. */
 	readonly maintenance: Maintenance;
 	/**
@@ -100,6 +103,7 @@ export function openStore(options: OpenStoreOptions): Store {
 		shareLinks: createShareLinksRepo(ctx),
 		audit: createAuditLog(ctx),
 		agencies: createAgenciesRepo(ctx),
+		minutes: createMinutesRepo(ctx),
 		maintenance: createMaintenance(ctx),
 		transaction: (fn) => guarded(ctx, () => db.transaction(fn)()),
 		close: () => db.close()
