@@ -36,6 +36,8 @@ const instantOrNull = value((v) => v === null || isInstant(v), 'a time or null')
 const dateOrNull = value((v) => v === null || isIsoDate(v), 'YYYY-MM-DD or null');
 const strings = value((v) => stringList(v) !== null, 'a list of strings');
 const text: Shape = { kind: 'text' };
+/** A list of ids edited concurrently (id-list.ts). */
+const idList: Shape = { kind: 'array', each: str };
 
 const handoverMark = value(
 	(v) =>
@@ -171,8 +173,8 @@ const PLAN: Readonly<Record<string, Shape>> = {
 				content: text,
 				timeframe: str,
 				due: dateOrNull,
-				lead: strings,
-				coordinating: strings,
+				lead: idList,
+				coordinating: idList,
 				kind: value((v) => v === 'task' || v === 'duty', "'task' or 'duty'"),
 				items: strings,
 				order: str,
@@ -207,7 +209,7 @@ const PLAN: Readonly<Record<string, Shape>> = {
 			'{ id, date, text }'
 		)
 	},
-	[ROOT.assignments]: { kind: 'map', each: strings, keys: isId },
+	[ROOT.assignments]: { kind: 'map', each: idList, keys: isId },
 	[MEETING_ROOT]: MEETING_SHAPE,
 	[ROOT.proposalDecisions]: {
 		kind: 'map',
