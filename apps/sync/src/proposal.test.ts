@@ -1,0 +1,252 @@
+import {
+	acceptProposal,
+	asAgencyId,
+	asPlanId,
+	asTaskId,
+	initAgencyDoc,
+	initPlanDoc,
+	propose,
+	readProposals,
+	readTask,
+	updateTask,
+	type TaskId
+} from '@planboard/model';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+	connect,
+	insertPlan,
+	sleep,
+	startSyncServer,
+	tempDir,
+	userWithToken,
+	waitFor,
+	type Client,
+	type TestServer
+} from '../../../tests/support/harness.js';
+import { storedDoc } from '../../../tests/support/stored.js';
+import { CloseCodes } from './close-codes.js';
+
+const PLAN = 'p1';
+const BDBP = asAgencyId('bch-bdbp');
+const STTTT = asAgencyId('so-tttt');
+const planName = `plan/${PLAN}`;
+const agencyName = (id: string) => `plan/${PLAN}/agency/${id}`;
+/** OWN is led by the border guard, THEIRS by Sở TT&TT. */
+const OWN = asTaskId('II.1');
+const THEIRS = asTaskId('II.2');
+
+let server: TestServer;
+let cleanup: () => void;
+let officer: string;
+let coordinator: string;
+const clients: Client[] = [];
+const open = (document: string, token: string) => {
+	const c = connect({ url: server.url, document, token });
+	clients.push(c);
+	return c;
+};
+
+beforeEach(async () => {
+	const tmp = tempDir();
+	cleanup = tmp.cleanup;
+	server = await startSyncServer({ databasePath: `${tmp.dir}/db.sqlite` });
+	insertPlan(server.store, PLAN, [BDBP, STTTT]);
+	const cards: Record<string, TaskId[]> = { [BDBP]: [OWN], [STTTT]: [THEIRS] };
+	const plan = new Y.Doc();
+	initPlanDoc(plan, {
+		planId: asPlanId(PLAN),
+		meta: {
+			title: 'KH',
+			issuer: 'UBND',
+			number: '1/KH',
+			date: '2024-01-20',
+			year: 2024,
+			reportDue: null
+		},
+		sections: [{ id: 'II', number: 'II', title: 'Nội dung' }],
+		agencies: [
+			{ id: BDBP, name: 'BĐBP', shortName: 'BĐBP', kind: 'armed' },
+			{ id: STTTT, name: 'Sở TT&TT', shortName: 'Sở TT&TT', kind: 'department' }
+		],
+		tasks: [
+			{
+				id: OWN,
+				number: 'II.1',
+				sectionId: 'II',
+				title: 'Biên giới',
+				content: '',
+				lead: [BDBP],
+				kind: 'task',
+				due: '2024-11-10'
+			},
+			{
+				id: THEIRS,
+				number: 'II.2',
+				sectionId: 'II',
+				title: 'Báo chí',
+				content: '',
+				lead: [STTTT],
+				kind: 'task',
+				due: '2024-10-01'
+			}
+		],
+		milestones: [],
+		cards
+	});
+	const rows = [{ document: planName, update: Y.encodeStateAsUpdate(plan), userId: null }];
+	for (const id of [BDBP, STTTT]) {
+		const doc = new Y.Doc();
+		initAgencyDoc(doc, { agencyId: id, planId: asPlanId(PLAN), taskIds: cards[id] });
+		rows.push({ document: agencyName(id), update: Y.encodeStateAsUpdate(doc), userId: null });
+	}
+	server.store.updates.appendMany(rows);
+	officer = (
+		await userWithToken(server.store, { username: 'bdbp', role: 'officer', agencyId: BDBP })
+	).token;
+	coordinator = (await userWithToken(server.store, { username: 'coord', role: 'coordinator' }))
+		.token;
+});
+
+afterEach(async () => {
+	for (const c of clients.splice(0)) c.destroy();
+	await server.close();
+	cleanup();
+});
+
+const officerName = { by: 'u-bdbp', byName: 'Cán bộ BĐBP' };
+
+describe('proposals through the sync server', () => {
+	it("refuses an officer's write to the plan document: nothing stored, nobody sees it", async () => {
+		const mine = open(planName, officer);
+		const watcher = open(planName, coordinator);
+		await Promise.all([mine.ready, watcher.ready]);
+		expect(mine.provider.authorizedScope).toBe('readonly');
+		const before = server.store.updates.load(planName).updates.length;
+		// A direct edit, and a forged acceptance of the officer's own proposal.
+		updateTask(mine.doc, { taskId: OWN, due: '2025-06-30' });
+		mine.doc.getMap('proposalDecisions').set(`${BDBP}/abc/accepted`, {
+			agency: BDBP,
+			proposal: 'abc',
+			status: 'accepted',
+			by: null,
+			byName: 'giả mạo',
+			at: 1,
+			reason: ''
+		});
+		// A later coordinator write arrives, so anything relayed before it would have arrived too.
+		watcher.doc.getMap('plan').set('title', 'KH (sửa)');
+		await watcher.flushed();
+		await waitFor(() => mine.doc.getMap('plan').get('title') === 'KH (sửa)');
+		await sleep(200);
+		expect(server.store.updates.load(planName).updates.length).toBe(before + 1);
+		const after = storedDoc(server.store, planName);
+		expect(readTask(after, OWN)?.due).toBe('2024-11-10');
+		expect(after.getMap('proposalDecisions').size).toBe(0);
+		expect(readTask(watcher.doc, OWN)?.due).toBe('2024-11-10');
+	});
+
+	it('an officer proposes on their own card; a coordinator accepts and everyone sees the change', async () => {
+		const officerPlan = open(planName, officer);
+		const officerAgency = open(agencyName(BDBP), officer);
+		const coordPlan = open(planName, coordinator);
+		const coordAgency = open(agencyName(BDBP), coordinator);
+		await Promise.all([officerPlan.ready, officerAgency.ready, coordPlan.ready, coordAgency.ready]);
+		expect(officerAgency.provider.authorizedScope).toBe('read-write');
+		const id = propose({
+			plan: officerPlan.doc,
+			agency: officerAgency.doc,
+			taskId: OWN,
+			kind: 'due',
+			value: '2024-12-20',
+			note: 'Chờ kinh phí',
+			...officerName
+		});
+		await officerAgency.flushed();
+		await waitFor(
+			() => readProposals({ plan: coordPlan.doc, agency: coordAgency.doc }).length === 1
+		);
+		expect(readProposals({ plan: coordPlan.doc, agency: coordAgency.doc })[0]).toMatchObject({
+			id,
+			status: 'open',
+			note: 'Chờ kinh phí'
+		});
+		acceptProposal({
+			plan: coordPlan.doc,
+			agency: coordAgency.doc,
+			proposalId: id,
+			by: 'u-coord',
+			byName: 'Điều phối'
+		});
+		await coordPlan.flushed();
+		await waitFor(() => readTask(officerPlan.doc, OWN)?.due === '2024-12-20');
+		expect(readProposals({ plan: officerPlan.doc, agency: officerAgency.doc })[0].status).toBe(
+			'accepted'
+		);
+		const stored = storedDoc(server.store, planName);
+		const storedAgency = storedDoc(server.store, agencyName(BDBP));
+		expect(readTask(stored, OWN)?.due).toBe('2024-12-20');
+		expect(readProposals({ plan: stored, agency: storedAgency })[0].decision).toMatchObject({
+			byName: 'Điều phối'
+		});
+	});
+
+	it("a proposal is only ever the officer's own agency's: another agency's document refuses it, another agency's task is ignored", async () => {
+		const plan = open(planName, officer);
+		const own = open(agencyName(BDBP), officer);
+		const theirs = open(agencyName(STTTT), officer);
+		const coordPlan = open(planName, coordinator);
+		const coordOwn = open(agencyName(BDBP), coordinator);
+		const coordTheirs = open(agencyName(STTTT), coordinator);
+		await Promise.all([plan, own, theirs, coordPlan, coordOwn, coordTheirs].map((c) => c.ready));
+		expect(theirs.provider.authorizedScope).toBe('readonly');
+		// In Sở TT&TT's document, about their task: the connection is read-only.
+		propose({
+			plan: plan.doc,
+			agency: theirs.doc,
+			taskId: THEIRS,
+			kind: 'due',
+			value: '2025-01-01',
+			...officerName
+		});
+		// In its own document, about Sở TT&TT's task: what a modified client could write.
+		own.doc.getMap('proposals').set('foreign', {
+			taskId: THEIRS,
+			kind: 'due',
+			value: '2025-01-01',
+			note: '',
+			by: 'u-bdbp',
+			byName: 'Cán bộ BĐBP',
+			at: Date.now()
+		});
+		await own.flushed();
+		await sleep(200);
+		expect(storedDoc(server.store, agencyName(STTTT)).getMap('proposals').size).toBe(0);
+		expect(coordTheirs.doc.getMap('proposals').size).toBe(0);
+		await waitFor(() => coordOwn.doc.getMap('proposals').size === 1);
+		expect(readProposals({ plan: coordPlan.doc, agency: coordOwn.doc })).toEqual([]);
+		expect(() =>
+			acceptProposal({
+				plan: coordPlan.doc,
+				agency: coordOwn.doc,
+				proposalId: 'foreign',
+				byName: 'Điều phối'
+			})
+		).toThrow(/No proposal/);
+		expect(readTask(storedDoc(server.store, planName), THEIRS)?.due).toBe('2024-10-01');
+	});
+
+	it('refuses a malformed proposal with 4422 before it is stored', async () => {
+		const own = open(agencyName(BDBP), officer);
+		await own.ready;
+		const before = server.store.updates.load(agencyName(BDBP)).updates.length;
+		const closed = new Promise<number>((resolve) =>
+			own.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code))
+		);
+		own.doc.getMap('proposals').set('x1', { taskId: OWN, kind: 'lead', value: STTTT });
+		expect(await closed).toBe(CloseCodes.InvalidUpdate.code);
+		own.destroy();
+		await sleep(100);
+		expect(server.store.updates.load(agencyName(BDBP)).updates.length).toBe(before);
+	});
+});
