@@ -29,9 +29,13 @@ export const GIA_LAI_STTTT: Reporter = {
 	displayName: 'Sở Thông tin và Truyền thông'
 };
 
-/** 'Số: …/BC-STTTT': the number is left open, the clerk fills it in when the report is issued. */
-export function numberLine(reporter: Reporter): string {
-	return `Số: …/BC-${reporter.abbreviation}`;
+/**
+ * 'Số: …/BC-STTTT': the number is left open, the clerk fills it in when the document is issued.
+ * `code` is the kind of document's abbreviation (Nghị định 30/2020, Phụ lục III): BC for a
+ * report, BB for minutes.
+ */
+export function numberLine(reporter: Reporter, code = 'BC'): string {
+	return `Số: …/${code}-${reporter.abbreviation}`;
 }
 
 /**
@@ -49,6 +53,8 @@ export function nationalHeader(options: {
 	reporter: Reporter;
 	asOf: string;
 	within: number;
+	/** The kind of document in its number (see numberLine); a report by default. */
+	code?: string;
 }): string {
 	const { reporter } = options;
 	const left = LEFT;
@@ -84,7 +90,7 @@ export function nationalHeader(options: {
 	const bottom = row([
 		cell({
 			width: left,
-			paragraphs: [para(numberLine(reporter), { align: 'center', size: 13, before: 6 })]
+			paragraphs: [para(numberLine(reporter, options.code), { align: 'center', size: 13, before: 6 })]
 		}),
 		cell({
 			width: right,
@@ -106,10 +112,10 @@ export function nationalHeader(options: {
 	});
 }
 
-/** 'BÁO CÁO' and its summary line, centred and bold, with the short rule below. */
-export function titleBlock(options: { summary: string; within: number }): string {
+/** 'BÁO CÁO' (or `title`) and its summary line, centred and bold, with the short rule below. */
+export function titleBlock(options: { summary: string; within: number; title?: string }): string {
 	return [
-		para('BÁO CÁO', { align: 'center', size: 14, bold: true, before: 18 }),
+		para(options.title ?? 'BÁO CÁO', { align: 'center', size: 14, bold: true, before: 18 }),
 		para(options.summary, { align: 'center', size: 14, bold: true }),
 		rule({ width: 3 * CM, within: options.within }),
 		para('', { after: 6 })
