@@ -46,6 +46,7 @@ import {
 	type Client,
 	type TestServer
 } from '../../../tests/support/harness.js';
+import { sendRawUpdate } from '../../../tests/support/raw-session.js';
 import { storedDoc } from '../../../tests/support/stored.js';
 import { CloseCodes } from './close-codes.js';
 
@@ -316,5 +317,86 @@ describe('schema check on incoming updates', () => {
 		);
 		expect(stored.find((t) => t.id === TASKS[2])?.timeframe).toBe('Cả năm');
 		expect(server.store.updates.load(planName).updates.length).toBe(logged + 1);
+	});
+});
+
+describe('schema check of updates built on items the server lacks', () => {
+	const raw = (update: Uint8Array) =>
+		sendRawUpdate({ url: server.url, document: agencyName, token: officer, update });
+	const evidence = (doc: Y.Doc) =>
+		(card(doc, TASKS[0]).get('evidence') as Y.Array<{ url?: string }>).toArray();
+
+	it('refuses a bad value that a forged update places inside a map the same update creates', async () => {
+		const base = storedDoc(server.store, agencyName);
+		const baseState = Y.encodeStateVector(base);
+		// Yjs lists higher client ids first: the bad value (client 300) comes before the map it
+		// goes into (client 200) in the update.
+		const creator = new Y.Doc();
+		creator.clientID = 200;
+		Y.applyUpdate(creator, Y.encodeStateAsUpdate(base));
+		creator.getMap('cards').set('II.8', new Y.Map());
+		const attacker = new Y.Doc();
+		attacker.clientID = 300;
+		Y.applyUpdate(attacker, Y.encodeStateAsUpdate(creator));
+		(attacker.getMap('cards').get('II.8') as Y.Map<unknown>).set('progress', 'một trăm');
+		const forged = Y.mergeUpdates([
+			Y.encodeStateAsUpdate(creator, baseState),
+			Y.encodeStateAsUpdate(attacker, Y.encodeStateVector(creator))
+		]);
+		const before = server.store.updates.load(agencyName).updates.length;
+		expect(await raw(forged)).toEqual({ acked: false, code: CloseCodes.InvalidUpdate.code });
+		expect(server.store.updates.load(agencyName).updates.length).toBe(before);
+		expect(storedDoc(server.store, agencyName).getMap('cards').has('II.8')).toBe(false);
+	});
+
+	it('deletes a parked bad item when another update completes it, and serves that sender', async () => {
+		const watcher = open(agencyName, coordinator);
+		await watcher.ready;
+		const copy = storedDoc(server.store, agencyName);
+		const start = Y.encodeStateVector(copy);
+		addEvidence(copy, { taskId: TASKS[0], url: 'https://baogialai.com.vn/a', label: 'Bài báo' });
+		const first = Y.encodeStateAsUpdate(copy, start);
+		const middle = Y.encodeStateVector(copy);
+		// Built on `first`, which the server does not have: it cannot be placed, so it is parked.
+		(card(copy, TASKS[0]).get('evidence') as Y.Array<unknown>).push([{ id: 'không có url' }]);
+		const bad = Y.encodeStateAsUpdate(copy, middle);
+
+		expect(await raw(bad)).toEqual({ acked: true, code: null });
+		expect(evidence(storedDoc(server.store, agencyName))).toEqual([]);
+		// The update that completes it is valid: its sender is served, not disconnected.
+		expect(await raw(first)).toEqual({ acked: true, code: null });
+		const onlyValid = (doc: Y.Doc) => {
+			const entries = evidence(doc);
+			return entries.length === 1 && entries[0].url === 'https://baogialai.com.vn/a';
+		};
+		await waitFor(() => onlyValid(storedDoc(server.store, agencyName)));
+		await waitFor(() => onlyValid(watcher.doc));
+		expect(evidence(storedDoc(server.store, agencyName))).toMatchObject([
+			{ url: 'https://baogialai.com.vn/a' }
+		]);
+	});
+
+	it('refuses a bad item of the arriving update that only the parked part places', async () => {
+		// Parked parts live in memory only: someone keeps the document open meanwhile.
+		const watcher = open(agencyName, coordinator);
+		await watcher.ready;
+		const copy = storedDoc(server.store, agencyName);
+		const start = Y.encodeStateVector(copy);
+		setProgress(copy, { taskId: TASKS[1], progress: 10 });
+		const first = Y.encodeStateAsUpdate(copy, start);
+		const afterFirst = Y.encodeStateVector(copy);
+		addEvidence(copy, { taskId: TASKS[0], url: 'https://baogialai.com.vn/b', label: 'Bài' });
+		const parked = Y.encodeStateAsUpdate(copy, afterFirst);
+		const afterParked = Y.encodeStateVector(copy);
+		(card(copy, TASKS[0]).get('evidence') as Y.Array<unknown>).push([{ id: 'x' }]);
+		const bad = Y.encodeStateAsUpdate(copy, afterParked);
+
+		expect(await raw(parked)).toEqual({ acked: true, code: null });
+		expect(await raw(bad)).toEqual({ acked: false, code: CloseCodes.InvalidUpdate.code });
+		expect(await raw(first)).toEqual({ acked: true, code: null });
+		const stored = () => storedDoc(server.store, agencyName);
+		await waitFor(() => evidence(stored()).length === 1);
+		expect(evidence(stored())).toMatchObject([{ url: 'https://baogialai.com.vn/b' }]);
+		expect(card(stored(), TASKS[1]).get('progress')).toBe(10);
 	});
 });

@@ -1,7 +1,4 @@
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import {
 	connect,
@@ -13,15 +10,12 @@ import {
 	type Client,
 	type TestServer
 } from '../../../tests/support/harness.js';
+import { sendRawUpdate } from '../../../tests/support/raw-session.js';
 import { storedDoc } from '../../../tests/support/stored.js';
 import { CloseCodes } from './close-codes.js';
 import { updateProblem } from './extensions/update-check.js';
 
 const DOC = 'plan/p1/agency/a1';
-const AUTH = 2;
-const SYNC = 0;
-const SYNC_UPDATE = 2;
-const SYNC_STATUS = 8;
 
 let server: TestServer;
 let token = '';
@@ -45,53 +39,8 @@ afterAll(async () => {
 	tmp.cleanup();
 });
 
-function frame(write: (e: encoding.Encoder) => void): Uint8Array {
-	const e = encoding.createEncoder();
-	encoding.writeVarString(e, DOC);
-	write(e);
-	return encoding.toUint8Array(e);
-}
-
-/**
- * A raw Hocuspocus session: authenticates with the token, sends one update message, and reports
- * whether the server acknowledged it (a SyncStatus message) and how the socket closed.
- */
-async function sendUpdate(update: Uint8Array): Promise<{ acked: boolean; code: number | null }> {
-	const ws = new WebSocket(server.url);
-	let acked = false;
-	let authenticated: () => void = () => {};
-	const authed = new Promise<void>((resolve) => (authenticated = resolve));
-	const closed = new Promise<number | null>((resolve) => ws.on('close', (code) => resolve(code)));
-	ws.on('message', (data: Buffer) => {
-		const d = decoding.createDecoder(new Uint8Array(data));
-		decoding.readVarString(d);
-		const type = decoding.readVarUint(d);
-		if (type === AUTH) authenticated();
-		if (type === SYNC_STATUS && decoding.readVarUint(d) === 1) acked = true;
-	});
-	await new Promise((resolve) => ws.once('open', resolve));
-	ws.send(
-		frame((e) => {
-			encoding.writeVarUint(e, AUTH);
-			encoding.writeVarUint(e, 0);
-			encoding.writeVarString(e, token);
-		})
-	);
-	await authed;
-	ws.send(
-		frame((e) => {
-			encoding.writeVarUint(e, SYNC);
-			encoding.writeVarUint(e, SYNC_UPDATE);
-			encoding.writeVarUint8Array(e, update);
-		})
-	);
-	const code = await Promise.race([
-		closed,
-		new Promise<null>((resolve) => setTimeout(() => resolve(null), 1500))
-	]);
-	ws.close();
-	return { acked, code };
-}
+const sendUpdate = (update: Uint8Array) =>
+	sendRawUpdate({ url: server.url, document: DOC, token, update });
 
 /** An update that builds on what the server holds: the ordinary case. */
 function editOnServerState(text: string): { valid: Uint8Array; server: Y.Doc } {

@@ -1,0 +1,62 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+
+const AUTH = 2;
+const SYNC = 0;
+const SYNC_UPDATE = 2;
+const SYNC_STATUS = 8;
+
+/**
+ * A raw Hocuspocus session, for updates no provider would send (forged, gapped, malformed):
+ * authenticates with the token, sends one update message, and reports whether the server
+ * acknowledged it (a SyncStatus message) and how the socket closed (null: still open after
+ * 1.5 s, then closed by us).
+ */
+export async function sendRawUpdate(options: {
+	url: string;
+	document: string;
+	token: string;
+	update: Uint8Array;
+}): Promise<{ acked: boolean; code: number | null }> {
+	const frame = (write: (e: encoding.Encoder) => void): Uint8Array => {
+		const e = encoding.createEncoder();
+		encoding.writeVarString(e, options.document);
+		write(e);
+		return encoding.toUint8Array(e);
+	};
+	const ws = new WebSocket(options.url);
+	let acked = false;
+	let authenticated: () => void = () => {};
+	const authed = new Promise<void>((resolve) => (authenticated = resolve));
+	const closed = new Promise<number | null>((resolve) => ws.on('close', (code) => resolve(code)));
+	ws.on('message', (data: Buffer) => {
+		const d = decoding.createDecoder(new Uint8Array(data));
+		decoding.readVarString(d);
+		const type = decoding.readVarUint(d);
+		if (type === AUTH) authenticated();
+		if (type === SYNC_STATUS && decoding.readVarUint(d) === 1) acked = true;
+	});
+	await new Promise((resolve) => ws.once('open', resolve));
+	ws.send(
+		frame((e) => {
+			encoding.writeVarUint(e, AUTH);
+			encoding.writeVarUint(e, 0);
+			encoding.writeVarString(e, options.token);
+		})
+	);
+	await authed;
+	ws.send(
+		frame((e) => {
+			encoding.writeVarUint(e, SYNC);
+			encoding.writeVarUint(e, SYNC_UPDATE);
+			encoding.writeVarUint8Array(e, options.update);
+		})
+	);
+	const code = await Promise.race([
+		closed,
+		new Promise<null>((resolve) => setTimeout(() => resolve(null), 1500))
+	]);
+	ws.close();
+	return { acked, code };
+}
