@@ -24,12 +24,14 @@
  *   concurrently stay on it (readable in its history), not copied.
  * - **New tasks and cards.** `addTask` records its leads in `assignments` (a Y.Array per
  *   agency, so two tasks added for the same agency at the same instant are both recorded); the
- *   caller creates the lead's card with `restoreCard` in that agency's document.
+ *   caller creates the lead's card with `createLinkedCards` (plan-undo.ts) in that agency's
+ *   document.
  * - **Lead changes.** `updateTask({ lead })` only edits the plan; replacing one lead by another
  *   is a handover (handover.ts), which also moves the card between agency documents.
  * - **Undo.** Every operation takes an `origin`; `planUndoManager` tracks only that origin, so
  *   undo reverts one's own changes and never another person's, who writes under another
- *   origin (remote updates arrive with the provider as origin).
+ *   origin (remote updates arrive with the provider as origin). Cards created with an added
+ *   task are tied to its undo step (plan-undo.ts): undoing the addition leaves no open card.
  */
 import * as Y from 'yjs';
 import { addAssignment } from './assignments.js';
@@ -37,6 +39,7 @@ import { newIdList, readIdList, writeIdList } from './id-list.js';
 import { isId, newId, type AgencyId, type TaskId } from './ids.js';
 import { ROOT, assertKind, type WriteContext } from './meta.js';
 import { compareOrdered, keyAfterAll, placeAt, type Ordered } from './order.js';
+import { linkCardsToUndo } from './plan-undo.js';
 import { newSectionMap, sectionOrders, sectionsMap } from './section.js';
 import { taskContentText, taskMap, tasksMap, type TaskKind } from './task.js';
 import { isIsoDate } from './timeliness.js';
@@ -326,10 +329,11 @@ export function mergeTasks(
 /**
  * An undo manager over the plan's editable parts that tracks only `origin`: pass the same
  * origin to every operation (and to text bindings) of one user, so undo reverts that user's
- * changes and never a concurrent change of someone else.
+ * changes and never a concurrent change of someone else. Cards created with a plan change
+ * follow its undo and redo (plan-undo.ts).
  */
 export function planUndoManager(doc: Y.Doc, options: { origin: unknown }): Y.UndoManager {
-	return new Y.UndoManager(
+	const undo = new Y.UndoManager(
 		[
 			doc.getMap(ROOT.tasks),
 			doc.getMap(ROOT.sections),
@@ -339,4 +343,6 @@ export function planUndoManager(doc: Y.Doc, options: { origin: unknown }): Y.Und
 		],
 		{ trackedOrigins: new Set([options.origin]) }
 	);
+	linkCardsToUndo(undo, doc);
+	return undo;
 }

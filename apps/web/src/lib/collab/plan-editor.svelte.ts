@@ -1,6 +1,7 @@
 import {
 	addSection,
 	addTask,
+	createLinkedCards,
 	deleteTask,
 	handOverTask,
 	moveSection,
@@ -9,7 +10,6 @@ import {
 	readCard,
 	readTask,
 	renameSection,
-	restoreCard,
 	restoreTask,
 	taskContentText,
 	taskTitleText,
@@ -115,10 +115,10 @@ export class PlanEditor {
 	 */
 	setAgencies(taskId: string, field: 'lead' | 'coordinating', agencies: string[]): void {
 		this.#undo.stopCapturing();
+		const was: string[] = readTask(this.#doc, taskId as TaskId)?.lead ?? [];
+		const added = agencies.filter((a) => !was.includes(a));
 		if (field === 'lead') {
-			const was: string[] = readTask(this.#doc, taskId as TaskId)?.lead ?? [];
 			const removed = was.filter((a) => !agencies.includes(a));
-			const added = agencies.filter((a) => !was.includes(a));
 			const from = removed.length === 1 ? this.#agencyDoc(removed[0]) : undefined;
 			const to = added.length === 1 ? this.#agencyDoc(added[0]) : undefined;
 			if (from && to && readCard(from, taskId as TaskId)) {
@@ -133,16 +133,22 @@ export class PlanEditor {
 				});
 				return;
 			}
-			for (const a of added) {
-				const doc = this.#agencyDoc(a);
-				if (doc) restoreCard(doc, { taskId: taskId as TaskId, by: this.#by });
-			}
 		}
 		updateTask(this.#doc, {
 			taskId: taskId as TaskId,
 			[field]: agencies as AgencyId[],
 			...this.#ctx()
 		});
+		if (field === 'lead') this.#createCards(taskId as TaskId, added);
+	}
+
+	/** Cards for the task's leads, tied to the last undo step: undoing it withdraws them. */
+	#createCards(taskId: TaskId, agencies: string[]): void {
+		const cards = agencies.flatMap((a) => {
+			const doc = this.#agencyDoc(a);
+			return doc ? [{ doc, taskId }] : [];
+		});
+		createLinkedCards({ undo: this.#undo, cards, by: this.#by });
 	}
 
 	/** Adds a task and the lead agency's card for it; returns the task id. */
@@ -154,10 +160,7 @@ export class PlanEditor {
 			lead: options.lead as AgencyId[],
 			...this.#ctx()
 		});
-		for (const agency of options.lead) {
-			const doc = this.#agencyDoc(agency);
-			if (doc) restoreCard(doc, { taskId: id, by: this.#by });
-		}
+		this.#createCards(id, options.lead);
 		return id;
 	}
 
