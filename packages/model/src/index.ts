@@ -91,6 +91,8 @@ export type {
 	SplitTaskOptions
 } from './plan-edit.js';
 export { planMap, readPlanMeta } from './plan-meta.js';
+export { createLinkedCards } from './plan-undo.js';
+export type { LinkedCard } from './plan-undo.js';
 export type { PlanMeta } from './plan-meta.js';
 export {
 	PROPOSAL_KINDS,
