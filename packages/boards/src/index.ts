@@ -65,3 +65,9 @@ export type {
 export { sqliteDocumentStore, type SqliteDocumentStore } from './sqlite-documents.js';
 export { applyStoredState, docFromStored, type StoredState } from './stored.js';
 export { readStoredBoard, type StoredBoard } from './stored-board.js';
+export {
+	coalesceChanges,
+	meetingChanges,
+	type MeetingChange,
+	type PlanField
+} from './meeting-record.js';

@@ -21,6 +21,8 @@ export {
 	isExportFormat
 } from './export.js';
 export type { BoardSource, ExportBoardOptions, ExportFormat, ExportedFile } from './export.js';
+export { minutesSubject, toMinutesDocx } from './minutes.js';
+export type { MinutesOptions } from './minutes.js';
 export { readPackageParts } from './ooxml.js';
 export { boardProgress, cardRows, taskRows, timelinessText } from './rows.js';
 export type { CardRow, ExportOptions, TaskRow } from './rows.js';
