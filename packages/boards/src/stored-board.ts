@@ -5,14 +5,16 @@ import { sqliteDocumentStore } from './sqlite-documents.js';
 import { docFromStored } from './stored.js';
 
 /**
- * A stored board as the exports read it: its row, its agencies, and each document's full state
- * as one update (null for a document never written), read once through the DocumentStore. The
- * shape is the report package's BoardSource.
+ * A stored board as the exports read it: its row, its agencies, and each document, loaded once
+ * through the DocumentStore (its state as one update on demand). The shape is the report
+ * package's BoardSource.
  */
 export interface StoredBoard {
 	plan: { id: string; title: string; year: number; sourceJson: string };
 	agencies: PlanAgency[];
 	loadState: (name: string) => Uint8Array | null;
+	/** The loaded document (null: never written), read by the exports without re-decoding. */
+	loadDoc: (name: string) => Y.Doc | null;
 }
 
 /**
@@ -33,18 +35,27 @@ export async function readStoredBoard(options: {
 		planDocName(planId),
 		...agencies.map((a) => agencyDocName({ planId, agencyId: a.id }))
 	];
-	const states = new Map<string, Uint8Array | null>();
+	const docs = new Map<string, Y.Doc | null>();
 	for (const name of names) {
 		const stored = at
 			? await documents.loadStateAt({ document: name, at })
 			: await documents.loadState(name);
 		// A document never written (by then) stays null, as a backup leaves it out.
 		const empty = !stored.snapshot && stored.updates.length === 0;
-		states.set(name, empty ? null : Y.encodeStateAsUpdate(docFromStored(stored, name)));
+		docs.set(name, empty ? null : docFromStored(stored, name));
 	}
+	// Encoded only for a reader that wants bytes (the JSON backup), once per document.
+	const states = new Map<string, Uint8Array>();
 	return {
 		plan: { id: plan.id, title: plan.title, year: plan.year, sourceJson: plan.sourceJson },
 		agencies,
-		loadState: (name) => states.get(name) ?? null
+		loadDoc: (name) => docs.get(name) ?? null,
+		loadState: (name) => {
+			const doc = docs.get(name);
+			if (!doc) return null;
+			const state = states.get(name) ?? Y.encodeStateAsUpdate(doc);
+			states.set(name, state);
+			return state;
+		}
 	};
 }

@@ -46,6 +46,11 @@ export interface BoardSource {
 	agencies: readonly BackupAgency[];
 	/** A document's full state as one update; null when it was never written. */
 	loadState: (name: string) => Uint8Array | null;
+	/**
+	 * The document itself, when the source has it loaded already (null: never written): the
+	 * exports read it directly instead of decoding `loadState`'s encoding of it again.
+	 */
+	loadDoc?: (name: string) => Y.Doc | null;
 }
 
 export interface ExportBoardOptions extends Pick<DocxOptions, 'reporter' | 'recipients'> {
@@ -72,11 +77,13 @@ export function exportBoard(options: ExportBoardOptions): ExportedFile {
 		planDocName(planId),
 		...source.agencies.map((a) => agencyDocName({ planId, agencyId: a.id }))
 	];
-	const states = new Map(names.map((name) => [name, source.loadState(name)]));
 	let body: Uint8Array;
 	if (format === 'json') {
 		const documents: Record<string, Uint8Array> = {};
-		for (const [name, state] of states) if (state) documents[name] = state;
+		for (const name of names) {
+			const state = source.loadState(name);
+			if (state) documents[name] = state;
+		}
 		body = new TextEncoder().encode(
 			toBackupJson({
 				plan: source.plan,
@@ -90,8 +97,9 @@ export function exportBoard(options: ExportBoardOptions): ExportedFile {
 			planId,
 			agencyIds: source.agencies.map((a) => a.id),
 			loadDoc: (name) => {
+				if (source.loadDoc) return source.loadDoc(name) ?? new Y.Doc();
 				const doc = new Y.Doc();
-				const state = states.get(name) ?? null;
+				const state = source.loadState(name);
 				if (state) Y.applyUpdate(doc, state);
 				return doc;
 			}

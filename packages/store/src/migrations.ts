@@ -34,6 +34,16 @@ export const migrations: readonly Migration[] = [
 		up(db) {
 			db.exec(SCHEMA_MINUTES);
 		}
+	},
+	{
+		version: 4,
+		description: 'the update log indexed by time, for reading a document as it was at an instant',
+		up(db) {
+			// Covering: "the last row written by then" reads the index alone, not every row's data.
+			db.exec(
+				'CREATE INDEX doc_updates_document_created_at ON doc_updates(document, created_at, seq)'
+			);
+		}
 	}
 ];
 
