@@ -41,6 +41,9 @@ export class BoardSession {
 	readonly agencies = new Map<string, AgencyView>();
 	readonly status: SyncStatus;
 	readonly presence: Presence;
+	/** Who is signed in, and whether the access rule lets them write the plan document. */
+	readonly user: SessionUser;
+	readonly planWritable: boolean;
 	readonly #socket: HocuspocusProviderWebsocket;
 	readonly #handles: Handle[] = [];
 	readonly #cleanup: (() => void)[] = [];
@@ -67,6 +70,8 @@ export class BoardSession {
 			return handle;
 		};
 		const planHandle = open(documents.plan, true);
+		this.user = user;
+		this.planWritable = planHandle.writable;
 		this.plan = new PlanView(planHandle.doc);
 		const writer = { id: user.id, name: user.displayName };
 		for (const [agencyId, name] of Object.entries(documents.agencies)) {
