@@ -28,17 +28,17 @@ export interface CardChange {
 }
 
 /** One log entry: who (null for the server's own writes), when, and what it changed. */
-export interface HistoryEntry {
+export interface HistoryEntry<C = CardChange> {
 	seq: number;
 	/** ISO instant the server stored the update. */
 	time: string;
 	author: { id: string; displayName: string } | null;
-	changes: CardChange[];
+	changes: C[];
 }
 
-export interface DocumentHistory {
+export interface DocumentHistory<C = CardChange> {
 	/** Newest first. */
-	entries: HistoryEntry[];
+	entries: HistoryEntry<C>[];
 	/** Pass as `beforeSeq` for the next (older) page; null when the range is exhausted. */
 	nextBeforeSeq: number | null;
 }
@@ -72,6 +72,33 @@ export async function documentHistory(
 	docName: string,
 	options: HistoryOptions = {}
 ): Promise<DocumentHistory> {
+	return replayHistory(reader, docName, options, {
+		root: cardsMap,
+		changes: (cardId, before, after) =>
+			options.cardId !== undefined && cardId !== options.cardId
+				? []
+				: cardChanges(cardId, readCard(before, cardId as TaskId), readCard(after, cardId as TaskId))
+	});
+}
+
+/** What a replay reads: the entries of one root map, compared before and after each row. */
+export interface ReplaySpec<C> {
+	root: (doc: Y.Doc) => Y.Map<unknown>;
+	/** The changes one row made under `key` of the root, read on both copies. */
+	changes: (key: string, before: Y.Doc, after: Y.Doc) => C[];
+}
+
+/**
+ * The one replay of a stored document's log for history: the page's rows (the newest `limit`
+ * of the range) are applied one at a time to two copies of the state just before them, one a
+ * row behind the other, and the root entries each row touched are compared on both.
+ */
+export async function replayHistory<C>(
+	reader: HistoryReader,
+	docName: string,
+	options: Omit<HistoryOptions, 'cardId'>,
+	spec: ReplaySpec<C>
+): Promise<DocumentHistory<C>> {
 	const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(options.limit ?? 50)));
 	// Oldest first: the newest `limit` entries of the range.
 	const ascending = await reader.documents.history({
@@ -91,7 +118,7 @@ export async function documentHistory(
 	Y.applyUpdate(after, Y.encodeStateAsUpdate(before));
 
 	const touched = new Set<string>();
-	cardsMap(after).observeDeep((events) => {
+	spec.root(after).observeDeep((events) => {
 		for (const event of events) {
 			if (event.path.length > 0) touched.add(String(event.path[0]));
 			else for (const key of event.changes.keys.keys()) touched.add(key);
@@ -106,21 +133,12 @@ export async function documentHistory(
 		return authors.get(id)!;
 	};
 
-	const entries: HistoryEntry[] = [];
+	const entries: HistoryEntry<C>[] = [];
 	for (const row of ascending) {
 		touched.clear();
 		Y.applyUpdate(after, row.update);
-		const changes: CardChange[] = [];
-		for (const cardId of [...touched].sort()) {
-			if (options.cardId !== undefined && cardId !== options.cardId) continue;
-			changes.push(
-				...cardChanges(
-					cardId,
-					readCard(before, cardId as TaskId),
-					readCard(after, cardId as TaskId)
-				)
-			);
-		}
+		const changes: C[] = [];
+		for (const key of [...touched].sort()) changes.push(...spec.changes(key, before, after));
 		Y.applyUpdate(before, row.update);
 		if (changes.length > 0) {
 			entries.push({
