@@ -54,6 +54,7 @@ export {
 	type HistoryOptions,
 	type HistoryReader
 } from './history.js';
+export { taskChanges, taskHistory, type TaskChange, type TaskChangeKind } from './plan-history.js';
 export type {
 	DocumentAppend,
 	DocumentEntry,
