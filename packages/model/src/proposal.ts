@@ -24,6 +24,10 @@
  * - **A proposal about a task its agency does not lead** (written by a modified client, or left
  *   open when the task was handed over or deleted) is not shown and cannot be accepted; readers
  *   skip it and report it like any malformed entry. Decided proposals stay readable as history.
+ *   The server checks a proposal's shape (shape.ts) but not the lead, on purpose: an officer who
+ *   proposed offline while a coordinator handed the task over would otherwise have the whole
+ *   offline batch refused, and re-sent on every reconnect. The rule is decided from the plan on
+ *   every replica, as handovers are (handover.ts), so ignoring is as safe as refusing.
  */
 import * as Y from 'yjs';
 import { agencyIdOf } from './agency-doc.js';
