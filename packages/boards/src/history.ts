@@ -73,7 +73,7 @@ export async function documentHistory(
 	options: HistoryOptions = {}
 ): Promise<DocumentHistory> {
 	return replayHistory(reader, docName, options, {
-		root: cardsMap,
+		root: cardsMap as (doc: Y.Doc) => Y.Map<unknown>,
 		changes: (cardId, before, after) =>
 			options.cardId !== undefined && cardId !== options.cardId
 				? []
