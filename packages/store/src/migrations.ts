@@ -37,12 +37,16 @@ export const migrations: readonly Migration[] = [
 	},
 	{
 		version: 4,
-		description: 'the update log indexed by time, for reading a document as it was at an instant',
+		description:
+			'the update log and snapshots indexed by time, for reading a document at an instant',
 		up(db) {
-			// Covering: "the last row written by then" reads the index alone, not every row's data.
-			db.exec(
-				'CREATE INDEX doc_updates_document_created_at ON doc_updates(document, created_at, seq)'
-			);
+			// Covering: "the last row (snapshot) written by then" reads the index alone, not the
+			// rows, whose update data or snapshot state comes before their time.
+			db.exec(`
+				CREATE INDEX doc_updates_document_created_at ON doc_updates(document, created_at, seq);
+				CREATE INDEX doc_snapshots_document_created_at
+					ON doc_snapshots(document, created_at, upto_seq);
+			`);
 		}
 	}
 ];
