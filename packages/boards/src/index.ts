@@ -69,6 +69,5 @@ export { readStoredBoard, type StoredBoard } from './stored-board.js';
 export {
 	coalesceChanges,
 	meetingChanges,
-	type MeetingChange,
-	type PlanField
+	type MeetingChange
 } from './meeting-record.js';

@@ -1,32 +1,26 @@
 import {
 	agencyDocName,
 	planDocName,
+	readAgencies,
 	readTask,
 	tasksMap,
-	type Task,
 	type TaskId
 } from '@planboard/model';
-import * as Y from 'yjs';
-import type { DocumentEntry } from './document-store.js';
-import { documentHistory, type HistoryEntry, type HistoryReader } from './history.js';
-import { docFromStored } from './stored.js';
-
-/** What a plan change touched on a task; card changes use history.ts's ChangeKind. */
-export type PlanField =
-	| 'task'
-	| 'title'
-	| 'content'
-	| 'timeframe'
-	| 'due'
-	| 'lead'
-	| 'coordinating'
-	| 'section'
-	| 'deleted';
+import type * as Y from 'yjs';
+import {
+	documentHistory,
+	replayHistory,
+	type DocumentHistory,
+	type HistoryEntry,
+	type HistoryReader
+} from './history.js';
+import { taskChanges } from './plan-history.js';
 
 /**
  * One change made during a meeting, read from the stored, attributed history: on the plan
- * (`agencyId` null) or on an agency's card (`agencyId` set). `before`/`after` are plain values
- * as the readers give them; for `field: 'task'`, null before means the task was added.
+ * (`agencyId` null; `field` a TaskChangeKind of plan-history.ts, agency lists as names) or on
+ * an agency's card (`agencyId` set; `field` a ChangeKind of history.ts). `before`/`after` are
+ * the plain values those give; for `field: 'task'`, null before means the task was added.
  */
 export interface MeetingChange {
 	/** Epoch milliseconds the store wrote the (last coalesced) update. */
@@ -41,103 +35,72 @@ export interface MeetingChange {
 
 const PAGE = 500;
 
-async function allRows(
-	reader: HistoryReader,
-	document: string,
-	from: Date,
-	to: Date
-): Promise<DocumentEntry[]> {
-	const pages: DocumentEntry[][] = [];
+/** Every entry of a range, oldest first, reading the history page by page. */
+async function allEntries<C>(
+	page: (beforeSeq: number | undefined) => Promise<DocumentHistory<C>>
+): Promise<HistoryEntry<C>[]> {
+	const entries: HistoryEntry<C>[] = [];
 	let beforeSeq: number | undefined;
 	for (;;) {
-		const rows = await reader.documents.history({ document, limit: PAGE, from, to, beforeSeq });
-		if (rows.length === 0) break;
-		pages.unshift(rows);
-		if (rows.length < PAGE) break;
-		beforeSeq = rows[0].seq;
+		const got = await page(beforeSeq);
+		entries.push(...got.entries);
+		if (got.nextBeforeSeq === null) break;
+		beforeSeq = got.nextBeforeSeq;
 	}
-	return pages.flat();
+	return entries.reverse();
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-const FIELDS: readonly (keyof Task & PlanField)[] = [
-	'title',
-	'content',
-	'timeframe',
-	'due',
-	'lead',
-	'coordinating'
-];
-
-function taskChanges(before: Task | null, after: Task | null): [PlanField, unknown, unknown][] {
-	if (before === null && after === null) return [];
-	if (before === null || after === null) {
-		const plain = (t: Task | null) =>
-			t && { number: t.number, title: t.title, lead: t.lead, due: t.due, sectionId: t.sectionId };
-		return [['task', plain(before), plain(after)]];
-	}
-	const out: [PlanField, unknown, unknown][] = [];
-	for (const f of FIELDS) if (!same(before[f], after[f])) out.push([f, before[f], after[f]]);
-	if (before.sectionId !== after.sectionId)
-		out.push(['section', before.sectionId, after.sectionId]);
-	const deleted = (t: Task) => (t.deleted ? { mergedInto: t.deleted.mergedInto } : null);
-	if (!same(deleted(before), deleted(after)))
-		out.push(['deleted', deleted(before), deleted(after)]);
-	return out;
+function flatten(
+	entries: HistoryEntry<{
+		taskId?: string;
+		cardId?: string;
+		kind: string;
+		before?: unknown;
+		after?: unknown;
+	}>[],
+	agencyId: string | null
+): MeetingChange[] {
+	return entries.flatMap((e) =>
+		e.changes.map((c) => ({
+			at: Date.parse(e.time),
+			author: e.author,
+			agencyId,
+			taskId: c.taskId ?? c.cardId ?? '',
+			field: c.kind,
+			before: c.before ?? null,
+			after: c.after ?? null
+		}))
+	);
 }
 
-/**
- * The plan document's task changes over a range, replayed one stored update at a time (as
- * `documentHistory` does for cards): the tasks each update touched are read before and after it.
- */
+/** The plan's task changes over a range, through the one replay (plan-history's taskChanges). */
 async function planChanges(
 	reader: HistoryReader,
 	planId: string,
 	from: Date,
 	to: Date
 ): Promise<MeetingChange[]> {
-	const name = planDocName(planId);
-	const rows = await allRows(reader, name, from, to);
-	if (rows.length === 0) return [];
-	const start = await reader.documents.loadStateAt({ document: name, seq: rows[0].seq - 1 });
-	const before = docFromStored(start, name);
-	const after = new Y.Doc();
-	Y.applyUpdate(after, Y.encodeStateAsUpdate(before));
-	const touched = new Set<string>();
-	tasksMap(after).observeDeep((events) => {
-		for (const event of events) {
-			if (event.path.length > 0) touched.add(String(event.path[0]));
-			else for (const key of event.changes.keys.keys()) touched.add(key);
-		}
-	});
-	const out: MeetingChange[] = [];
-	for (const row of rows) {
-		touched.clear();
-		Y.applyUpdate(after, row.update);
-		for (const taskId of [...touched].sort()) {
-			const id = taskId as TaskId;
-			for (const [field, b, a] of taskChanges(readTask(before, id), readTask(after, id))) {
-				out.push({
-					at: row.time.getTime(),
-					author: authorOf(reader, row.author),
-					agencyId: null,
-					taskId,
-					field,
-					before: b,
-					after: a
-				});
+	const agencyName = (doc: Y.Doc) => {
+		const names = new Map(readAgencies(doc).map((a) => [a.id as string, a.shortName || a.name]));
+		return (id: string) => names.get(id) ?? id;
+	};
+	const entries = await allEntries((beforeSeq) =>
+		replayHistory(
+			reader,
+			planDocName(planId),
+			{ from, to, limit: PAGE, beforeSeq },
+			{
+				root: tasksMap as (doc: Y.Doc) => Y.Map<unknown>,
+				changes: (key, before, after) =>
+					taskChanges(
+						readTask(before, key as TaskId),
+						readTask(after, key as TaskId),
+						agencyName(after)
+					)
 			}
-		}
-		Y.applyUpdate(before, row.update);
-	}
-	before.destroy();
-	after.destroy();
-	return out;
-}
-
-function authorOf(reader: HistoryReader, id: string | null): HistoryEntry['author'] {
-	return id === null ? null : { id, displayName: reader.users.get(id)?.displayName ?? id };
+		)
+	);
+	return flatten(entries, null);
 }
 
 async function cardChanges(
@@ -148,26 +111,25 @@ async function cardChanges(
 	to: Date
 ): Promise<MeetingChange[]> {
 	const document = agencyDocName({ planId, agencyId });
-	const entries: HistoryEntry[] = [];
-	let beforeSeq: number | undefined;
-	for (;;) {
-		const page = await documentHistory(reader, document, { from, to, limit: PAGE, beforeSeq });
-		entries.push(...page.entries);
-		if (page.nextBeforeSeq === null) break;
-		beforeSeq = page.nextBeforeSeq;
-	}
-	return entries.reverse().flatMap((e) =>
-		e.changes.map((c) => ({
-			at: Date.parse(e.time),
-			author: e.author,
-			agencyId,
-			taskId: c.cardId,
-			field: c.kind,
-			before: c.before ?? null,
-			after: c.after ?? null
-		}))
+	const entries = await allEntries((beforeSeq) =>
+		documentHistory(reader, document, { from, to, limit: PAGE, beforeSeq })
 	);
+	return flatten(entries, agencyId);
 }
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Changes that record an event, not a value going from one state to another. */
+const EVENTS = new Set([
+	'task',
+	'card',
+	'split',
+	'merged',
+	'absorbed',
+	'deleted',
+	'restored',
+	'handover'
+]);
 
 /**
  * Runs of one person's changes to one field (typing a title keystroke by keystroke, dragging a
@@ -181,7 +143,7 @@ export function coalesceChanges(changes: readonly MeetingChange[]): MeetingChang
 		const key = `${c.agencyId ?? ''}\u0000${c.taskId}\u0000${c.field}`;
 		const i = last.get(key);
 		const prev = i === undefined ? undefined : out[i];
-		if (prev && prev.author?.id === c.author?.id && c.field !== 'task') {
+		if (prev && prev.author?.id === c.author?.id && !EVENTS.has(c.field)) {
 			prev.at = c.at;
 			prev.after =
 				c.field === 'updates' && Array.isArray(prev.after) && Array.isArray(c.after)
@@ -193,7 +155,9 @@ export function coalesceChanges(changes: readonly MeetingChange[]): MeetingChang
 		out.push({ ...c });
 	}
 	// A run that ends where it began changed nothing.
-	return out.filter((c) => c.field === 'updates' || !same(c.before, c.after));
+	return out.filter(
+		(c) => EVENTS.has(c.field) || c.field === 'updates' || !same(c.before, c.after)
+	);
 }
 
 /**

@@ -66,8 +66,8 @@ function valueText(field: string, v: unknown, names: Names): string {
 	if (field === 'due' && typeof v === 'string') return dmy(v);
 	if (field === 'status' && isStatus(v)) return statusLabel(v, 'vi');
 	if (field === 'progress' && typeof v === 'number') return `${v}%`;
-	if ((field === 'lead' || field === 'coordinating') && Array.isArray(v))
-		return v.map((id) => names.agency(String(id))).join(', ');
+	// Agency lists come as display names (plan-history's taskChanges).
+	if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return clip(v.join(', '));
 	if (field === 'section' && typeof v === 'string') {
 		const s = names.sections.get(v);
 		return s ? `${s.number}. ${s.title}` : v;
@@ -103,22 +103,33 @@ function taskName(taskId: string, names: Names): string {
 	return t ? `nhiệm vụ ${t.number} “${clip(t.title)}”` : `nhiệm vụ ${taskId}`;
 }
 
-/** One change as a sentence: who, what, before and after, and when. */
+/** One change as a sentence: who, what, before and after, and when; '' for none. */
 export function describeChange(c: MeetingChange, names: Names): string {
+	// A merge is told once, on the absorbed task ('merged').
+	if (c.field === 'absorbed') return '';
 	const who = c.author?.displayName ?? 'Hệ thống';
 	const when = `(${vietnamTime(c.at)})`;
 	const task = taskName(c.taskId, names);
 	const where = c.agencyId === null ? task : `thẻ của ${names.agency(c.agencyId)} cho ${task}`;
-	if (c.field === 'task') {
-		if (c.before === null) return `${who} thêm ${task} ${when}.`;
-		return `${who} gỡ ${task} khỏi kế hoạch ${when}.`;
-	}
-	if (c.field === 'deleted') {
-		const merged = (c.after as { mergedInto?: string | null } | null)?.mergedInto;
-		if (c.after === null) return `${who} khôi phục ${task} ${when}.`;
-		return merged
-			? `${who} gộp ${task} vào ${taskName(merged, names)} ${when}.`
-			: `${who} xóa ${task} ${when}.`;
+	const other = (v: unknown) => {
+		const o = (v ?? {}) as { id?: string; number?: string; title?: string };
+		return o.id ? taskName(o.id, names) : `nhiệm vụ ${o.number ?? ''}`;
+	};
+	switch (c.field) {
+		case 'task':
+			return c.before === null
+				? `${who} thêm ${task} ${when}.`
+				: `${who} gỡ ${task} khỏi kế hoạch ${when}.`;
+		case 'deleted':
+			return `${who} xóa ${task} ${when}.`;
+		case 'restored':
+			return `${who} khôi phục ${task} ${when}.`;
+		case 'merged':
+			return `${who} gộp ${task} vào ${other(c.after)} ${when}.`;
+		case 'split':
+			return `${who} tách ${task}, phần tách ra thành ${other(c.after)} ${when}.`;
+		case 'handover':
+			return `${who} giao ${task} từ ${String(c.before)} sang ${String(c.after)} chủ trì ${when}.`;
 	}
 	if (c.field === 'card') {
 		return c.before === null ? `${who} tạo ${where} ${when}.` : `${who} xóa ${where} ${when}.`;
@@ -197,6 +208,7 @@ export function minutesContent(options: {
 	const followUps: string[] = [];
 	for (const c of changes) {
 		const line = describeChange(c, names);
+		if (!line) continue;
 		const i = itemOf(c, meeting, names);
 		(i >= 0 ? items[i].changes : other).push(line);
 		if (c.field === 'task' && c.before === null) {
