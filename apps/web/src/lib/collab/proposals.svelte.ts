@@ -1,10 +1,6 @@
 import {
-	acceptProposal,
-	declineProposal,
 	propose,
 	readProposals,
-	readTask,
-	restoreCard,
 	type Proposal,
 	type ProposalKind,
 	type Task,
@@ -13,8 +9,9 @@ import {
 import type { BoardSession } from './board-session.svelte';
 
 /**
- * Proposals on one board (model proposal.ts): officers write them into their agency's document,
- * coordinators decide in the plan document. Reads are reactive through the documents' versions.
+ * Proposals on one board (model proposal.ts): officers write them into their agency's document;
+ * coordinators decide through their PlanEditor (one undo step each). Reads are reactive through
+ * the documents' versions.
  */
 export class ProposalBook {
 	readonly #session: BoardSession;
@@ -83,37 +80,5 @@ export class ProposalBook {
 			by: user.id,
 			byName: user.displayName
 		});
-	}
-
-	#decide(p: Proposal, origin: unknown) {
-		const view = this.#session.agency(p.agencyId);
-		if (!view || !this.#session.planWritable) throw new Error('Only coordinators decide');
-		const { user } = this.#session;
-		return {
-			plan: this.#session.plan.doc,
-			agency: view.doc,
-			proposalId: p.id,
-			by: user.id,
-			byName: user.displayName,
-			origin
-		};
-	}
-
-	/**
-	 * Applies the proposal under `origin` (the plan editor's, so undo reverts it) and creates
-	 * the leads' cards of a task a split created.
-	 */
-	accept(p: Proposal, origin: unknown): void {
-		const { createdTaskId } = acceptProposal(this.#decide(p, origin));
-		if (!createdTaskId) return;
-		for (const lead of readTask(this.#session.plan.doc, createdTaskId)?.lead ?? []) {
-			const view = this.#session.agency(lead);
-			if (view?.writable)
-				restoreCard(view.doc, { taskId: createdTaskId, by: this.#session.user.id });
-		}
-	}
-
-	decline(p: Proposal, reason: string, origin: unknown): void {
-		declineProposal({ ...this.#decide(p, origin), reason });
 	}
 }
