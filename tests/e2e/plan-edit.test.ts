@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { boardSuite, card } from './board-helpers.js';
+import { PLAN, boardSuite, card, openCard } from './board-helpers.js';
 
 const suite = boardSuite();
 
@@ -164,5 +164,122 @@ describe('plan editing in Chromium', () => {
 			.getByTestId('card-handed-over')
 			.waitFor({ timeout: 3000 });
 		expect(await handed.getByTestId('card-handed-over').count()).toBe(0);
+	}, 120_000);
+});
+
+describe('splitting and merging tasks in Chromium', () => {
+	it('splits a task at the caret and merges it back, seen live by another coordinator, with both in the history', async () => {
+		const a = await suite.board('sotttt');
+		const b = await suite.board('admin');
+		const errors: string[] = [];
+		for (const p of [a, b]) p.on('pageerror', (e) => errors.push(e.message));
+		// A task led by Sở TT&TT whose content can be split.
+		await a.getByTestId('plan-edit-toggle').click();
+		const ids = await a
+			.locator('[data-testid="card"][data-agency="so-tttt"]')
+			.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.task ?? ''));
+		let taskId = '';
+		let content = '';
+		for (const id of ids) {
+			await a.locator(`[data-testid="plan-task"][data-task="${id}"] .pick`).click();
+			content = await a.getByTestId('plan-content-input').inputValue();
+			if (content.length > 20) {
+				taskId = id;
+				break;
+			}
+		}
+		expect(taskId).not.toBe('');
+		await editTask(b, taskId);
+		const rowsBefore = await b.getByTestId('plan-task').count();
+
+		// The caret in the middle of the content, then split there.
+		const at = Math.floor(content.length / 2);
+		const box = a.getByTestId('plan-content-input');
+		await box.click();
+		await box.evaluate((el, at) => {
+			const area = el as HTMLTextAreaElement;
+			area.setSelectionRange(at, at);
+			area.dispatchEvent(new Event('select'));
+		}, at);
+		await a.getByTestId('plan-split-title').fill('Phần tách ra');
+		const started = Date.now();
+		await a.getByTestId('plan-split-task').click();
+
+		const newRow = b.locator('[data-testid="plan-task"]', { hasText: 'Phần tách ra' });
+		await eventually(async () => (await newRow.count()) === 1, 1000);
+		await eventually(
+			async () => (await b.getByTestId('plan-content-input').inputValue()) === content.slice(0, at),
+			1000
+		);
+		expect(Date.now() - started).toBeLessThan(1000);
+		expect(await b.getByTestId('plan-task').count()).toBe(rowsBefore + 1);
+		const newId = (await newRow.getAttribute('data-task')) ?? '';
+		expect(newId).not.toBe('');
+		// The new task has its own card in the lead's lane, on both boards.
+		for (const p of [a, b]) await card(p, 'so-tttt', newId).waitFor({ timeout: 3000 });
+		await newRow.locator('.pick').click();
+		expect(await b.getByTestId('plan-content-input').inputValue()).toBe(
+			content.slice(at).replace(/^\s+/, '')
+		);
+
+		// A merges the split part back into the original; B sees it marked merged.
+		await a.locator(`[data-testid="plan-task"][data-task="${taskId}"] .pick`).click();
+		await a.getByTestId('plan-merge-with').selectOption(newId);
+		await a.getByTestId('plan-merge-task').click();
+		await b
+			.locator(`[data-testid="plan-task"][data-task="${newId}"]`)
+			.getByTestId('plan-task-deleted')
+			.waitFor({ timeout: 3000 });
+		await b.locator(`[data-testid="plan-task"][data-task="${taskId}"] .pick`).click();
+		await eventually(async () =>
+			(await b.getByTestId('plan-content-input').inputValue()).includes('Phần tách ra')
+		);
+
+		// The history API lists both plan changes with their author, for anyone signed in; the
+		// server stores each update before it acknowledges it, so poll briefly.
+		const path = `/api/plans/${PLAN}/tasks/${taskId}/history`;
+		type Change = { kind: string; after?: { id?: string } };
+		type Entry = { author: { displayName: string } | null; changes: Change[] };
+		const read = () =>
+			b.evaluate(async (p) => {
+				const res = await fetch(p);
+				return { status: res.status, body: (await res.json()) as { entries: Entry[] } };
+			}, path);
+		let found: { kind: string; author: string | undefined }[] = [];
+		await eventually(async () => {
+			const { status, body } = await read();
+			expect(status).toBe(200);
+			found = body.entries.flatMap((e) =>
+				e.changes
+					.filter((c) => ['split', 'absorbed'].includes(c.kind) && c.after?.id === newId)
+					.map((c) => ({ kind: c.kind, author: e.author?.displayName }))
+			);
+			return found.length === 2;
+		});
+		expect(found).toEqual([
+			{ kind: 'absorbed', author: 'Cán bộ Sở Thông tin và Truyền thông' },
+			{ kind: 'split', author: 'Cán bộ Sở Thông tin và Truyền thông' }
+		]);
+		expect((await fetch(new URL(path, b.url()))).status).toBe(401);
+
+		// The card's history panel shows them too, in Vietnamese, with the author.
+		await b.getByTestId('plan-edit-close').click();
+		const detail = await openCard(b, 'so-tttt', taskId);
+		const split = detail
+			.locator('[data-testid="history-entry"][data-source="plan"]')
+			.filter({ has: b.locator('[data-kind="plan-split"]') });
+		await split.first().waitFor({ timeout: 5000 });
+		expect(await split.first().locator('[data-kind="plan-split"]').textContent()).toContain(
+			'Tách thành nhiệm vụ mới'
+		);
+		expect(await split.first().getByTestId('history-author').textContent()).toBe(
+			'Cán bộ Sở Thông tin và Truyền thông'
+		);
+		await detail
+			.locator('[data-kind="plan-absorbed"]', { hasText: 'Phần tách ra' })
+			.first()
+			.waitFor({ timeout: 5000 });
+		expect(errors).toEqual([]);
+		for (const p of [a, b]) await p.context().close();
 	}, 120_000);
 });

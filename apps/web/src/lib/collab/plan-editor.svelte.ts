@@ -1,11 +1,10 @@
 import {
-	acceptProposal,
 	addSection,
 	addTask,
 	createLinkedCards,
-	declineProposal,
 	deleteTask,
 	handOverTask,
+	mergeTasks,
 	moveSection,
 	moveTask,
 	planUndoManager,
@@ -13,6 +12,7 @@ import {
 	readTask,
 	renameSection,
 	restoreTask,
+	splitTask,
 	taskContentText,
 	taskTitleText,
 	updateTask,
@@ -166,6 +166,36 @@ export class PlanEditor {
 		return id;
 	}
 
+	/**
+	 * Splits a task at a content offset; the new task (returned) gets the same leads, whose
+	 * cards are created and tied to this undo step.
+	 */
+	splitTask(taskId: string, offset: number, title: string): string {
+		this.#undo.stopCapturing();
+		const id = splitTask(this.#doc, { taskId: taskId as TaskId, offset, title, ...this.#ctx() });
+		this.#createCards(id, readTask(this.#doc, id)?.lead ?? []);
+		return id;
+	}
+
+	/**
+	 * Merges `absorbId` into `keepId` (the absorbed task is marked merged, not removed); the
+	 * absorbed task's leads become leads of the kept one and get its card.
+	 */
+	mergeTasks(keepId: string, absorbId: string): void {
+		this.#undo.stopCapturing();
+		const was: string[] = readTask(this.#doc, keepId as TaskId)?.lead ?? [];
+		mergeTasks(this.#doc, {
+			keepId: keepId as TaskId,
+			absorbId: absorbId as TaskId,
+			...this.#ctx()
+		});
+		const now: string[] = readTask(this.#doc, keepId as TaskId)?.lead ?? [];
+		this.#createCards(
+			keepId as TaskId,
+			now.filter((a) => !was.includes(a))
+		);
+	}
+
 	deleteTask(taskId: string): void {
 		this.#undo.stopCapturing();
 		deleteTask(this.#doc, { taskId: taskId as TaskId, ...this.#ctx() });
@@ -194,41 +224,6 @@ export class PlanEditor {
 	moveSection(sectionId: string, index: number): void {
 		this.#undo.stopCapturing();
 		moveSection(this.#doc, { sectionId, index, ...this.#ctx() });
-	}
-
-	/**
-	 * Accepts an officer's proposal (model proposal.ts) as one undo step of this editor: the
-	 * change and the decision together, with the cards of a task a split created tied to it.
-	 */
-	acceptProposal(agencyId: string, proposalId: string): void {
-		const agency = this.#agencyDoc(agencyId);
-		if (!agency) throw new Error(`No writable document for agency ${agencyId}`);
-		this.#undo.stopCapturing();
-		const { createdTaskId } = acceptProposal({
-			plan: this.#doc,
-			agency,
-			proposalId,
-			byName: this.#name,
-			...this.#ctx()
-		});
-		if (createdTaskId) {
-			this.#createCards(createdTaskId, readTask(this.#doc, createdTaskId)?.lead ?? []);
-		}
-	}
-
-	/** Declines an officer's proposal with the reason the officer will read. */
-	declineProposal(agencyId: string, proposalId: string, reason: string): void {
-		const agency = this.#agencyDoc(agencyId);
-		if (!agency) throw new Error(`No writable document for agency ${agencyId}`);
-		this.#undo.stopCapturing();
-		declineProposal({
-			plan: this.#doc,
-			agency,
-			proposalId,
-			reason,
-			byName: this.#name,
-			...this.#ctx()
-		});
 	}
 
 	destroy(): void {

@@ -24,7 +24,16 @@ const dict = {
 	addSection: { vi: 'Thêm mục', en: 'Add section' },
 	newSection: { vi: 'Mục mới', en: 'New section' },
 	sectionTitle: { vi: 'Tên mục', en: 'Section title' },
-	noLeadYet: { vi: 'Chọn đơn vị chủ trì trước khi thêm', en: 'Pick a lead agency first' }
+	noLeadYet: { vi: 'Chọn đơn vị chủ trì trước khi thêm', en: 'Pick a lead agency first' },
+	splitTask: { vi: 'Tách nhiệm vụ tại con trỏ', en: 'Split the task at the caret' },
+	splitTitle: { vi: 'Tên nhiệm vụ tách ra', en: 'Title of the new task' },
+	splitHint: {
+		vi: 'Phần nội dung từ vị trí con trỏ trở đi chuyển sang nhiệm vụ mới.',
+		en: 'The content from the caret on moves to the new task.'
+	},
+	splitDefaultTitle: { vi: '{title} (phần tách)', en: '{title} (split)' },
+	mergeWith: { vi: 'Gộp nhiệm vụ khác vào nhiệm vụ này', en: 'Merge another task into this one' },
+	mergeTask: { vi: 'Gộp', en: 'Merge' }
 } as const;
 
 export type PlanEditKey = keyof typeof dict;
