@@ -1,7 +1,9 @@
 import {
+	acceptProposal,
 	addSection,
 	addTask,
 	createLinkedCards,
+	declineProposal,
 	deleteTask,
 	handOverTask,
 	mergeTasks,
@@ -224,6 +226,41 @@ export class PlanEditor {
 	moveSection(sectionId: string, index: number): void {
 		this.#undo.stopCapturing();
 		moveSection(this.#doc, { sectionId, index, ...this.#ctx() });
+	}
+
+	/**
+	 * Accepts an officer's proposal (model proposal.ts) as one undo step of this editor: the
+	 * change and the decision together, with the cards of a task a split created tied to it.
+	 */
+	acceptProposal(agencyId: string, proposalId: string): void {
+		const agency = this.#agencyDoc(agencyId);
+		if (!agency) throw new Error(`No writable document for agency ${agencyId}`);
+		this.#undo.stopCapturing();
+		const { createdTaskId } = acceptProposal({
+			plan: this.#doc,
+			agency,
+			proposalId,
+			byName: this.#name,
+			...this.#ctx()
+		});
+		if (createdTaskId) {
+			this.#createCards(createdTaskId, readTask(this.#doc, createdTaskId)?.lead ?? []);
+		}
+	}
+
+	/** Declines an officer's proposal with the reason the officer will read. */
+	declineProposal(agencyId: string, proposalId: string, reason: string): void {
+		const agency = this.#agencyDoc(agencyId);
+		if (!agency) throw new Error(`No writable document for agency ${agencyId}`);
+		this.#undo.stopCapturing();
+		declineProposal({
+			plan: this.#doc,
+			agency,
+			proposalId,
+			reason,
+			byName: this.#name,
+			...this.#ctx()
+		});
 	}
 
 	destroy(): void {
