@@ -57,6 +57,19 @@ describe('proposals in Chromium', () => {
 		expect(await text(accepted.getByTestId('proposal-decision'))).toContain('Đã chấp nhận');
 		await eventually(async () => (await item.count()) === 0);
 
+		// The acceptance is one step of the coordinator's own undo: undoing it takes the due date
+		// back on every board and reopens the proposal, which can then be accepted again.
+		const dueBefore = await text(dueOn(viewer, taskId));
+		await coordinator.getByTestId('plan-edit-toggle').click();
+		await coordinator.getByTestId('plan-undo').click();
+		await detail.locator('[data-testid="proposal"][data-status="open"]').waitFor({ timeout: 5000 });
+		for (const page of [officer, viewer]) {
+			await eventually(async () => !(await text(dueOn(page, taskId))).includes('24/12/2024'));
+		}
+		await item.getByRole('button', { name: /^Chấp nhận/ }).click();
+		await eventually(async () => (await text(dueOn(officer, taskId))).includes('24/12/2024'));
+		expect(dueBefore).toContain('24/12/2024');
+
 		// A split proposal declined with a reason: the plan is unchanged, the officer reads why.
 		await form.getByLabel('Loại đề xuất').selectOption('split');
 		await form.getByLabel('Tên nhiệm vụ tách ra').fill('Tuyên truyền tại các đồn biên phòng');
