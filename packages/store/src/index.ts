@@ -16,3 +16,4 @@ export type { AgenciesRepo, AddAgencyInput } from './agencies.js';
 export { DirectoryError, MAX_NAME_LENGTH } from './agency-rules.js';
 export type { Maintenance } from './maintenance.js';
 export type { MeetingMinutes, MinutesRepo } from './minutes.js';
+export type { CalendarFeed, CalendarFeedsRepo } from './calendar-feeds.js';

@@ -48,6 +48,21 @@ export const migrations: readonly Migration[] = [
 					ON doc_snapshots(document, created_at, upto_seq);
 			`);
 		}
+	},
+	{
+		version: 5,
+		description: "each user's calendar feed: the hash of its secret address",
+		up(db) {
+			// Removed with its user; the token's hash is unique, as a lookup key must be.
+			db.exec(`
+				CREATE TABLE calendar_feeds (
+					user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+					token_hash BLOB NOT NULL UNIQUE,
+					created_at INTEGER NOT NULL,
+					last_used_at INTEGER
+				) STRICT;
+			`);
+		}
 	}
 ];
 

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { createAgenciesRepo, type AgenciesRepo } from './agencies.js';
 import { createAuditLog, type AuditLog } from './audit.js';
+import { createCalendarFeedsRepo, type CalendarFeedsRepo } from './calendar-feeds.js';
 import { guarded, type RepoContext } from './context.js';
 import { StoreError, toStoreError } from './errors.js';
 import { createMaintenance, type Maintenance } from './maintenance.js';
@@ -41,6 +42,8 @@ export interface Store {
 	readonly agencies: AgenciesRepo;
 	/** Minutes of the meetings held on each board (minutes.ts). */
 	readonly minutes: MinutesRepo;
+	/** Each user's secret calendar address, as a hash (calendar-feeds.ts). */
+	readonly calendarFeeds: CalendarFeedsRepo;
 	/** Health, integrity and the page limit; the raw connection never leaves the store. */
 	readonly maintenance: Maintenance;
 	/**
@@ -104,6 +107,7 @@ export function openStore(options: OpenStoreOptions): Store {
 		audit: createAuditLog(ctx),
 		agencies: createAgenciesRepo(ctx),
 		minutes: createMinutesRepo(ctx),
+		calendarFeeds: createCalendarFeedsRepo(ctx),
 		maintenance: createMaintenance(ctx),
 		transaction: (fn) => guarded(ctx, () => db.transaction(fn)()),
 		close: () => db.close()
