@@ -169,5 +169,13 @@ describe('meeting', () => {
 		expect(agenda.problem([{ id: 'a', kind: 'card', ref: 'II' }])).not.toBeNull();
 		const step = childShape(childShape(shape, 'steps'), null);
 		expect(step?.kind === 'value' && step.problem({ index: 1, at: 5, by: null })).toBeNull();
+		expect(step?.kind === 'value' && step.problem({ index: 1, at: 5, by: 7 })).not.toBeNull();
+		const person = childShape(childShape(shape, 'participants'), 'u-1');
+		expect(
+			person?.kind === 'value' && person.problem({ name: 'A', agencyId: null, at: 1 })
+		).toBeNull();
+		expect(
+			person?.kind === 'value' && person.problem({ name: 'A', agencyId: 3, at: 1 })
+		).not.toBeNull();
 	});
 });

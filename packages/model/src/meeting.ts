@@ -81,14 +81,21 @@ export const MEETING_SHAPE: Shape = {
 			(v) => Array.isArray(v) && v.every((item) => agendaItem(item) !== null),
 			'a list of { id, kind, ref }'
 		),
-		steps: { kind: 'array', each: value((v) => step(v) !== null, '{ index, at, by }') },
+		steps: {
+			kind: 'array',
+			each: value(
+				(v) => step(v) !== null && isRecord(v) && (v.by === null || typeof v.by === 'string'),
+				'{ index, at, by }'
+			)
+		},
 		presenter: value((v) => person(v) !== null, '{ id, name }'),
 		participants: {
 			kind: 'map',
 			each: value(
 				(v) =>
 					participant('', v) !== null &&
-					(!isRecord(v) || v.agencyId === null || typeof v.agencyId === 'string'),
+					isRecord(v) &&
+					(v.agencyId === null || typeof v.agencyId === 'string'),
 				'{ name, agencyId, at }'
 			)
 		}
