@@ -101,7 +101,7 @@ describe('plan editing in Chromium', () => {
 		for (const p of [a, b, officer]) await p.context().close();
 	}, 120_000);
 
-	it('adds a task with its lead card, a deleted task stays with a note on its card, a new lead gets the card', async () => {
+	it('adds a task with its lead card (undo takes both away), a deleted task stays with a note on its card, a new lead gets the card', async () => {
 		const a = await suite.board('sotttt');
 		const officer = await suite.board('bdbp');
 		await a.getByTestId('plan-edit-toggle').click();
@@ -119,6 +119,14 @@ describe('plan editing in Chromium', () => {
 		);
 		await newCard.waitFor({ timeout: 3000 });
 		expect((await newCard.locator('.title').textContent())?.trim()).toBe('Nhiệm vụ mới');
+
+		// Undo of the addition takes the card away too; redo brings both back.
+		await a.getByTestId('plan-undo').click();
+		await eventually(async () => (await newCard.count()) === 0);
+		await eventually(async () => (await a.getByTestId('plan-task').count()) === countBefore);
+		await a.getByTestId('plan-redo').click();
+		await newCard.waitFor({ timeout: 3000 });
+		await a.locator(`[data-testid="plan-task"][data-task="${newId}"]`).waitFor();
 
 		await a
 			.locator(`[data-testid="plan-task"][data-task="${newId}"] [data-testid="plan-delete-task"]`)
@@ -173,7 +181,7 @@ describe('splitting and merging tasks in Chromium', () => {
 		const b = await suite.board('admin');
 		const errors: string[] = [];
 		for (const p of [a, b]) p.on('pageerror', (e) => errors.push(e.message));
-		// A task led by Sở TT&TT whose content can be split.
+		// A task led by Sở TT&TT alone (A writes its cards) whose content can be split.
 		await a.getByTestId('plan-edit-toggle').click();
 		const ids = await a
 			.locator('[data-testid="card"][data-agency="so-tttt"]')
@@ -183,7 +191,10 @@ describe('splitting and merging tasks in Chromium', () => {
 		for (const id of ids) {
 			await a.locator(`[data-testid="plan-task"][data-task="${id}"] .pick`).click();
 			content = await a.getByTestId('plan-content-input').inputValue();
-			if (content.length > 20) {
+			const lead = await a
+				.getByTestId('plan-lead-input')
+				.evaluate((el) => [...(el as HTMLSelectElement).selectedOptions].map((o) => o.value));
+			if (content.length > 20 && lead.length === 1 && lead[0] === 'so-tttt') {
 				taskId = id;
 				break;
 			}
