@@ -27,11 +27,14 @@
  *   caller creates the lead's card with `createLinkedCards` (plan-undo.ts) in that agency's
  *   document.
  * - **Lead changes.** `updateTask({ lead })` only edits the plan; replacing one lead by another
- *   is a handover (handover.ts), which also moves the card between agency documents.
+ *   is a handover (handover.ts), which also moves the card between agency documents and
+ *   replaces the lead list whole, so of two concurrent handovers exactly one wins.
  * - **Undo.** Every operation takes an `origin`; `planUndoManager` tracks only that origin, so
  *   undo reverts one's own changes and never another person's, who writes under another
  *   origin (remote updates arrive with the provider as origin). Cards created with an added
  *   task are tied to its undo step (plan-undo.ts): undoing the addition leaves no open card.
+ *   Known limit: a card somebody already wrote on is kept (nothing written is lost), and then
+ *   stays in its lane as a card of a task the plan no longer has.
  */
 import * as Y from 'yjs';
 import { addAssignment } from './assignments.js';
