@@ -186,5 +186,5 @@ describe('meeting minutes', () => {
 		expect(out).toContain('Bộ Chỉ huy Bộ đội Biên phòng tỉnh: Trần Thị Lan');
 		expect(out).toContain('từ “Chưa thực hiện” thành “Đang thực hiện”');
 		expect(out).toContain('CHỦ TRÌ');
-	});
+	}, 90_000);
 });

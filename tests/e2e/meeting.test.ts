@@ -135,5 +135,5 @@ describe('meeting mode in Chromium', () => {
 		expect(out).toContain('BIÊN BẢN');
 		expect(out).toContain(FOLLOWER);
 		expect(out).toContain(`thành “${labels[next]}”`);
-	});
+	}, 120_000);
 });
