@@ -69,6 +69,12 @@ describe('proposals in Chromium', () => {
 		await item.getByRole('button', { name: /^Chấp nhận/ }).click();
 		await eventually(async () => (await text(dueOn(officer, taskId))).includes('24/12/2024'));
 		expect(dueBefore).toContain('24/12/2024');
+		// Everyone reading the card sees its proposals; only the lead's officers get the form.
+		const viewerDetail = await openCard(viewer, BDBP, taskId);
+		await viewerDetail
+			.locator('[data-testid="proposal"][data-status="accepted"]')
+			.waitFor({ timeout: 5000 });
+		expect(await viewerDetail.getByTestId('proposal-form').count()).toBe(0);
 
 		// A split proposal declined with a reason: the plan is unchanged, the officer reads why.
 		await form.getByLabel('Loại đề xuất').selectOption('split');
