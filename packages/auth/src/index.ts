@@ -32,3 +32,4 @@ export {
 	USERNAME_PATTERN
 } from './users.js';
 export { SHARE_TOKEN_PREFIX, hashShareToken } from './share-token.js';
+export { hashSecretToken, isSecretToken, newSecretToken } from './secret-token.js';

@@ -1,4 +1,4 @@
-import { sha256 } from '@oslojs/crypto/sha2';
+import { hashSecretToken } from './secret-token.js';
 
 /**
  * The form `share:<token>` of a progress-board share link given as a provider token. The sync
@@ -8,6 +8,4 @@ import { sha256 } from '@oslojs/crypto/sha2';
 export const SHARE_TOKEN_PREFIX = 'share:';
 
 /** SHA-256 of a share token: the only form of it the database keeps. */
-export function hashShareToken(token: string): Uint8Array {
-	return sha256(new TextEncoder().encode(token));
-}
+export const hashShareToken = hashSecretToken;

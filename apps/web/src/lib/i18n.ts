@@ -151,6 +151,24 @@ const dict = {
 	downloads: { vi: 'Tải báo cáo', en: 'Downloads' },
 	sharedBoard: { vi: 'Bảng tiến độ được chia sẻ', en: 'Shared progress board' },
 	shareLinks: { vi: 'Liên kết chia sẻ', en: 'Share links' },
+	// Calendar feed (ICS)
+	calendarFeed: {
+		vi: 'Lịch hạn trên điện thoại, Outlook, Google Lịch',
+		en: 'Deadlines in your calendar app'
+	},
+	calendarFeedIntro: {
+		vi: 'Một địa chỉ lịch (ICS) riêng của bạn: hạn các nhiệm vụ của đơn vị và hạn báo cáo của các kế hoạch. Ai có địa chỉ này đều xem được lịch, nên hãy giữ kín; đặt lại thì địa chỉ cũ ngừng hoạt động.',
+		en: 'A calendar address (ICS) of your own: your agency’s task deadlines and the plans’ reporting deadlines. Anyone with the address can read it, so keep it private; resetting stops the old address.'
+	},
+	calendarFeedCreate: { vi: 'Tạo địa chỉ lịch', en: 'Create calendar address' },
+	calendarFeedReset: { vi: 'Đặt lại địa chỉ lịch', en: 'Reset calendar address' },
+	calendarFeedRemove: { vi: 'Tắt lịch', en: 'Turn the calendar off' },
+	calendarFeedActive: { vi: 'Đang bật từ {date}.', en: 'On since {date}.' },
+	calendarFeedNew: {
+		vi: 'Địa chỉ mới (chỉ hiện lần này, hãy sao chép vào ứng dụng lịch):',
+		en: 'New address (shown this once; copy it into your calendar app):'
+	},
+	calendarFeedOff: { vi: 'Lịch đã tắt.', en: 'The calendar is off.' },
 	// New plan (upload, preview, create)
 	newPlan: { vi: 'Kế hoạch mới', en: 'New plan' },
 	newPlanIntro: {

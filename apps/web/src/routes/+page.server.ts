@@ -4,5 +4,10 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (!locals.user) redirect(303, '/login');
-	return { plans: runtime().store.plans.list() };
+	const { store } = runtime();
+	const feed = store.calendarFeeds.get(locals.user.id);
+	return {
+		plans: store.plans.list(),
+		calendarFeed: { active: feed !== null, createdAt: feed?.createdAt.toISOString() ?? null }
+	};
 };

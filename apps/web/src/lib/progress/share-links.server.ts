@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { hashShareToken } from '@planboard/auth';
+import { hashShareToken, isSecretToken, newSecretToken } from '@planboard/auth';
 import { error } from '@sveltejs/kit';
 import { isIsoDate } from '@planboard/model';
 import { isShareLinkActive, type ShareLink, type User } from '@planboard/store';
@@ -8,10 +7,6 @@ import { endShareStreams } from './progress-feed.server';
 
 /** Who may create, list and revoke share links. */
 export const SHARE_MANAGERS: ReadonlySet<string> = new Set(['admin', 'coordinator']);
-
-/** 32 random bytes (256 bits), base64url: 43 URL-safe characters. */
-const TOKEN_BYTES = 32;
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export function requireShareManager(locals: App.Locals): User {
 	if (!locals.user) error(401, { message: 'Cần đăng nhập.' });
@@ -23,7 +18,7 @@ export function requireShareManager(locals: App.Locals): User {
 
 /** The link a token opens, or why not: unknown (404) or revoked/expired (410). */
 export function resolveShareToken(token: string): { link: ShareLink } | { status: 404 | 410 } {
-	if (!TOKEN_PATTERN.test(token)) return { status: 404 };
+	if (!isSecretToken(token)) return { status: 404 };
 	const link = runtime().store.shareLinks.getByHash(hashShareToken(token));
 	if (!link) return { status: 404 };
 	if (!isShareLinkActive({ link })) return { status: 410 };
@@ -88,7 +83,7 @@ export function createShareLink(o: {
 		expiresAt = new Date(`${o.expires}T23:59:59.999+07:00`);
 		if (expiresAt.getTime() <= Date.now()) throw new ShareInputError('Ngày hết hạn đã qua.');
 	}
-	const token = randomBytes(TOKEN_BYTES).toString('base64url');
+	const token = newSecretToken();
 	const id = store.shareLinks.create({
 		planId: o.planId,
 		tokenHash: hashShareToken(token),
