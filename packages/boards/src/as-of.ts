@@ -1,5 +1,6 @@
 import {
 	agencyDocName,
+	endOfVietnamDay,
 	isIsoDate,
 	planDocName,
 	readAgencies,
@@ -29,7 +30,6 @@ export interface AsOf {
 	date: string;
 }
 
-const VIETNAM_OFFSET = '+07:00';
 /** An ISO instant with a time and an explicit zone (Z or ±hh:mm); seconds and fraction optional. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -40,8 +40,7 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\
  */
 export function parseAsOf(value: string): AsOf | null {
 	if (isIsoDate(value)) {
-		const instant = new Date(`${value}T23:59:59.999${VIETNAM_OFFSET}`);
-		return { instant, date: value };
+		return { instant: endOfVietnamDay(value), date: value };
 	}
 	if (!ISO_INSTANT.test(value)) return null;
 	const instant = new Date(value);

@@ -128,13 +128,14 @@ export {
 } from './task.js';
 export type { Task, TaskDeletion, TaskInput, TaskKind, UpdateTaskOptions } from './task.js';
 export { replaceText, textDiff } from './text-diff.js';
-export {
-	DUE_SOON_DAYS,
-	TIMELINESS,
-	dayNumber,
-	isIsoDate,
-	timeliness,
-	vietnamDate
-} from './timeliness.js';
+export { DUE_SOON_DAYS, TIMELINESS, dayNumber, isIsoDate, timeliness } from './timeliness.js';
 export type { Timeliness, TimelinessInput } from './timeliness.js';
+export {
+	VIETNAM_TIME_ZONE,
+	endOfVietnamDay,
+	startOfVietnamDay,
+	todayInVietnam,
+	vietnamClock,
+	vietnamDate
+} from './vietnam-time.js';
 export { addUpdateEntry } from './update-entry.js';

@@ -14,7 +14,8 @@ import { readPlanMeta } from './plan-meta.js';
 import { readSections } from './section.js';
 import { STATUSES, isStatus } from './status.js';
 import { readTask, readTasks } from './task.js';
-import { isIsoDate, timeliness, vietnamDate } from './timeliness.js';
+import { isIsoDate, timeliness } from './timeliness.js';
+import { vietnamDate } from './vietnam-time.js';
 import { T, agencyDoc, planDoc, prng, replicasOf } from './test-fixtures.js';
 import { mutate } from './test-fuzz.js';
 

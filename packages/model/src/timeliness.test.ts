@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TIMELINESS, dayNumber, timeliness, vietnamDate } from './timeliness.js';
+import { TIMELINESS, dayNumber, timeliness } from './timeliness.js';
+import { vietnamDate } from './vietnam-time.js';
 
 /** Epoch ms of a Vietnam wall-clock time (UTC+7). */
 const vn = (iso: string) => Date.parse(`${iso}+07:00`);

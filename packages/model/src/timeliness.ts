@@ -1,4 +1,5 @@
 import type { Status } from './status.js';
+import { vietnamDate } from './vietnam-time.js';
 
 /** Derived, never stored: it changes with the calendar even when nobody edits the card. */
 export type Timeliness = 'on_track' | 'due_soon' | 'overdue' | 'done_on_time' | 'done_late';
@@ -14,11 +15,6 @@ export const TIMELINESS: readonly Timeliness[] = Object.freeze([
 /** A task is "due soon" when its due date is at most this many days after the as-of date. */
 export const DUE_SOON_DAYS = 14;
 
-/**
- * Plans are Vietnamese; a completion instant is turned into a calendar date in Vietnam time
- * (UTC+7, no daylight saving), so "done on the due date" means the same day for every viewer.
- */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -41,11 +37,6 @@ export function isIsoDate(value: unknown): value is string {
 	} catch {
 		return false;
 	}
-}
-
-/** The Vietnam calendar date ('YYYY-MM-DD') of an instant in epoch milliseconds. */
-export function vietnamDate(ms: number): string {
-	return new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 export interface TimelinessInput {

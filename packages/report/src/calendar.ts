@@ -1,5 +1,5 @@
 import ical from 'ical-generator';
-import { statusLabel, type AgencyInfo, type Task } from '@planboard/model';
+import { VIETNAM_TIME_ZONE, statusLabel, type AgencyInfo, type Task } from '@planboard/model';
 import type { BoardData } from './board.js';
 
 /** A board in a calendar, with the address its events link to. */
@@ -22,9 +22,6 @@ export interface CalendarOptions {
 	now?: Date;
 }
 
-/** The product's calendar time zone; every event is a whole day, so only clients read it. */
-export const CALENDAR_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
 /**
  * An ICS calendar (RFC 5545) of the tasks' due dates and the plans' reporting deadlines, as
  * all-day events in Vietnamese. A task every card of which is done, and a deleted task, have no
@@ -37,7 +34,7 @@ export function toCalendar(options: CalendarOptions): string {
 		name: options.name,
 		prodId: { company: 'Planboard', product: 'Planboard', language: 'VI' },
 		// All-day dates are written as they are (no TZID); the zone tells clients whose days they are.
-		x: [['X-WR-TIMEZONE', CALENDAR_TIME_ZONE]]
+		x: [['X-WR-TIMEZONE', VIETNAM_TIME_ZONE]]
 	});
 	for (const { board, url } of options.boards) {
 		const agencies = new Map(board.agencies.map((a) => [a.id as string, a]));

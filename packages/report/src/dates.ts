@@ -1,4 +1,4 @@
-import { dayNumber, vietnamDate } from '@planboard/model';
+import { dayNumber } from '@planboard/model';
 
 /** 'YYYY-MM-DD' as Vietnamese documents print dates: 'dd/mm/yyyy'. Empty for null. */
 export function dmy(iso: string | null): string {
@@ -22,9 +22,7 @@ export function placeDateLine(options: { place: string; date: string }): string 
 }
 
 /** The calendar date in Vietnam now: the default as-of date of every export. */
-export function todayInVietnam(now: number = Date.now()): string {
-	return vietnamDate(now);
-}
+export { todayInVietnam } from '@planboard/model';
 
 /** Excel's serial day number (days since 1899-12-30) for a 'YYYY-MM-DD' date. */
 export function excelSerial(iso: string): number {

@@ -1,6 +1,6 @@
 export { readBoard } from './board.js';
 export type { BoardCard, BoardContribution, BoardData, ReadBoardOptions } from './board.js';
-export { CALENDAR_TIME_ZONE, toCalendar } from './calendar.js';
+export { toCalendar } from './calendar.js';
 export type { CalendarBoard, CalendarOptions } from './calendar.js';
 export { BACKUP_FORMAT, BACKUP_VERSION, BackupError } from './backup-format.js';
 export type { Backup, BackupAgency, BackupPlan } from './backup-format.js';

@@ -6,6 +6,7 @@ import {
 	readSections,
 	readTasks,
 	statusLabel,
+	vietnamClock,
 	type AgendaItem,
 	type Meeting,
 	type Section,
@@ -29,8 +30,8 @@ const MAX_VALUE = 300;
 
 /** 'HHhMM' in Vietnam, as minutes write times. */
 export function vietnamTime(ms: number): string {
-	const d = new Date(ms + 7 * 3_600_000);
-	return `${String(d.getUTCHours()).padStart(2, '0')} giờ ${String(d.getUTCMinutes()).padStart(2, '0')}`;
+	const { hours, minutes } = vietnamClock(ms);
+	return `${String(hours).padStart(2, '0')} giờ ${String(minutes).padStart(2, '0')}`;
 }
 
 const FIELD_LABELS: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { vietnamDate } from '@planboard/model';
+import { vietnamClock, vietnamDate } from '@planboard/model';
 import { formatDate } from '$lib/i18n';
 
 /** Fills `{name}` placeholders of a message. */
@@ -8,13 +8,11 @@ export function fill(message: string, vars: Record<string, string | number>): st
 
 /** dd/mm/yyyy hh:mm in Vietnam time, the zone of the plan, whatever the viewer's clock says. */
 export function formatDateTime(ms: number): string {
-	const shifted = new Date(ms + 7 * 3600_000);
-	const hh = String(shifted.getUTCHours()).padStart(2, '0');
-	const mm = String(shifted.getUTCMinutes()).padStart(2, '0');
+	const { hours, minutes } = vietnamClock(ms);
+	const hh = String(hours).padStart(2, '0');
+	const mm = String(minutes).padStart(2, '0');
 	return `${formatDate(vietnamDate(ms))} ${hh}:${mm}`;
 }
 
 /** Today's date in Vietnam, 'YYYY-MM-DD': timeliness is judged on the plan's calendar. */
-export function todayInVietnam(): string {
-	return vietnamDate(Date.now());
-}
+export { todayInVietnam } from '@planboard/model';

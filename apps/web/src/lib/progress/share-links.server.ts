@@ -1,6 +1,6 @@
 import { hashShareToken, isSecretToken, newSecretToken } from '@planboard/auth';
 import { error } from '@sveltejs/kit';
-import { isIsoDate } from '@planboard/model';
+import { endOfVietnamDay, isIsoDate } from '@planboard/model';
 import { isShareLinkActive, type ShareLink, type User } from '@planboard/store';
 import { runtime } from '$lib/server/runtime';
 import { endShareStreams } from './progress-feed.server';
@@ -80,7 +80,7 @@ export function createShareLink(o: {
 	let expiresAt: Date | null = null;
 	if (o.expires) {
 		if (!isIsoDate(o.expires)) throw new ShareInputError('Ngày hết hạn không hợp lệ.');
-		expiresAt = new Date(`${o.expires}T23:59:59.999+07:00`);
+		expiresAt = endOfVietnamDay(o.expires);
 		if (expiresAt.getTime() <= Date.now()) throw new ShareInputError('Ngày hết hạn đã qua.');
 	}
 	const token = newSecretToken();

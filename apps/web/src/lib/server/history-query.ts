@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { parseAsOf, type HistoryOptions } from '@planboard/boards';
+import { startOfVietnamDay } from '@planboard/model';
 
 /**
  * The range and page of a history request (`from`, `to`, `limit`, `beforeSeq`), shared by the
@@ -13,9 +14,7 @@ export function historyQuery(url: URL): Omit<HistoryOptions, 'cardId'> {
 		if (value === null) return undefined;
 		const parsed = parseAsOf(value);
 		if (!parsed) error(400, { message: `${name} phải là một ngày YYYY-MM-DD hoặc thời điểm ISO.` });
-		return name === 'from' && parsed.date === value
-			? new Date(`${value}T00:00:00+07:00`)
-			: parsed.instant;
+		return name === 'from' && parsed.date === value ? startOfVietnamDay(value) : parsed.instant;
 	};
 	const number = (name: string) => {
 		const value = q.get(name);
