@@ -191,7 +191,7 @@ async function main(): Promise<void> {
 		notes: [
 			`one agency lane of ${CARDS.toLocaleString('en-US')} cards created by createBoard (syntheticPlan of board-render-seed.ts), then ${EDITS.toLocaleString('en-US')} single card edits (progress 70 %, status 30 %) one every ${STEP_MS / 60_000} min from ${new Date(START).toISOString().slice(0, 10)}, each appended with its time; ${(built.logBytes / 1e6).toFixed(1)} MB of updates`,
 			`read at ${instantText} (asOf ${at.date}): just after edit ${MIDDLE_EDIT.toLocaleString('en-US')}, ${SNAPSHOT_EVERY - 1} edits after the latest snapshot (the worst case of the server's cadence); the loaded state vector is checked against the one recorded then`,
-			`export = what GET /api/plans/<id>/export?asOf= does: readStoredBoard (plan + agency document at the instant, re-encoded) + exportBoard; files of ${FORMATS.map((f) => `${(sizes[f] / 1e3).toFixed(0)} kB ${f.toUpperCase()}`).join(', ')}`
+			`export = what GET /api/plans/<id>/export?asOf= does: readStoredBoard (plan + agency document loaded at the instant) + exportBoard (reads the loaded documents); files of ${FORMATS.map((f) => `${(sizes[f] / 1e3).toFixed(0)} kB ${f.toUpperCase()}`).join(', ')}`
 		]
 	});
 }
