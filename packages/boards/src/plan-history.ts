@@ -32,6 +32,23 @@ export type TaskChangeKind =
 	| 'split'
 	| 'handover';
 
+const KIND_ORDER: readonly TaskChangeKind[] = [
+	'task',
+	'title',
+	'content',
+	'timeframe',
+	'due',
+	'lead',
+	'coordinating',
+	'section',
+	'deleted',
+	'restored',
+	'merged',
+	'absorbed',
+	'split',
+	'handover'
+];
+
 export interface TaskChange {
 	kind: TaskChangeKind;
 	taskId: string;
@@ -116,7 +133,7 @@ export async function taskHistory(
 				id
 			) ?? id;
 	};
-	return replayHistory(reader, planDocument, options, {
+	const history = await replayHistory(reader, planDocument, options, {
 		root: tasksMap as (doc: Y.Doc) => Y.Map<unknown>,
 		changes: (key, before, after) => {
 			const changes = taskChanges(
@@ -132,4 +149,10 @@ export async function taskHistory(
 			return changes;
 		}
 	});
+	// One entry gathers changes reported under several tasks' keys (a split under the new task's
+	// random id): listed in the kinds' order, so an entry reads the same on every load.
+	for (const entry of history.entries) {
+		entry.changes.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+	}
+	return history;
 }
