@@ -47,13 +47,16 @@ describe('LoginRateLimiter', () => {
 		expect(rl.check(who)).toEqual({ allowed: true });
 	});
 
-	it('keeps memory bounded', () => {
+	it('keeps memory bounded: at most maxEntries usernames and maxEntries addresses', () => {
 		const { rl, clock } = limiter({ maxEntries: 100 });
 		for (let i = 0; i < 1000; i++) {
 			clock.now = i;
 			rl.recordFailure({ username: `u${i}`, ip: `ip${i}` });
+			expect(rl.sizes.usernames).toBeLessThanOrEqual(100);
+			expect(rl.sizes.addresses).toBeLessThanOrEqual(100);
 		}
-		expect(rl.size).toBeLessThanOrEqual(200);
+		// Full, not emptied: eviction drops only what it must, the least recently used first.
+		expect(rl.sizes).toEqual({ usernames: 100, addresses: 100 });
 	});
 
 	it('admits at most 5 attempts per username before any verification finishes', () => {
@@ -86,14 +89,16 @@ describe('LoginRateLimiter', () => {
 			rl.recordFailure({ username: `filler${i}`, ip: `192.0.${i >> 8}.${i & 255}` });
 		}
 		expect(rl.check({ username: 'sotttt', ip: '10.9.9.9' }).allowed).toBe(false);
-		expect(rl.size).toBeLessThanOrEqual(2 * 100 + 2);
+		expect(rl.sizes.usernames).toBeLessThanOrEqual(100);
+		expect(rl.sizes.addresses).toBeLessThanOrEqual(100);
 	});
 
 	it('still bounds memory when every key blocks', () => {
 		const { rl } = limiter({ maxEntries: 10, hardMaxEntries: 50 });
 		for (let i = 0; i < 500; i++)
 			for (let k = 0; k < 5; k++) rl.recordFailure({ username: `u${i}`, ip: '10.0.0.1' });
-		expect(rl.size).toBeLessThanOrEqual(51);
+		expect(rl.sizes.usernames).toBeLessThanOrEqual(50);
+		expect(rl.sizes.addresses).toBe(1);
 	});
 
 	it('counts IPv6 clients per /64 and IPv4-mapped clients as IPv4', () => {

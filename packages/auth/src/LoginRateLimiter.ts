@@ -102,6 +102,11 @@ export class LoginRateLimiter {
 		return this.#users.size + this.#ips.size;
 	}
 
+	/** Tracked keys per bucket kind, each of which `maxEntries` bounds on its own. */
+	get sizes(): { usernames: number; addresses: number } {
+		return { usernames: this.#users.size, addresses: this.#ips.size };
+	}
+
 	#blockedFor(bucket: Bucket | undefined, max: number, now: number): number {
 		if (!bucket || now >= bucket.resetAt || bucket.attempts < max) return 0;
 		return bucket.resetAt - now;
