@@ -110,6 +110,36 @@ export type {
 	ProposalStatus,
 	ProposeOptions
 } from './proposal.js';
+export {
+	MAX_ROUND_TITLE,
+	closeRound,
+	openRound,
+	readRound,
+	readRounds,
+	suggestedRounds
+} from './report-round.js';
+export type {
+	OpenRoundOptions,
+	ReportRound,
+	RoundClosure,
+	SuggestedRound
+} from './report-round.js';
+export {
+	draftReport,
+	isLate,
+	readSubmission,
+	readSubmissions,
+	roundStatus,
+	submitReport
+} from './report-submission.js';
+export type {
+	ReportDraft,
+	ReportRow,
+	ReportSubmission,
+	RoundAgencyState,
+	RoundAgencyStatus,
+	SubmitReportOptions
+} from './report-submission.js';
 export { rollupProgress } from './rollup.js';
 export type { Rollup } from './rollup.js';
 export { readSections, sectionsMap } from './section.js';

@@ -17,7 +17,13 @@ export const ROOT = {
 	/** Agency documents: changes the agency's officers propose to the plan (proposal.ts). */
 	proposals: 'proposals',
 	/** Plan document: coordinators' decisions on those proposals (proposal.ts). */
-	proposalDecisions: 'proposalDecisions'
+	proposalDecisions: 'proposalDecisions',
+	/** Plan document: reporting rounds coordinators open (report-round.ts). */
+	reportRounds: 'reportRounds',
+	/** Plan document: when each round stopped taking submissions (report-round.ts). */
+	reportRoundClosures: 'reportRoundClosures',
+	/** Agency documents: the agency's report for each round (report-submission.ts). */
+	reportSubmissions: 'reportSubmissions'
 } as const;
 
 /** A plan document is written by coordinators; an agency document by that agency's officers. */

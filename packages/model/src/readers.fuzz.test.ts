@@ -11,6 +11,8 @@ import { ROOT, docKind, schemaVersionOf } from './meta.js';
 import { readMilestones } from './milestone.js';
 import { columnOf } from './move.js';
 import { readPlanMeta } from './plan-meta.js';
+import { readRounds, suggestedRounds } from './report-round.js';
+import { draftReport, readSubmissions, roundStatus } from './report-submission.js';
 import { readSections } from './section.js';
 import { STATUSES, isStatus } from './status.js';
 import { readTask, readTasks } from './task.js';
@@ -94,6 +96,19 @@ function readEverything(doc: Y.Doc): void {
 	for (const status of STATUSES) columnOf(doc, status);
 	for (const c of readContributions(doc))
 		expect(typeof c.text + typeof c.done).toBe('stringboolean');
+	// A document read as both sides of a round: the plan's rounds and an agency's reports.
+	const submissions = readSubmissions({ plan: doc, agency: doc });
+	for (const s of submissions) {
+		s.rows.forEach((r) => expect(isStatus(r.status) && r.result.length >= 0).toBe(true));
+		expect(typeof s.difficulties + typeof s.proposals + typeof s.late).toBe('stringstringboolean');
+	}
+	for (const round of readRounds(doc)) {
+		expect(isIsoDate(round.due)).toBe(true);
+		round.agencies.forEach((a) => a.toLowerCase());
+		roundStatus({ round, submissions, today: '2024-11-10' });
+		if (docKind(doc) === 'agency') draftReport({ plan: doc, agency: doc, roundId: round.id });
+	}
+	for (const s of suggestedRounds(doc)) expect(isIsoDate(s.due) && s.title).toBeTruthy();
 }
 
 describe('readers under random writes', () => {

@@ -5,6 +5,8 @@ import { isFiniteNumber, isInstant, isRecord, stringList } from './malformed.js'
 import { ROOT, type DocKind } from './meta.js';
 import { MEETING_ROOT, MEETING_SHAPE } from './meeting.js';
 import { decisionProblem, isDecisionKey, proposalProblem } from './proposal.js';
+import { closureProblem, roundProblem } from './report-round.js';
+import { submissionProblem } from './report-submission.js';
 import { isStatus } from './status.js';
 import { isIsoDate } from './timeliness.js';
 
@@ -137,6 +139,11 @@ const AGENCY: Readonly<Record<string, Shape>> = {
 		kind: 'map',
 		keys: isId,
 		each: { kind: 'value', problem: proposalProblem }
+	},
+	[ROOT.reportSubmissions]: {
+		kind: 'map',
+		keys: isId,
+		each: { kind: 'value', problem: submissionProblem }
 	}
 };
 
@@ -215,6 +222,12 @@ const PLAN: Readonly<Record<string, Shape>> = {
 		kind: 'map',
 		keys: isDecisionKey,
 		each: { kind: 'value', problem: decisionProblem }
+	},
+	[ROOT.reportRounds]: { kind: 'map', keys: isId, each: { kind: 'value', problem: roundProblem } },
+	[ROOT.reportRoundClosures]: {
+		kind: 'map',
+		keys: isId,
+		each: { kind: 'value', problem: closureProblem }
 	}
 };
 
