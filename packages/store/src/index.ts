@@ -17,3 +17,4 @@ export { DirectoryError, MAX_NAME_LENGTH } from './agency-rules.js';
 export type { Maintenance } from './maintenance.js';
 export type { MeetingMinutes, MinutesRepo } from './minutes.js';
 export type { CalendarFeed, CalendarFeedsRepo } from './calendar-feeds.js';
+export type { NotificationsRepo } from './notifications.js';

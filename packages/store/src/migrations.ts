@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { SCHEMA_V1 } from './schema-v1.js';
 import { SCHEMA_MINUTES } from './schema-minutes.js';
 import { SCHEMA_V2 } from './schema-v2.js';
+import { SCHEMA_NOTIFICATIONS } from './schema-notifications.js';
 
 /**
  * One step of the schema. Versions are consecutive from 1 and a released step never changes:
@@ -62,6 +63,14 @@ export const migrations: readonly Migration[] = [
 					last_used_at INTEGER
 				) STRICT;
 			`);
+		}
+	},
+	{
+		version: 6,
+		description:
+			"notifications read by each user, each user's email and digest choice, digests sent per day",
+		up(db) {
+			db.exec(SCHEMA_NOTIFICATIONS);
 		}
 	}
 ];

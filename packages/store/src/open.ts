@@ -9,6 +9,7 @@ import { StoreError, toStoreError } from './errors.js';
 import { createMaintenance, type Maintenance } from './maintenance.js';
 import { SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
 import { createMinutesRepo, type MinutesRepo } from './minutes.js';
+import { createNotificationsRepo, type NotificationsRepo } from './notifications.js';
 import { createPlansRepo, type PlansRepo } from './plans.js';
 import { createSessionsRepo, type SessionsRepo } from './sessions.js';
 import { createShareLinksRepo, type ShareLinksRepo } from './share-links.js';
@@ -44,6 +45,8 @@ export interface Store {
 	readonly minutes: MinutesRepo;
 	/** Each user's secret calendar address, as a hash (calendar-feeds.ts). */
 	readonly calendarFeeds: CalendarFeedsRepo;
+	/** Read marks of the computed notifications, and the email digests sent (notifications.ts). */
+	readonly notifications: NotificationsRepo;
 	/** Health, integrity and the page limit; the raw connection never leaves the store. */
 	readonly maintenance: Maintenance;
 	/**
@@ -108,6 +111,7 @@ export function openStore(options: OpenStoreOptions): Store {
 		agencies: createAgenciesRepo(ctx),
 		minutes: createMinutesRepo(ctx),
 		calendarFeeds: createCalendarFeedsRepo(ctx),
+		notifications: createNotificationsRepo(ctx),
 		maintenance: createMaintenance(ctx),
 		transaction: (fn) => guarded(ctx, () => db.transaction(fn)()),
 		close: () => db.close()

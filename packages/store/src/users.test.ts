@@ -20,7 +20,9 @@ describe('users', () => {
 			role: 'officer',
 			agencyId: 'so-yte',
 			disabled: false,
-			createdAt: new Date(t.clock.now)
+			createdAt: new Date(t.clock.now),
+			email: null,
+			emailDigest: true
 		});
 		expect(JSON.stringify(t.store.users.list())).not.toContain('argon2');
 		expect(JSON.stringify(t.store.users.get(user.id))).not.toContain('argon2');

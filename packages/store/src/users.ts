@@ -21,6 +21,10 @@ export interface User {
 	/** A disabled user keeps their data and history but cannot sign in or use a session. */
 	disabled: boolean;
 	createdAt: Date;
+	/** Where the daily digest goes; null: no email is ever sent to this user. */
+	email: string | null;
+	/** False once the user unsubscribed from the daily digest (an email link or the admin). */
+	emailDigest: boolean;
 }
 
 export interface CreateUserInput {
@@ -39,6 +43,9 @@ export interface UpdateUserInput {
 	agencyId?: string | null;
 	disabled?: boolean;
 	passwordHash?: string;
+	/** `null` removes the address. */
+	email?: string | null;
+	emailDigest?: boolean;
 }
 
 export interface UsersRepo {
@@ -61,9 +68,12 @@ interface UserRow {
 	agency_id: string | null;
 	disabled: number;
 	created_at: number;
+	email: string | null;
+	email_digest: number;
 }
 
-const COLUMNS = 'id, username, display_name, role, agency_id, disabled, created_at';
+const COLUMNS =
+	'id, username, display_name, role, agency_id, disabled, created_at, email, email_digest';
 
 function toUser(row: UserRow | undefined): User | null {
 	if (!row) return null;
@@ -74,7 +84,9 @@ function toUser(row: UserRow | undefined): User | null {
 		role: row.role,
 		agencyId: row.agency_id,
 		disabled: row.disabled === 1,
-		createdAt: new Date(row.created_at)
+		createdAt: new Date(row.created_at),
+		email: row.email,
+		emailDigest: row.email_digest === 1
 	};
 }
 
@@ -99,7 +111,9 @@ export function createUsersRepo(ctx: RepoContext): UsersRepo {
 			role = CASE WHEN @setRole THEN @role ELSE role END,
 			agency_id = CASE WHEN @setAgencyId THEN @agencyId ELSE agency_id END,
 			disabled = CASE WHEN @setDisabled THEN @disabled ELSE disabled END,
-			password_hash = CASE WHEN @setPasswordHash THEN @passwordHash ELSE password_hash END
+			password_hash = CASE WHEN @setPasswordHash THEN @passwordHash ELSE password_hash END,
+			email = CASE WHEN @setEmail THEN @email ELSE email END,
+			email_digest = CASE WHEN @setEmailDigest THEN @emailDigest ELSE email_digest END
 		WHERE id = @id`
 	);
 
@@ -140,7 +154,11 @@ export function createUsersRepo(ctx: RepoContext): UsersRepo {
 					setDisabled: flag(input.disabled),
 					disabled: input.disabled ? 1 : 0,
 					setPasswordHash: flag(input.passwordHash),
-					passwordHash: input.passwordHash ?? null
+					passwordHash: input.passwordHash ?? null,
+					setEmail: flag(input.email),
+					email: input.email ?? null,
+					setEmailDigest: flag(input.emailDigest),
+					emailDigest: input.emailDigest ? 1 : 0
 				})
 			);
 			return toUser(byId.get(input.id));
