@@ -71,3 +71,12 @@ export {
 	meetingChanges,
 	type MeetingChange
 } from './meeting-record.js';
+export {
+	concernsOf,
+	NOTIFY_DUE_DAYS,
+	RECENT_DAYS,
+	type Concern,
+	type ConcernKind,
+	type ConcernTask,
+	type ConcernsOptions
+} from './due.js';

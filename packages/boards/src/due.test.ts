@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+	agencyDocName,
+	planDocName,
+	readAgencies,
+	readTasks,
+	setStatus,
+	startOfVietnamDay,
+	type TaskId
+} from '@planboard/model';
+import { loadGiaLaiDirectory } from '@planboard/plan-import';
+import { openStore, type Store, type User } from '@planboard/store';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { tempDir } from '../../../tests/support/harness.js';
+import { readDocument } from './as-of.js';
+import { concernsOf } from './due.js';
+import { importBoard } from './import.js';
+
+const PLAN = readFileSync(new URL('./fixtures/bien-gioi-2025.txt', import.meta.url));
+const DAY = 86_400_000;
+
+let tmp: ReturnType<typeof tempDir>;
+let store: Store;
+const clock = { now: Date.UTC(2025, 0, 15) };
+let planId: string;
+/** The task Bộ đội Biên phòng leads ("Quý II/2025"), and its agency. */
+let task: { id: TaskId; due: string };
+let bdbpAgency: string;
+let officer: User;
+let colleague: User;
+let coordinator: User;
+let other: User;
+
+/** Ten in the morning, Vietnam time, `days` days from the task's due date. */
+const around = (days: number) => startOfVietnamDay(task.due).getTime() + days * DAY + 10 * 3600_000;
+
+beforeEach(async () => {
+	tmp = tempDir('planboard-due-');
+	store = openStore({ path: join(tmp.dir, 'planboard.db'), now: () => clock.now });
+	store.agencies.seed(loadGiaLaiDirectory());
+	planId = (await importBoard({ store, bytes: PLAN, source: 'kh.txt' })).summary.id;
+	const plan = readDocument(store, planDocName(planId));
+	const agencies = readAgencies(plan);
+	const bdbp = agencies.find((a) => a.name === 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh')!;
+	const ducco = agencies.find((a) => a.name === 'Ủy ban nhân dân huyện Đức Cơ')!;
+	bdbpAgency = bdbp.id;
+	const led = readTasks(plan).find((t) => t.lead.includes(bdbp.id))!;
+	task = { id: led.id, due: led.due! };
+	const user = (username: string, role: User['role'], agencyId: string | null) =>
+		store.users.create({ username, displayName: username, role, agencyId, passwordHash: 'x' });
+	officer = user('bdbp', 'officer', bdbp.id);
+	colleague = user('bdbp2', 'officer', bdbp.id);
+	coordinator = user('sotttt', 'coordinator', null);
+	other = user('ducco', 'officer', ducco.id);
+});
+afterEach(() => {
+	store.close();
+	tmp.cleanup();
+});
+
+/** Writes a status change to the officers' card as `by`, at the store's clock. */
+function changeStatus(by: User, status: 'in_progress' | 'done') {
+	const name = agencyDocName({ planId, agencyId: bdbpAgency });
+	const doc = readDocument(store, name);
+	const before = Y.encodeStateVector(doc);
+	setStatus(doc, { taskId: task.id, status, by: by.id, at: clock.now });
+	store.updates.append({
+		document: name,
+		update: Y.encodeStateAsUpdate(doc, before),
+		userId: by.id
+	});
+}
+
+describe('concernsOf', () => {
+	it('gives a task due in 7 days once, then moves it to overdue after its day', async () => {
+		expect(task.due).toBe('2025-06-30');
+		const none = await concernsOf({ store, user: officer, now: around(-8) });
+		expect(none.filter((c) => c.task.taskId === task.id)).toEqual([]);
+
+		const soon = await concernsOf({ store, user: officer, now: around(-7) });
+		expect(soon).toHaveLength(1);
+		expect(soon[0]).toMatchObject({
+			kind: 'due_soon',
+			daysLeft: 7,
+			task: { planId, taskId: task.id, due: '2025-06-30' },
+			agencies: [{ id: bdbpAgency }]
+		});
+		// The same fact under the same key on every computation, so a read mark sticks.
+		const again = await concernsOf({ store, user: officer, now: around(-7) + 3600_000 });
+		expect(again.map((c) => c.key)).toEqual([soon[0].key]);
+
+		const late = await concernsOf({ store, user: officer, now: around(1), deadlinesOnly: true });
+		expect(late.map((c) => [c.kind, c.task.taskId, c.daysLeft])).toEqual([
+			['overdue', task.id, -1]
+		]);
+		expect(late[0].key).not.toBe(soon[0].key);
+	});
+
+	it("gives coordinators every agency's deadlines and officers only their own", async () => {
+		const all = await concernsOf({ store, user: coordinator, now: around(1) });
+		const mine = all.find((c) => c.task.taskId === task.id);
+		expect(mine).toMatchObject({ kind: 'overdue', agencies: [{ id: bdbpAgency }] });
+		const others = await concernsOf({ store, user: other, now: around(1) });
+		expect(others.some((c) => c.task.taskId === task.id)).toBe(false);
+	});
+
+	it('lists a card changed by someone else, never one the user changed, and drops a done card', async () => {
+		clock.now = around(-3);
+		changeStatus(officer, 'in_progress');
+		const own = await concernsOf({ store, user: officer, now: clock.now + 1000 });
+		expect(own.filter((c) => c.kind === 'changed')).toEqual([]);
+
+		clock.now += 60_000;
+		changeStatus(colleague, 'done');
+		const seen = await concernsOf({ store, user: officer, now: clock.now + 1000 });
+		expect(seen.map((c) => c.kind)).toEqual(['changed']);
+		expect(seen[0]).toMatchObject({ by: 'bdbp2', changes: ['status'], task: { taskId: task.id } });
+		// The colleague sees the officer's change, not their own; a week later neither is recent.
+		const theirs = await concernsOf({ store, user: colleague, now: clock.now + 1000 });
+		expect(theirs.map((c) => [c.kind, c.by])).toEqual([['changed', 'bdbp']]);
+		expect((await concernsOf({ store, user: officer, now: clock.now + 8 * DAY })).length).toBe(0);
+	});
+});
