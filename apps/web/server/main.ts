@@ -1,6 +1,7 @@
 import { createLogger, demoRefusal, envConfig, routeConsoleToLog } from '@planboard/config';
 import { createHost, startOrExit, type RequestHandler } from '@planboard/sync';
 import { MAX_PLAN_UPLOAD_BYTES } from '@planboard/boards';
+import { startDigests } from './digest.js';
 import { RUNTIME_KEY, type Runtime } from './runtime.js';
 
 /**
@@ -45,5 +46,17 @@ log.info('server.listening', {
 	url: `http://localhost:${port}`,
 	sync: `ws://localhost:${port}/collab`
 });
+// Daily email digests, only when a mail server is configured; links use the public origin.
+if (config.smtpUrl) {
+	startDigests({
+		store,
+		log,
+		smtpUrl: config.smtpUrl,
+		from: config.mailFrom,
+		hour: config.digestHour,
+		origin: config.allowedOrigins?.[0] ?? `http://localhost:${port}`
+	});
+	log.info('digest.scheduled', { hour: config.digestHour });
+}
 if (process.env.PLANBOARD_BANNER !== '0')
 	process.stdout.write(`\nPlanboard: http://localhost:${port}\n\n`);

@@ -25,6 +25,15 @@ export interface EnvConfig {
 	metricsToken: string | null;
 	/** `PLANBOARD_SESSION_MAX_DAYS` (30): a session ends this long after its login, used or not. */
 	sessionMaxAgeMs: number;
+	/**
+	 * `PLANBOARD_SMTP_URL` (e.g. `smtps://user:pass@mail.example.vn`): where daily digests are
+	 * sent through; unset, no email is ever sent.
+	 */
+	smtpUrl: string | null;
+	/** `PLANBOARD_MAIL_FROM`: the digests' sender address. */
+	mailFrom: string;
+	/** `PLANBOARD_DIGEST_HOUR` (7): the hour of the Vietnam day (0-23) the digests go out from. */
+	digestHour: number;
 }
 
 export function envConfig(env: NodeJS.ProcessEnv): EnvConfig {
@@ -74,7 +83,10 @@ export function envConfig(env: NodeJS.ProcessEnv): EnvConfig {
 		metrics: env.PLANBOARD_METRICS === '1',
 		metricsToken: env.PLANBOARD_METRICS_TOKEN || null,
 		sessionMaxAgeMs:
-			intFrom(env.PLANBOARD_SESSION_MAX_DAYS, 30, 'PLANBOARD_SESSION_MAX_DAYS') * 86_400_000
+			intFrom(env.PLANBOARD_SESSION_MAX_DAYS, 30, 'PLANBOARD_SESSION_MAX_DAYS') * 86_400_000,
+		smtpUrl: env.PLANBOARD_SMTP_URL || null,
+		mailFrom: env.PLANBOARD_MAIL_FROM || 'Planboard <planboard@localhost>',
+		digestHour: hourFrom(env.PLANBOARD_DIGEST_HOUR)
 	};
 }
 
@@ -99,6 +111,13 @@ export function isLoopbackHost(host: string): boolean {
 		.replace(/^\[|\]$/g, '')
 		.replace(/^::ffff:/, '');
 	return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+function hourFrom(value: string | undefined): number {
+	const hour = intFrom(value, 7, 'PLANBOARD_DIGEST_HOUR');
+	if (hour > 23)
+		throw new Error(`PLANBOARD_DIGEST_HOUR must be an hour from 0 to 23, got "${value}"`);
+	return hour;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
