@@ -34,21 +34,47 @@ function opening(board: BoardData, reporter: Reporter, asOf: string): string {
 	);
 }
 
-function documentXml(board: BoardData, rows: TaskRow[], options: DocxOptions): string {
+/**
+ * What a consolidated report adds to the year's report (round-report.ts): its subject, the
+ * lines saying which agencies reported, and further numbered parts after the results.
+ */
+export interface ReportExtras {
+	subject: string;
+	/** Under I, before the figures. */
+	reception: string[];
+	/** After II, numbered on from III. */
+	parts: { heading: string; lines: string[] }[];
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
+
+/** The report's Word document part; `extras` for a consolidated report of a round. */
+export function documentXml(
+	board: BoardData,
+	rows: TaskRow[],
+	options: DocxOptions,
+	extras?: ReportExtras
+): string {
 	const reporter = options.reporter ?? GIA_LAI_STTTT;
 	const { asOf } = options;
 	const summary = summarize({ rows, progress: boardProgress(board, asOf) });
+	const parts = (extras?.parts ?? []).flatMap((part, i) => [
+		bodyPara(`${ROMAN[i + 2] ?? i + 3}. ${part.heading}`, { bold: true }),
+		...part.lines.map((line) => bodyPara(line))
+	]);
 	const body = [
 		nationalHeader({ reporter, asOf, within: PORTRAIT_WIDTH }),
 		titleBlock({
-			summary: `Kết quả thực hiện ${board.meta.title}`,
+			summary: extras?.subject ?? `Kết quả thực hiện ${board.meta.title}`,
 			within: PORTRAIT_WIDTH
 		}),
 		bodyPara(opening(board, reporter, asOf)),
 		bodyPara('I. TÌNH HÌNH THỰC HIỆN', { bold: true }),
+		...(extras?.reception ?? []).map((line) => bodyPara(line)),
 		...summary.map((line) => bodyPara(line)),
 		bodyPara('II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ', { bold: true }),
 		bodyPara('Kết quả thực hiện từng nhiệm vụ được tổng hợp tại Phụ lục kèm theo Báo cáo này.'),
+		...parts,
 		bodyPara(
 			`Trên đây là báo cáo kết quả thực hiện ${board.meta.title} của ${reporter.displayName}./.`
 		),

@@ -26,6 +26,8 @@ export type { BoardSource, ExportBoardOptions, ExportFormat, ExportedFile } from
 export { minutesSubject, toMinutesDocx } from './minutes.js';
 export type { MinutesOptions } from './minutes.js';
 export { readPackageParts } from './ooxml.js';
+export { readRoundSource, roundBoard, toRoundDocx } from './round-report.js';
+export type { RoundSource } from './round-report.js';
 export { boardProgress, cardRows, taskRows, timelinessText } from './rows.js';
 export type { CardRow, ExportOptions, TaskRow } from './rows.js';
 export { toXlsx } from './xlsx.js';
