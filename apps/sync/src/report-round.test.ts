@@ -1,0 +1,229 @@
+import {
+	asAgencyId,
+	asPlanId,
+	asTaskId,
+	draftReport,
+	initAgencyDoc,
+	initPlanDoc,
+	openRound,
+	readRounds,
+	readSubmission,
+	submitReport,
+	type TaskId
+} from '@planboard/model';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+	connect,
+	insertPlan,
+	sleep,
+	startSyncServer,
+	tempDir,
+	userWithToken,
+	waitFor,
+	type Client,
+	type TestServer
+} from '../../../tests/support/harness.js';
+import { storedDoc } from '../../../tests/support/stored.js';
+import { CloseCodes } from './close-codes.js';
+
+const PLAN = 'p1';
+const BDBP = asAgencyId('bch-bdbp');
+const STTTT = asAgencyId('so-tttt');
+const planName = `plan/${PLAN}`;
+const agencyName = (id: string) => `plan/${PLAN}/agency/${id}`;
+/** OWN is led by the border guard, THEIRS by Sở TT&TT. */
+const OWN = asTaskId('II.1');
+const THEIRS = asTaskId('II.2');
+
+let server: TestServer;
+let cleanup: () => void;
+let officer: string;
+let coordinator: string;
+const clients: Client[] = [];
+const open = (document: string, token: string) => {
+	const c = connect({ url: server.url, document, token });
+	clients.push(c);
+	return c;
+};
+
+beforeEach(async () => {
+	const tmp = tempDir();
+	cleanup = tmp.cleanup;
+	server = await startSyncServer({ databasePath: `${tmp.dir}/db.sqlite` });
+	insertPlan(server.store, PLAN, [BDBP, STTTT]);
+	const cards: Record<string, TaskId[]> = { [BDBP]: [OWN], [STTTT]: [THEIRS] };
+	const plan = new Y.Doc();
+	initPlanDoc(plan, {
+		planId: asPlanId(PLAN),
+		meta: {
+			title: 'KH',
+			issuer: 'UBND',
+			number: '1/KH',
+			date: '2024-01-20',
+			year: 2024,
+			reportDue: null
+		},
+		sections: [{ id: 'II', number: 'II', title: 'Nội dung' }],
+		agencies: [
+			{ id: BDBP, name: 'BĐBP', shortName: 'BĐBP', kind: 'armed' },
+			{ id: STTTT, name: 'Sở TT&TT', shortName: 'Sở TT&TT', kind: 'department' }
+		],
+		tasks: [
+			{
+				id: OWN,
+				number: 'II.1',
+				sectionId: 'II',
+				title: 'Biên giới',
+				content: '',
+				lead: [BDBP],
+				kind: 'task',
+				due: '2024-11-10'
+			},
+			{
+				id: THEIRS,
+				number: 'II.2',
+				sectionId: 'II',
+				title: 'Báo chí',
+				content: '',
+				lead: [STTTT],
+				kind: 'task',
+				due: '2024-10-01'
+			}
+		],
+		milestones: [],
+		cards
+	});
+	const rows = [{ document: planName, update: Y.encodeStateAsUpdate(plan), userId: null }];
+	for (const id of [BDBP, STTTT]) {
+		const doc = new Y.Doc();
+		initAgencyDoc(doc, { agencyId: id, planId: asPlanId(PLAN), taskIds: cards[id] });
+		rows.push({ document: agencyName(id), update: Y.encodeStateAsUpdate(doc), userId: null });
+	}
+	server.store.updates.appendMany(rows);
+	officer = (
+		await userWithToken(server.store, { username: 'bdbp', role: 'officer', agencyId: BDBP })
+	).token;
+	coordinator = (await userWithToken(server.store, { username: 'coord', role: 'coordinator' }))
+		.token;
+});
+
+afterEach(async () => {
+	for (const c of clients.splice(0)) c.destroy();
+	await server.close();
+	cleanup();
+});
+
+const officerName = { by: 'u-bdbp', byName: 'Cán bộ BĐBP' };
+const empty = { difficulties: '', proposals: '' };
+
+/** A round asking both agencies, opened by the coordinator and seen by `watchers`. */
+async function openedRound(coordPlan: Client, ...watchers: Client[]): Promise<string> {
+	const id = openRound({
+		plan: coordPlan.doc,
+		title: 'Báo cáo 6 tháng',
+		due: '2024-11-10',
+		agencies: [BDBP, STTTT],
+		by: 'u-coord',
+		byName: 'Điều phối'
+	});
+	await coordPlan.flushed();
+	for (const w of watchers) await waitFor(() => readRounds(w.doc).length === 1);
+	return id;
+}
+
+describe('reporting rounds through the sync server', () => {
+	it('an officer cannot open a round: the plan document refuses it, nothing is stored', async () => {
+		const mine = open(planName, officer);
+		const watcher = open(planName, coordinator);
+		await Promise.all([mine.ready, watcher.ready]);
+		expect(mine.provider.authorizedScope).toBe('readonly');
+		const before = server.store.updates.load(planName).updates.length;
+		openRound({
+			plan: mine.doc,
+			title: 'Báo cáo tự mở',
+			due: '2024-11-10',
+			agencies: [BDBP],
+			...officerName
+		});
+		// A later coordinator write arrives, so anything relayed before it would have arrived too.
+		watcher.doc.getMap('plan').set('title', 'KH (sửa)');
+		await watcher.flushed();
+		await waitFor(() => mine.doc.getMap('plan').get('title') === 'KH (sửa)');
+		await sleep(200);
+		expect(server.store.updates.load(planName).updates.length).toBe(before + 1);
+		expect(readRounds(storedDoc(server.store, planName))).toEqual([]);
+		expect(readRounds(watcher.doc)).toEqual([]);
+	});
+
+	it('an officer submits for their own agency, and cannot for another', async () => {
+		const plan = open(planName, officer);
+		const own = open(agencyName(BDBP), officer);
+		const theirs = open(agencyName(STTTT), officer);
+		const coordPlan = open(planName, coordinator);
+		const coordOwn = open(agencyName(BDBP), coordinator);
+		const coordTheirs = open(agencyName(STTTT), coordinator);
+		await Promise.all([plan, own, theirs, coordPlan, coordOwn, coordTheirs].map((c) => c.ready));
+		const roundId = await openedRound(coordPlan, plan);
+		expect(theirs.provider.authorizedScope).toBe('readonly');
+		const before = server.store.updates.load(agencyName(STTTT)).updates.length;
+		// For Sở TT&TT, in its document: the connection is read-only, so it never leaves.
+		submitReport({
+			plan: plan.doc,
+			agency: theirs.doc,
+			roundId,
+			rows: [],
+			...empty,
+			...officerName
+		});
+		const draft = draftReport({ plan: plan.doc, agency: own.doc, roundId });
+		expect(draft.rows.map((r) => r.taskId)).toEqual([OWN]);
+		submitReport({
+			plan: plan.doc,
+			agency: own.doc,
+			roundId,
+			rows: draft.rows,
+			difficulties: 'Địa bàn rộng',
+			proposals: '',
+			...officerName
+		});
+		await own.flushed();
+		await waitFor(
+			() => readSubmission({ plan: coordPlan.doc, agency: coordOwn.doc, roundId }) !== null
+		);
+		await sleep(200);
+		const stored = readSubmission({
+			plan: storedDoc(server.store, planName),
+			agency: storedDoc(server.store, agencyName(BDBP)),
+			roundId
+		});
+		expect(stored).toMatchObject({
+			agencyId: BDBP,
+			difficulties: 'Địa bàn rộng',
+			byName: 'Cán bộ BĐBP'
+		});
+		expect(server.store.updates.load(agencyName(STTTT)).updates.length).toBe(before);
+		expect(readSubmission({ plan: coordPlan.doc, agency: coordTheirs.doc, roundId })).toBeNull();
+	});
+
+	it('refuses a wrong-shaped submission with 4422 before it is stored', async () => {
+		const own = open(agencyName(BDBP), officer);
+		await own.ready;
+		const before = server.store.updates.load(agencyName(BDBP)).updates.length;
+		const closed = new Promise<number>((resolve) =>
+			own.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code))
+		);
+		own.doc.getMap('reportSubmissions').set('r1', {
+			rows: [{ taskId: OWN, status: 'finished', progress: 100, result: '' }],
+			difficulties: '',
+			proposals: '',
+			submittedAt: Date.now(),
+			by: 'u-bdbp',
+			byName: 'Cán bộ BĐBP'
+		});
+		expect(await closed).toBe(CloseCodes.InvalidUpdate.code);
+		own.destroy();
+		await sleep(100);
+		expect(server.store.updates.load(agencyName(BDBP)).updates.length).toBe(before);
+	});
+});
