@@ -1,10 +1,12 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { CURRENT_SCHEMA_VERSION } from '@planboard/model';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '@planboard/store';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import {
 	connect,
 	insertPlan,
-	sleep,
 	startSyncServer,
 	tempDir,
 	userWithToken,
@@ -66,7 +68,7 @@ describe('server lifecycle', () => {
 		const server = await startSyncServer({ databasePath: `${tmp.dir}/schema/planboard.db` });
 		insertPlan(server.store, 'p1', ['a1']);
 		const future = new Y.Doc();
-		future.getMap('meta').set('schemaVersion', 99);
+		future.getMap('meta').set('schemaVersion', CURRENT_SCHEMA_VERSION + 1);
 		future.getMap('meta').set('kind', 'plan');
 		server.store.updates.append({
 			document: 'plan/p1',
@@ -74,14 +76,41 @@ describe('server lifecycle', () => {
 			userId: null
 		});
 		const { token } = await userWithToken(server.store, { username: 'coord', role: 'coordinator' });
-		const refused = connect({ url: server.url, document: 'plan/p1', token });
+		// Both documents over one socket, as the board opens them.
+		const socket = new HocuspocusProviderWebsocket({
+			url: server.url,
+			WebSocketPolyfill: WebSocket
+		});
+		const closes: number[] = [];
+		socket.on('close', ({ event }: { event: { code: number } }) => closes.push(event.code));
+		const refusedDoc = new Y.Doc();
+		const refused = new HocuspocusProvider({
+			name: 'plan/p1',
+			document: refusedDoc,
+			token,
+			websocketProvider: socket
+		});
+		const reason = new Promise<string>((resolve) =>
+			refused.on('authenticationFailed', ({ reason }: { reason: string }) => resolve(reason))
+		);
+		refused.attach();
 		const fine = connect({ url: server.url, document: 'plan/p1/agency/a1', token });
-		clients.push(refused, fine);
+		clients.push(fine);
 		await fine.ready;
-		await sleep(500);
-		expect(refused.provider.isSynced).toBe(false);
-		expect(refused.doc.getMap('meta').get('schemaVersion')).toBeUndefined();
+
+		expect(await reason).toBe('newer-schema');
+		expect(refused.isSynced).toBe(false);
+		expect(refusedDoc.getMap('meta').get('schemaVersion')).toBeUndefined();
+		// The refusal is of that document only: the socket stays open...
+		expect(socket.status).toBe('connected');
+		expect(closes).toEqual([]);
+		// ...and the other document is written and stored as usual, the refused one untouched.
+		fine.doc.getMap('meta').set('alive', true);
+		await fine.flushed();
+		expect(storedDoc(server.store, 'plan/p1/agency/a1').getMap('meta').get('alive')).toBe(true);
 		expect(server.store.updates.load('plan/p1').updates).toHaveLength(1);
+		refused.destroy();
+		socket.destroy();
 		await server.close();
 	});
 });

@@ -14,3 +14,18 @@ export const CloseCodes = {
 	/** The client sent more than its rate or queue allows (see the flood limits). */
 	RateLimited: { code: 4429, reason: 'rate-limited' }
 } as const;
+
+/**
+ * Reasons the server gives when it refuses one document subscription (Hocuspocus's
+ * permission-denied message; the provider emits `authenticationFailed` with the reason). The
+ * socket stays open for the provider's other documents. Browsers act on `Unauthorized`: the
+ * session is over, sign in again.
+ */
+export const RefusalReasons = {
+	/** No valid session came with the subscription (logged out, expired, disabled). */
+	Unauthorized: 'unauthorized',
+	/** Unknown document, a document this user may not read, or a share-link token. */
+	Forbidden: 'forbidden',
+	/** The stored document was written by a newer schema than this server knows; nothing loads. */
+	NewerSchema: 'newer-schema'
+} as const;

@@ -8,6 +8,7 @@ import {
 } from '@planboard/auth';
 import { parseDocName } from '@planboard/model';
 import type { Store } from '@planboard/store';
+import { RefusalReasons } from '../close-codes.js';
 import type { SyncContext, SyncUser } from '../context.js';
 import type { Logger } from '@planboard/config';
 import type { SessionGuard } from './session-guard.js';
@@ -52,7 +53,7 @@ export class Authorization implements Extension {
 				ip: context.ip,
 				reason: 'share links open no document'
 			});
-			throw new Denied('forbidden');
+			throw new Denied(RefusalReasons.Forbidden);
 		}
 		const token =
 			payload.token ||
@@ -67,7 +68,7 @@ export class Authorization implements Extension {
 				ip: context.ip,
 				reason: 'no valid session'
 			});
-			throw new Denied('unauthorized');
+			throw new Denied(RefusalReasons.Unauthorized);
 		}
 		const user: SyncUser = {
 			id: result.user.id,
@@ -82,7 +83,7 @@ export class Authorization implements Extension {
 				user: user.username,
 				reason: 'no such document'
 			});
-			throw new Denied('forbidden');
+			throw new Denied(RefusalReasons.Forbidden);
 		}
 		const access = documentAccess({ user, document: documentName });
 		if (access === 'none') {
@@ -91,7 +92,7 @@ export class Authorization implements Extension {
 				user: user.username,
 				reason: 'no access'
 			});
-			throw new Denied('forbidden');
+			throw new Denied(RefusalReasons.Forbidden);
 		}
 		connectionConfig.readOnly = access !== 'write';
 		context.peer.user = user;

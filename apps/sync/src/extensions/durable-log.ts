@@ -5,10 +5,10 @@ import type {
 	onLoadDocumentPayload,
 	onStoreDocumentPayload
 } from '@hocuspocus/server';
-import { isDocEmpty, migrateDoc } from '@planboard/model';
+import { CURRENT_SCHEMA_VERSION, isDocEmpty, migrateDoc, schemaVersionOf } from '@planboard/model';
 import { applyStoredState, type SqliteDocumentStore } from '@planboard/boards/documents';
 import * as Y from 'yjs';
-import { CloseCodes } from '../close-codes.js';
+import { CloseCodes, RefusalReasons } from '../close-codes.js';
 import { contextOfOrigin, type SyncContext } from '../context.js';
 import type { Logger } from '@planboard/config';
 
@@ -33,6 +33,14 @@ interface DocState {
 }
 
 /**
+ * Thrown from onLoadDocument for a document of a newer schema: Hocuspocus refuses the
+ * subscription with this reason, so the provider learns why instead of waiting for a sync.
+ */
+class NewerSchema extends Error {
+	readonly reason = RefusalReasons.NewerSchema;
+}
+
+/**
  * Appends every applied update to the SQLite log synchronously, inside Yjs's update event, so
  * the append happens before Hocuspocus acknowledges the update to its sender: an update a
  * provider saw acknowledged survives a crash. Snapshots only shorten loading; history stays.
@@ -54,6 +62,17 @@ export class DurableLog implements Extension {
 		const { snapshot, snapshotSeq, updates, lastSeq } =
 			await this.configuration.documents.loadState(documentName);
 		applyStoredState(document, { snapshot, updates });
+		const version = schemaVersionOf(document);
+		if (version > CURRENT_SCHEMA_VERSION) {
+			this.configuration.log.error('doc.newer_schema', {
+				document: documentName,
+				version,
+				supported: CURRENT_SCHEMA_VERSION
+			});
+			throw new NewerSchema(
+				`${documentName} has schemaVersion ${version}; this server supports ${CURRENT_SCHEMA_VERSION}`
+			);
+		}
 		const migratedSeq = this.#migrate(documentName, document);
 		this.#docs.set(documentName, {
 			lastSeq: migratedSeq ?? lastSeq,
