@@ -1,30 +1,16 @@
 import {
 	acceptProposal,
 	asAgencyId,
-	asPlanId,
 	asTaskId,
-	initAgencyDoc,
-	initPlanDoc,
 	propose,
 	readProposals,
 	readTask,
-	updateTask,
-	type TaskId
+	updateTask
 } from '@planboard/model';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import {
-	connect,
-	insertPlan,
-	sleep,
-	startSyncServer,
-	tempDir,
-	userWithToken,
-	waitFor,
-	type Client,
-	type TestServer
-} from '../../../tests/support/harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { sleep, userWithToken, waitFor, type TestServer } from '../../../tests/support/harness.js';
 import { storedDoc } from '../../../tests/support/stored.js';
+import { storeTestBoard, syncSuite } from '../../../tests/support/sync-board.js';
 import { CloseCodes } from './close-codes.js';
 
 const PLAN = 'p1';
@@ -36,35 +22,16 @@ const agencyName = (id: string) => `plan/${PLAN}/agency/${id}`;
 const OWN = asTaskId('II.1');
 const THEIRS = asTaskId('II.2');
 
+const suite = syncSuite();
 let server: TestServer;
-let cleanup: () => void;
 let officer: string;
 let coordinator: string;
-const clients: Client[] = [];
-const open = (document: string, token: string) => {
-	const c = connect({ url: server.url, document, token });
-	clients.push(c);
-	return c;
-};
+const open = (document: string, token: string) => suite.open(document, token);
 
 beforeEach(async () => {
-	const tmp = tempDir();
-	cleanup = tmp.cleanup;
-	server = await startSyncServer({ databasePath: `${tmp.dir}/db.sqlite` });
-	insertPlan(server.store, PLAN, [BDBP, STTTT]);
-	const cards: Record<string, TaskId[]> = { [BDBP]: [OWN], [STTTT]: [THEIRS] };
-	const plan = new Y.Doc();
-	initPlanDoc(plan, {
-		planId: asPlanId(PLAN),
-		meta: {
-			title: 'KH',
-			issuer: 'UBND',
-			number: '1/KH',
-			date: '2024-01-20',
-			year: 2024,
-			reportDue: null
-		},
-		sections: [{ id: 'II', number: 'II', title: 'Nội dung' }],
+	server = suite.server;
+	storeTestBoard(server.store, {
+		planId: PLAN,
 		agencies: [
 			{ id: BDBP, name: 'BĐBP', shortName: 'BĐBP', kind: 'armed' },
 			{ id: STTTT, name: 'Sở TT&TT', shortName: 'Sở TT&TT', kind: 'department' }
@@ -91,27 +58,13 @@ beforeEach(async () => {
 				due: '2024-10-01'
 			}
 		],
-		milestones: [],
-		cards
+		cards: { [BDBP]: [OWN], [STTTT]: [THEIRS] }
 	});
-	const rows = [{ document: planName, update: Y.encodeStateAsUpdate(plan), userId: null }];
-	for (const id of [BDBP, STTTT]) {
-		const doc = new Y.Doc();
-		initAgencyDoc(doc, { agencyId: id, planId: asPlanId(PLAN), taskIds: cards[id] });
-		rows.push({ document: agencyName(id), update: Y.encodeStateAsUpdate(doc), userId: null });
-	}
-	server.store.updates.appendMany(rows);
 	officer = (
 		await userWithToken(server.store, { username: 'bdbp', role: 'officer', agencyId: BDBP })
 	).token;
 	coordinator = (await userWithToken(server.store, { username: 'coord', role: 'coordinator' }))
 		.token;
-});
-
-afterEach(async () => {
-	for (const c of clients.splice(0)) c.destroy();
-	await server.close();
-	cleanup();
 });
 
 const officerName = { by: 'u-bdbp', byName: 'Cán bộ BĐBP' };

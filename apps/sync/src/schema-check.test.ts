@@ -6,13 +6,10 @@ import {
 	addTask,
 	addUpdateEntry,
 	asAgencyId,
-	asPlanId,
 	asTaskId,
 	deleteCard,
 	deleteTask,
 	handOverTask,
-	initAgencyDoc,
-	initPlanDoc,
 	mergeTasks,
 	moveCard,
 	moveSection,
@@ -33,19 +30,16 @@ import {
 	updateTask,
 	type TaskId
 } from '@planboard/model';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-	connect,
-	insertPlan,
 	sleep,
-	startSyncServer,
 	waitFor,
-	tempDir,
 	userWithToken,
 	type Client,
 	type TestServer
 } from '../../../tests/support/harness.js';
+import { storeTestBoard, syncSuite } from '../../../tests/support/sync-board.js';
 import { sendRawUpdate } from '../../../tests/support/raw-session.js';
 import { storedDoc } from '../../../tests/support/stored.js';
 import { CloseCodes } from './close-codes.js';
@@ -59,51 +53,20 @@ const OTHER = 'so-tttt';
 const otherName = `plan/${PLAN}/agency/${OTHER}`;
 const TASKS = ['II.1', 'II.2', 'II.3'].map(asTaskId);
 
+const suite = syncSuite();
 let server: TestServer;
-let cleanup: () => void;
 let officer: string;
 let coordinator: string;
-const clients: Client[] = [];
-
-const open = (document: string, token: string) => {
-	const c = connect({ url: server.url, document, token });
-	clients.push(c);
-	return c;
-};
-
-/** Resolves with the close code of the client's socket. */
-const closeCode = (c: Client) =>
-	new Promise<number>((resolve) =>
-		c.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code))
-	);
+const open = (document: string, token: string) => suite.open(document, token);
 
 beforeEach(async () => {
-	const tmp = tempDir();
-	cleanup = tmp.cleanup;
-	server = await startSyncServer({ databasePath: `${tmp.dir}/db.sqlite` });
-	insertPlan(server.store, PLAN, [AGENCY, OTHER]);
-	const other = new Y.Doc();
-	initAgencyDoc(other, { agencyId: asAgencyId(OTHER), planId: asPlanId(PLAN), taskIds: [] });
-	const agency = new Y.Doc();
-	initAgencyDoc(agency, {
-		agencyId: asAgencyId(AGENCY),
-		planId: asPlanId(PLAN),
-		taskIds: TASKS,
-		contributionTaskIds: [TASKS[2]]
-	});
-	const plan = new Y.Doc();
-	initPlanDoc(plan, {
-		planId: asPlanId(PLAN),
-		meta: {
-			title: 'KH',
-			issuer: 'UBND',
-			number: '1/KH',
-			date: '2024-01-20',
-			year: 2024,
-			reportDue: null
-		},
-		sections: [{ id: 'II', number: 'II', title: 'Nội dung' }],
-		agencies: [{ id: asAgencyId(AGENCY), name: 'BĐBP', shortName: 'BĐBP', kind: 'armed' }],
+	server = suite.server;
+	storeTestBoard(server.store, {
+		planId: PLAN,
+		agencies: [
+			{ id: asAgencyId(AGENCY), name: 'BĐBP', shortName: 'BĐBP', kind: 'armed' },
+			{ id: asAgencyId(OTHER), name: 'Sở TT&TT', shortName: 'Sở TT&TT', kind: 'department' }
+		],
 		tasks: TASKS.map((id) => ({
 			id,
 			number: id,
@@ -113,14 +76,9 @@ beforeEach(async () => {
 			lead: [asAgencyId(AGENCY)],
 			kind: 'task' as const
 		})),
-		milestones: [],
-		cards: { [AGENCY]: TASKS } as Record<string, TaskId[]>
+		cards: { [AGENCY]: TASKS, [OTHER]: [] },
+		contributions: { [AGENCY]: [TASKS[2]] }
 	});
-	server.store.updates.appendMany([
-		{ document: agencyName, update: Y.encodeStateAsUpdate(agency), userId: null },
-		{ document: planName, update: Y.encodeStateAsUpdate(plan), userId: null },
-		{ document: otherName, update: Y.encodeStateAsUpdate(other), userId: null }
-	]);
 	officer = (
 		await userWithToken(server.store, { username: 'bdbp', role: 'officer', agencyId: AGENCY })
 	).token;
@@ -128,11 +86,11 @@ beforeEach(async () => {
 		.token;
 });
 
-afterEach(async () => {
-	for (const c of clients.splice(0)) c.destroy();
-	await server.close();
-	cleanup();
-});
+/** Resolves with the close code of the client's socket. */
+const closeCode = (c: Client) =>
+	new Promise<number>((resolve) =>
+		c.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code))
+	);
 
 const card = (doc: Y.Doc, id: TaskId) => doc.getMap('cards').get(id) as Y.Map<unknown>;
 

@@ -1,0 +1,106 @@
+import {
+	agencyDocName,
+	asPlanId,
+	initAgencyDoc,
+	initPlanDoc,
+	planDocName,
+	type AgencyInfo,
+	type BoardSeed,
+	type TaskId
+} from '@planboard/model';
+import type { Store } from '@planboard/store';
+import { afterEach, beforeEach } from 'vitest';
+import * as Y from 'yjs';
+import {
+	connect,
+	insertPlan,
+	startSyncServer,
+	tempDir,
+	type Client,
+	type TestServer
+} from './harness.js';
+
+/**
+ * A real sync server on a fresh SQLite file for each test, and the clients a test opens on it,
+ * destroyed after the test. Register it before the file's own `beforeEach` that seeds the board.
+ */
+export function syncSuite(): {
+	readonly server: TestServer;
+	open(document: string, token: string): Client;
+} {
+	let server: TestServer | undefined;
+	let cleanup = () => {};
+	const clients: Client[] = [];
+	beforeEach(async () => {
+		const tmp = tempDir();
+		cleanup = tmp.cleanup;
+		server = await startSyncServer({ databasePath: `${tmp.dir}/db.sqlite` });
+	});
+	afterEach(async () => {
+		for (const c of clients.splice(0)) c.destroy();
+		await server?.close();
+		cleanup();
+	});
+	return {
+		get server() {
+			return server!;
+		},
+		open(document, token) {
+			const c = connect({ url: server!.url, document, token });
+			clients.push(c);
+			return c;
+		}
+	};
+}
+
+/** The tasks, agencies and cards of a small test board; the rest of the seed is fixed. */
+export interface TestBoard {
+	planId: string;
+	agencies: AgencyInfo[];
+	tasks: BoardSeed['tasks'];
+	/** Per agency, the tasks it has a card for; also its document's contributions when given. */
+	cards: Record<string, TaskId[]>;
+	contributions?: Record<string, TaskId[]>;
+	sections?: BoardSeed['sections'];
+}
+
+/** Stores a board's plan document and one document per agency in `cards`, as createBoard would. */
+export function storeTestBoard(store: Store, board: TestBoard): void {
+	const planId = asPlanId(board.planId);
+	insertPlan(store, board.planId, Object.keys(board.cards));
+	const plan = new Y.Doc();
+	initPlanDoc(plan, {
+		planId,
+		meta: {
+			title: 'KH',
+			issuer: 'UBND',
+			number: '1/KH',
+			date: '2024-01-20',
+			year: 2024,
+			reportDue: null
+		},
+		sections: board.sections ?? [{ id: 'II', number: 'II', title: 'Nội dung' }],
+		agencies: board.agencies,
+		tasks: board.tasks,
+		milestones: [],
+		cards: board.cards as BoardSeed['cards']
+	});
+	const rows = [
+		{ document: planDocName(board.planId), update: Y.encodeStateAsUpdate(plan), userId: null }
+	];
+	for (const [agencyId, taskIds] of Object.entries(board.cards)) {
+		const doc = new Y.Doc();
+		initAgencyDoc(doc, {
+			agencyId: agencyId as AgencyInfo['id'],
+			planId,
+			taskIds,
+			contributionTaskIds: board.contributions?.[agencyId] ?? []
+		});
+		rows.push({
+			document: agencyDocName({ planId: board.planId, agencyId }),
+			update: Y.encodeStateAsUpdate(doc),
+			userId: null
+		});
+	}
+	store.updates.appendMany(rows);
+}
