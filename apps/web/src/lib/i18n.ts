@@ -69,6 +69,16 @@ const dict = {
 	syncWaiting: { vi: '{n} thay đổi đang chờ', en: '{n} changes waiting' },
 	syncSyncing: { vi: 'Đang đồng bộ…', en: 'Syncing…' },
 	syncLoading: { vi: 'Đang tải dữ liệu trực tiếp…', en: 'Loading live data…' },
+	syncEnded: { vi: 'Đã ngắt kết nối', en: 'Disconnected' },
+	sessionEndedWhy: {
+		vi: 'Phiên đăng nhập đã kết thúc: tài khoản đã đăng xuất ở nơi khác, bị khoá, hoặc được đổi vai trò hay đơn vị.',
+		en: 'Your session has ended: the account was signed out elsewhere, disabled, or given another role or agency.'
+	},
+	sessionEndedKept: {
+		vi: '{n} thay đổi chưa gửi được giữ trên máy này và sẽ được gửi sau khi đăng nhập lại.',
+		en: '{n} unsent changes are kept in this browser and will be sent once you sign in again.'
+	},
+	signInAgain: { vi: 'Đăng nhập lại', en: 'Sign in again' },
 	onBoard: { vi: 'Đang trên bảng', en: 'On the board' },
 	onlyYou: { vi: 'Chỉ có bạn', en: 'Only you' },
 	follow: { vi: 'Theo dõi', en: 'Follow' },

@@ -7,6 +7,7 @@ import { AgencyView } from './agency-view.svelte';
 import { cacheName, registerCacheOwner, storageKey } from './offline-cache';
 import { PlanView } from './plan-view.svelte';
 import { Presence, type PresenceUser } from './presence.svelte';
+import { closeEndsSession, refusalEndsSession } from './session-end';
 import { SyncStatus } from './sync-status.svelte';
 
 export interface SessionUser {
@@ -47,6 +48,9 @@ export class BoardSession {
 	readonly #socket: HocuspocusProviderWebsocket;
 	readonly #handles: Handle[] = [];
 	readonly #cleanup: (() => void)[] = [];
+	#ended = false;
+	/** Cancels the reconnect kicks of #followBrowserConnectivity. */
+	#stopKick: () => void = () => {};
 
 	constructor({ documents, user, url }: BoardSessionOptions) {
 		const wsUrl =
@@ -61,6 +65,9 @@ export class BoardSession {
 				// Empty: the server then reads the HttpOnly session cookie from the upgrade request.
 				token: '',
 				...(awareness ? {} : { awareness: null })
+			});
+			provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+				if (refusalEndsSession(reason)) this.#endSession();
 			});
 			provider.attach();
 			const cache = new IndexeddbPersistence(cacheName(user.id, name), doc);
@@ -96,6 +103,11 @@ export class BoardSession {
 		if (!awareness) throw new Error('The plan provider must carry awareness');
 		const me: PresenceUser = { id: user.id, name: user.displayName, agencyId: user.agencyId };
 		this.presence = new Presence({ awareness, me });
+		const onClose = ({ event }: { event?: { code?: number } }) => {
+			if (closeEndsSession(event)) this.#endSession();
+		};
+		this.#socket.on('close', onClose);
+		this.#cleanup.push(() => this.#socket.off('close', onClose));
 		this.#cleanup.push(this.#followBrowserConnectivity());
 		this.#cleanup.push(
 			registerCacheOwner(async () => {
@@ -103,6 +115,21 @@ export class BoardSession {
 				await Promise.all(this.#handles.map((h) => h.cache.destroy()));
 			})
 		);
+	}
+
+	/**
+	 * The server ended this session (logout elsewhere, a disabled account, a changed role or
+	 * agency): retrying can only be refused again, so the socket stays closed and the page says
+	 * why. Unsent edits stay in IndexedDB under this user's name; the board opened after the next
+	 * sign-in loads them and sends them to the documents the user may then still write (the
+	 * server drops them on a read-only connection).
+	 */
+	#endSession(): void {
+		if (this.#ended) return;
+		this.#ended = true;
+		this.#stopKick();
+		this.#socket.disconnect();
+		this.status.end();
 	}
 
 	/**
@@ -120,8 +147,10 @@ export class BoardSession {
 			stopKick();
 			this.#socket.disconnect();
 		};
+		this.#stopKick = stopKick;
 		const online = () => {
 			stopKick();
+			if (this.#ended) return;
 			void this.#socket.connect();
 			// An attempt begun while the network was still gone can hang, and the provider's retry
 			// backs off up to 30 s: while the browser is online and the socket is not, start a

@@ -3,7 +3,8 @@ import { createSubscriber } from 'svelte/reactivity';
 import type * as Y from 'yjs';
 import { PendingChanges } from './pending-changes';
 
-export type SyncState = 'online' | 'offline' | 'syncing';
+/** 'ended': the server ended the session; nothing is sent until the user signs in again. */
+export type SyncState = 'online' | 'offline' | 'syncing' | 'ended';
 
 /** A document this user may write, with where its waiting-change count is kept. */
 export interface TrackedDoc {
@@ -24,6 +25,7 @@ export class SyncStatus {
 	readonly #pending: PendingChanges[];
 	readonly #subscribe: () => void;
 	readonly #listeners = new Set<() => void>();
+	#ended = false;
 
 	constructor(options: { socket: HocuspocusProviderWebsocket; tracked: TrackedDoc[] }) {
 		this.#socket = options.socket;
@@ -52,6 +54,18 @@ export class SyncStatus {
 		});
 	}
 
+	/** Marks the session as ended by the server; the state stays 'ended' from then on. */
+	end(): void {
+		if (this.#ended) return;
+		this.#ended = true;
+		this.#listeners.forEach((fn) => fn());
+	}
+
+	get ended(): boolean {
+		this.#subscribe();
+		return this.#ended;
+	}
+
 	get connected(): boolean {
 		this.#subscribe();
 		return navigator.onLine && this.#socket.status === 'connected';
@@ -64,6 +78,7 @@ export class SyncStatus {
 	}
 
 	get state(): SyncState {
+		if (this.ended) return 'ended';
 		if (!this.connected) return 'offline';
 		// Right after the socket opens, every provider still has to run its first sync; until
 		// then nothing says the server has this browser's changes or this browser the server's.

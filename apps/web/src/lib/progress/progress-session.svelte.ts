@@ -1,13 +1,11 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { AgencyView } from '$lib/collab/agency-view.svelte';
+import { closeEndsSession } from '$lib/collab/session-end';
 import { PlanProgressView } from './plan-progress-view.svelte';
 
 /** 'ended': the server closed the session or revoked the share link; no retry will help. */
 export type LiveState = 'connecting' | 'online' | 'offline' | 'ended';
-
-/** Close code of a revoked session or share link (see the README's close codes). */
-const SESSION_REVOKED = 4401;
 
 export interface ProgressSessionOptions {
 	documents: { plan: string; agencies: Record<string, string> };
@@ -40,7 +38,7 @@ export class ProgressSession {
 				status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline';
 		});
 		this.#socket.on('close', ({ event }: { event: { code: number } }) => {
-			if (event.code === SESSION_REVOKED) this.#end();
+			if (closeEndsSession(event)) this.#end();
 		});
 		const open = (name: string): Y.Doc => {
 			const doc = new Y.Doc();

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../support/app-server.js';
+import { PLAN, boardSuite, card, firstTaskId, openCard, waitOnline } from './board-helpers.js';
+
+const BDBP = 'bch-bdbp';
+
+const { board } = boardSuite();
+
+/**
+ * Ends the page's session from outside the browser, as a logout in another browser does: the
+ * session's own token, sent as a bearer token, to POST /api/logout.
+ */
+async function logoutElsewhere(page: Page): Promise<void> {
+	const cookies = await page.context().cookies();
+	const token = cookies.find((c) => c.name === 'planboard_session')?.value;
+	if (!token) throw new Error('the page has no session cookie');
+	const origin = new URL(page.url()).origin;
+	const res = await fetch(`${origin}/api/logout`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+	});
+	expect(res.status).toBe(200);
+	// The token is dead for the API too, so a sign-in is really needed.
+	const after = await fetch(`${origin}/api/plans`, {
+		headers: { authorization: `Bearer ${token}` }
+	});
+	expect(after.status).toBe(401);
+}
+
+/** Counts the WebSockets the page opens from now on. */
+function countSockets(page: Page): () => number {
+	let opened = 0;
+	page.on('websocket', () => opened++);
+	return () => opened;
+}
+
+describe('board: a session ended elsewhere', () => {
+	it('says the session ended on close code 4401, offers sign-in and stops reconnecting', async () => {
+		const ducco = await board('ducco');
+		const sockets = countSockets(ducco);
+		await logoutElsewhere(ducco);
+
+		const notice = ducco.getByTestId('session-ended');
+		await notice.waitFor({ timeout: 10_000 });
+		await expect(notice.textContent()).resolves.toContain('Phiên đăng nhập đã kết thúc');
+		await expect(
+			ducco.locator('[data-testid="sync-status"][data-state="ended"]').textContent()
+		).resolves.toContain('Đã ngắt kết nối');
+		const link = notice.getByTestId('sign-in-again');
+		await expect(link.textContent()).resolves.toBe('Đăng nhập lại');
+		const next = new URL(ducco.url());
+		await expect(link.getAttribute('href')).resolves.toBe(
+			`/login?next=${encodeURIComponent(next.pathname + next.search)}`
+		);
+		// The close code alone ends it: no new socket, neither the provider's retry after a
+		// second nor the 2 s online kick, then or later.
+		await new Promise((r) => setTimeout(r, 3500));
+		expect(sockets()).toBe(0);
+		await expect(ducco.getByTestId('sync-status').getAttribute('data-state')).resolves.toBe(
+			'ended'
+		);
+	});
+
+	it('keeps an unsent offline edit through the refusal and delivers it after signing in again', async () => {
+		const bdbp = await board('bdbp');
+		const coord = await board('sotttt');
+		const taskId = await firstTaskId(bdbp, BDBP);
+		const before = await card(bdbp, BDBP, taskId).getAttribute('data-status');
+		const next = before === 'paused' ? 'in_progress' : 'paused';
+
+		await bdbp.context().setOffline(true);
+		await bdbp.locator('[data-testid="sync-status"][data-state="offline"]').waitFor();
+		const detail = await openCard(bdbp, BDBP, taskId);
+		await detail.getByTestId('detail-status').selectOption(next);
+		await expect.poll(() => card(bdbp, BDBP, taskId).getAttribute('data-status')).toBe(next);
+
+		await logoutElsewhere(bdbp);
+		await bdbp.context().setOffline(false);
+		// Back online, the socket opens but every document is refused: the page says why instead
+		// of showing "offline" forever, and the edit is still waiting.
+		const notice = bdbp.getByTestId('session-ended');
+		await notice.waitFor({ timeout: 10_000 });
+		await expect(notice.textContent()).resolves.toMatch(
+			/Phiên đăng nhập đã kết thúc.*1 thay đổi chưa gửi được giữ trên máy này/
+		);
+		expect(await card(coord, BDBP, taskId).getAttribute('data-status')).toBe(before);
+
+		await notice.getByTestId('sign-in-again').click();
+		await bdbp.waitForURL(/\/login\?next=/);
+		await bdbp.getByLabel('Tên đăng nhập').fill('bdbp');
+		await bdbp.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+		await bdbp.getByRole('button', { name: 'Đăng nhập' }).click();
+		await bdbp.waitForURL((url) => url.pathname === `/plans/${PLAN}`);
+		await waitOnline(bdbp);
+		await expect(bdbp.getByTestId('session-ended').count()).resolves.toBe(0);
+		await expect
+			.poll(() => card(coord, BDBP, taskId).getAttribute('data-status'), { timeout: 10_000 })
+			.toBe(next);
+		expect(await card(bdbp, BDBP, taskId).getAttribute('data-status')).toBe(next);
+	}, 90_000);
+});
