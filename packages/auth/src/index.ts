@@ -33,3 +33,4 @@ export {
 } from './users.js';
 export { SHARE_TOKEN_PREFIX, hashShareToken } from './share-token.js';
 export { hashSecretToken, isSecretToken, newSecretToken } from './secret-token.js';
+export { emailProblem, MAX_EMAIL_LENGTH } from './email.js';

@@ -243,7 +243,41 @@ const dict = {
 	changeEvidence: { vi: 'sửa minh chứng', en: 'edited the evidence' },
 	changeFigures: { vi: 'sửa số liệu báo cáo', en: 'edited the reported figures' },
 	changeUpdates: { vi: 'thêm cập nhật: {text}', en: 'added an update: {text}' },
-	networkFailed: { vi: 'Mất kết nối tới máy chủ.', en: 'Cannot reach the server.' }
+	networkFailed: { vi: 'Mất kết nối tới máy chủ.', en: 'Cannot reach the server.' },
+	// Notifications (the bell) and the email digest's unsubscribe page
+	notifications: { vi: 'Thông báo', en: 'Notifications' },
+	notificationsButton: { vi: 'Thông báo, {n} chưa đọc', en: 'Notifications, {n} unread' },
+	notificationsEmpty: { vi: 'Không có thông báo nào.', en: 'No notifications.' },
+	notificationsMarkAll: { vi: 'Đánh dấu tất cả đã đọc', en: 'Mark all as read' },
+	notificationMarkRead: { vi: 'Đã đọc', en: 'Mark as read' },
+	noticeOverdue: { vi: 'Quá hạn {days} ngày', en: '{days} days overdue' },
+	noticeDueToday: { vi: 'Đến hạn hôm nay', en: 'Due today' },
+	noticeDueSoon: { vi: 'Còn {days} ngày đến hạn', en: 'Due in {days} days' },
+	noticeChanged: { vi: '{by} đã sửa: {what}', en: '{by} changed: {what}' },
+	noticeAccepted: { vi: '{by} đã chấp nhận đề xuất', en: '{by} accepted the proposal' },
+	noticeDeclined: { vi: '{by} đã từ chối đề xuất', en: '{by} declined the proposal' },
+	noticeWhat_card: { vi: 'thẻ', en: 'the card' },
+	noticeWhat_status: { vi: 'trạng thái', en: 'status' },
+	noticeWhat_progress: { vi: 'tiến độ', en: 'progress' },
+	noticeWhat_notes: { vi: 'kết quả thực hiện', en: 'result notes' },
+	noticeWhat_checklist: { vi: 'danh mục việc cần làm', en: 'checklist' },
+	noticeWhat_evidence: { vi: 'minh chứng', en: 'evidence' },
+	noticeWhat_figures: { vi: 'số liệu', en: 'figures' },
+	noticeWhat_updates: { vi: 'cập nhật tiến độ', en: 'progress updates' },
+	digestUnsubscribe: { vi: 'Ngừng nhận thư nhắc việc', en: 'Stop the reminder emails' },
+	digestUnsubscribeAsk: {
+		vi: 'Bạn sẽ không nhận thư nhắc việc hằng ngày của Planboard nữa; quản trị viên có thể bật lại.',
+		en: 'You will no longer receive Planboard’s daily reminder email; an administrator can turn it back on.'
+	},
+	digestUnsubscribeConfirm: { vi: 'Ngừng nhận thư', en: 'Unsubscribe' },
+	digestUnsubscribed: {
+		vi: 'Đã ngừng gửi thư nhắc việc cho bạn.',
+		en: 'You will no longer receive reminder emails.'
+	},
+	digestUnsubscribeUnknown: {
+		vi: 'Liên kết này không hợp lệ.',
+		en: 'This link is not valid.'
+	}
 } as const;
 
 export type MessageKey = keyof typeof dict;

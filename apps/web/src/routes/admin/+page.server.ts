@@ -1,3 +1,4 @@
+import { emailProblem } from '@planboard/auth';
 import { directoryActions, directoryView } from '$lib/server/directory-admin';
 import { runtime } from '$lib/server/runtime';
 import {
@@ -80,6 +81,28 @@ export const actions: Actions = {
 			await endSessions(id);
 			store.audit.log({ userId: locals.user!.id, action: 'user.reset_password', detail: id });
 			return 'Đã đặt lại mật khẩu; các phiên cũ đã bị hủy.';
+		});
+	},
+	setEmail: async ({ request, locals }) => {
+		requireAdmin(locals);
+		const form = await request.formData();
+		return adminAction(async () => {
+			const { store } = runtime();
+			const email = text(form, 'email') || null;
+			const problem = email === null ? null : emailProblem(email);
+			if (problem) throw new AdminInputError(problem);
+			const user = store.users.update({
+				id: text(form, 'id'),
+				email,
+				emailDigest: form.get('emailDigest') === 'on'
+			});
+			if (!user) throw new AdminInputError('Không tìm thấy tài khoản.');
+			store.audit.log({
+				userId: locals.user!.id,
+				action: 'user.email',
+				detail: `${user.username} ${user.emailDigest ? 'digest' : 'no-digest'}`
+			});
+			return `Đã lưu email của ${user.username}.`;
 		});
 	},
 	setDisabled: async ({ request, locals }) => {

@@ -1,0 +1,19 @@
+import { fail } from '@sveltejs/kit';
+import { unsubscribeDigest } from '../../../../server/unsubscribe.js';
+import { runtime } from '$lib/server/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * An email digest's unsubscribe link. Opening it only asks (mail scanners open every link);
+ * the button's POST unsubscribes. No session is needed: the token is the proof.
+ */
+export const load: PageServerLoad = () => ({});
+
+export const actions: Actions = {
+	default: ({ params }) => {
+		const user = unsubscribeDigest({ store: runtime().store, token: params.token });
+		if (!user) return fail(404, { done: false });
+		runtime().log.info('digest.unsubscribe', { user: user.username });
+		return { done: true };
+	}
+};

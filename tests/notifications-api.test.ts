@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server.js';
+
+let app: AppServer;
+const tokens: Record<string, string> = {};
+
+interface Listed {
+	unread: number;
+	items: { key: string; kind: string; read: boolean; agencies: { id: string }[] }[];
+}
+
+beforeAll(async () => {
+	app = await startAppServer();
+	for (const username of ['sotttt', 'bdbp']) {
+		const res = await fetch(`${app.baseUrl}/api/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ username, password: DEMO_PASSWORD })
+		});
+		tokens[username] = ((await res.json()) as { token: string }).token;
+	}
+});
+
+afterAll(async () => {
+	await app?.stop();
+});
+
+const list = async (username: string): Promise<Listed> => {
+	const res = await fetch(`${app.baseUrl}/api/notifications`, {
+		headers: { authorization: `Bearer ${tokens[username]}` }
+	});
+	expect(res.status).toBe(200);
+	return (await res.json()) as Listed;
+};
+
+const markRead = (username: string, body: unknown, contentType = 'application/json') =>
+	fetch(`${app.baseUrl}/api/notifications/read`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${tokens[username]}`, 'content-type': contentType },
+		body: JSON.stringify(body)
+	});
+
+describe('notifications API', () => {
+	it("lists an officer's agency's overdue tasks (the 2024 plan is past) and a coordinator's for everyone", async () => {
+		const officer = await list('bdbp');
+		expect(officer.unread).toBeGreaterThan(0);
+		expect(officer.unread).toBe(officer.items.length);
+		for (const n of officer.items) {
+			expect(n.kind).toBe('overdue');
+			expect(n.agencies.map((a) => a.id)).toEqual(['bch-bdbp']);
+		}
+		const coordinator = await list('sotttt');
+		expect(coordinator.items.length).toBeGreaterThan(officer.items.length);
+		const keys = new Set(coordinator.items.map((n) => n.key));
+		for (const n of officer.items) expect(keys).toContain(n.key);
+		expect((await fetch(`${app.baseUrl}/api/notifications`)).status).toBe(401);
+	});
+
+	it('marks one read, then all, for that user only; refuses bad bodies', async () => {
+		const before = await list('bdbp');
+		const first = before.items[0].key;
+		expect(await (await markRead('bdbp', { keys: [first, 'made-up:key'] })).json()).toEqual({
+			marked: 1
+		});
+		const after = await list('bdbp');
+		expect(after.unread).toBe(before.unread - 1);
+		expect(after.items.find((n) => n.key === first)?.read).toBe(true);
+		// Read marks are per user: the coordinator's same notification is still unread.
+		expect((await list('sotttt')).items.find((n) => n.key === first)?.read).toBe(false);
+
+		expect((await markRead('bdbp', { keys: 'all' })).status).toBe(400);
+		expect((await markRead('bdbp', { all: true }, 'text/plain')).status).toBe(415);
+		expect((await markRead('bdbp', { all: true })).status).toBe(200);
+		expect((await list('bdbp')).unread).toBe(0);
+	});
+
+	it('serves the unsubscribe page without a session and says an unknown link is not valid', async () => {
+		const url = `${app.baseUrl}/unsubscribe/${'A'.repeat(43)}`;
+		const page = await fetch(url);
+		expect(page.status).toBe(200);
+		expect(await page.text()).toContain('Ngừng nhận thư nhắc việc');
+		const res = await fetch(url, {
+			method: 'POST',
+			headers: {
+				origin: app.baseUrl,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: ''
+		});
+		expect(res.status).toBe(404);
+		expect(await res.text()).toContain('Liên kết này không hợp lệ.');
+	});
+});
