@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import {
 	ROLES,
 	createUserWithPassword,
+	emailProblem,
 	hashPassword,
 	invalidateUserSessions,
 	validatePassword
@@ -15,14 +16,15 @@ const USAGE = `usage: planboard user add --username NAME --role admin|coordinato
        planboard user list [--json]
        planboard user reset-password --username NAME (--password TEXT | --password-stdin)
        planboard user disable --username NAME
-       planboard user enable --username NAME`;
+       planboard user enable --username NAME
+       planboard user email --username NAME (--email ADDRESS | --no-email) [--digest on|off]`;
 
 /** `planboard user ...`: account administration on the configured data directory. */
 export async function runUser(args: string[], io: CommandIo = processIo): Promise<number> {
 	const [sub, ...rest] = args;
 	const opts = parseArgs(rest, {
-		values: ['username', 'role', 'agency', 'display-name', 'password'],
-		flags: ['password-stdin', 'json']
+		values: ['username', 'role', 'agency', 'display-name', 'password', 'email', 'digest'],
+		flags: ['password-stdin', 'json', 'no-email']
 	});
 	const store = openStore({ path: envConfig(process.env).databasePath });
 	try {
@@ -49,6 +51,8 @@ export async function runUser(args: string[], io: CommandIo = processIo): Promis
 				io.err(`${sub === 'disable' ? 'Đã khóa' : 'Đã mở khóa'} tài khoản ${user.username}.\n`);
 				return 0;
 			}
+			case 'email':
+				return email(store, opts, io);
 			default:
 				throw new UsageError(USAGE);
 		}
@@ -84,6 +88,30 @@ async function add(
 		password: passwordFrom(opts)
 	});
 	io.err(`Đã tạo tài khoản ${user.username} (${user.role}).\n`);
+	return 0;
+}
+
+/** Where the user's daily digest goes, and whether they get it. */
+function email(store: Store, opts: ReturnType<typeof parseArgs>, io: CommandIo): number {
+	const user = existing(store, opts.values.get('username'));
+	const address = opts.values.get('email');
+	const digest = opts.values.get('digest');
+	if ((address === undefined) === !opts.flags.has('no-email'))
+		throw new UsageError('give --email ADDRESS or --no-email');
+	if (digest !== undefined && digest !== 'on' && digest !== 'off')
+		throw new UsageError('--digest is on or off');
+	const problem = address === undefined ? null : emailProblem(address);
+	if (problem) throw new UsageError(problem);
+	store.users.update({
+		id: user.id,
+		email: address ?? null,
+		...(digest ? { emailDigest: digest === 'on' } : {})
+	});
+	io.err(
+		address
+			? `Đã lưu email ${address} cho ${user.username}.\n`
+			: `Đã xóa email của ${user.username}.\n`
+	);
 	return 0;
 }
 
