@@ -49,7 +49,17 @@ describe('reporting rounds in Chromium', () => {
 		const due = todayInVietnam();
 		const coord = await reportsPage('sotttt');
 		// The importer's reporting milestone is offered as a round.
-		await coord.getByTestId('round-suggestion').first().waitFor();
+		const suggestion = coord.getByTestId('round-suggestion').first();
+		await suggestion.getByRole('button').click();
+		expect(await coord.getByTestId('round-title').inputValue()).toMatch(/báo\s*cáo/i);
+		expect(await coord.getByTestId('round-due').inputValue()).toBe('2024-11-10');
+		// Confirming a suggestion asks every agency; this round asks two, due today.
+		expect(await coord.getByTestId('round-agency-pick').first().isChecked()).toBe(true);
+		await coord
+			.getByTestId('round-agency-pick')
+			.evaluateAll((els) =>
+				els.forEach((el) => (el as HTMLInputElement).checked && (el as HTMLInputElement).click())
+			);
 		await coord.getByTestId('round-title').fill('Báo cáo 6 tháng');
 		await coord.getByTestId('round-due').fill(due);
 		for (const id of [BDBP, DUCCO])
@@ -97,6 +107,7 @@ describe('reporting rounds in Chromium', () => {
 		// Officers may not download everyone's reports.
 		const href = (await coord.getByTestId('round-download').getAttribute('href'))!;
 		expect((await onTime.request.get(href)).status()).toBe(403);
+		expect((await coord.request.get(`/api/plans/${PLAN}/rounds/nope/report`)).status()).toBe(404);
 		expect(await onTime.getByTestId('round-download').count()).toBe(0);
 
 		const [download] = await Promise.all([
