@@ -111,6 +111,19 @@ describe('reporting rounds', () => {
 		openRound({ plan, ...s, agencies: [A.bdbp], ...coordinator });
 		expect(suggestedRounds(plan)).toEqual([]);
 		expect(readRounds(plan)[0].milestoneId).toBe('report');
+		expect(() => openRound({ plan, ...s, agencies: [A.bdbp], ...coordinator })).toThrow(/exists/);
+	});
+
+	it('two coordinators confirming one suggestion at once leave one round on every replica', () => {
+		const plan = planDoc();
+		const [a, b] = [replica(plan), replica(plan)];
+		const [s] = suggestedRounds(plan);
+		openRound({ plan: a, ...s, agencies: [A.bdbp], at: 1, ...coordinator });
+		openRound({ plan: b, ...s, agencies: [A.stttt], at: 2, by: 'u-2', byName: 'Điều phối 2' });
+		sync(a, b);
+		expect(readRounds(a)).toHaveLength(1);
+		expect(readRounds(a)).toEqual(readRounds(b));
+		expect(suggestedRounds(a)).toEqual([]);
 	});
 
 	it('an officer submits a report pre-filled from the cards; late is judged on the Vietnam day', () => {

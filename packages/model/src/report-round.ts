@@ -16,7 +16,8 @@
  *   model; the server's update log keeps the time it acknowledged each write.
  * - **Suggested rounds.** The importer's reporting milestones ("Hạn gửi báo cáo …") are offered
  *   as rounds until a coordinator opens one from them (its `milestoneId`): derived, never
- *   seeded, so nothing is created twice when histories merge.
+ *   seeded, so nothing is created twice when histories merge; a round opened from a milestone
+ *   gets an id derived from it (`roundIdOf`), so a suggestion confirmed twice at once is one round.
  */
 import * as Y from 'yjs';
 import { readAgencies } from './agency.js';
@@ -144,6 +145,14 @@ export interface OpenRoundOptions extends WriteContext {
 	id?: string;
 }
 
+/**
+ * The id of the round opened from a milestone: the same on every replica, so two coordinators
+ * confirming one suggestion at once leave one round (Yjs keeps one value per key).
+ */
+export function roundIdOf(milestoneId: string): string {
+	return `m-${milestoneId}`.slice(0, 128);
+}
+
 /** Coordinators only: opens a round asking `agencies` to report by `due`. Returns its id. */
 export function openRound(options: OpenRoundOptions): string {
 	const { plan } = options;
@@ -156,7 +165,7 @@ export function openRound(options: OpenRoundOptions): string {
 	const agencies = [...new Set(options.agencies)];
 	const unknown = agencies.find((a) => !known.has(a));
 	if (unknown !== undefined) throw new Error(`No agency ${unknown} in this plan`);
-	const id = options.id ?? newId();
+	const id = options.id ?? (options.milestoneId ? roundIdOf(options.milestoneId) : newId());
 	const record = {
 		title: options.title.trim(),
 		due: options.due,
