@@ -1,20 +1,13 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server.js';
+import { login, startAppServer, type AppServer } from './support/app-server.js';
 
 let app: AppServer;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
 	app = await startAppServer();
-	for (const username of ['sotttt', 'bdbp']) {
-		const res = await fetch(`${app.baseUrl}/api/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ username, password: DEMO_PASSWORD })
-		});
-		tokens[username] = ((await res.json()) as { token: string }).token;
-	}
+	for (const username of ['sotttt', 'bdbp']) tokens[username] = (await login(app, username)).token;
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { newAgendaItem, readMeeting, readTasks, startMeeting, updateTask } from '@planboard/model';
 import { readPackageParts } from '@planboard/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server.js';
+import { login as signIn, startAppServer, type AppServer } from './support/app-server.js';
 import { connect, type Client } from './support/harness.js';
 
 const PLAN = 'gia-lai-2024';
@@ -15,14 +15,7 @@ afterAll(async () => {
 	await app?.stop();
 });
 
-async function login(username: string): Promise<{ token: string; user: { id: string } }> {
-	const res = await fetch(`${app.baseUrl}/api/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ username, password: DEMO_PASSWORD })
-	});
-	return (await res.json()) as { token: string; user: { id: string } };
-}
+const login = (username: string) => signIn(app, username);
 
 const api = (path: string, token?: string, body?: unknown) =>
 	fetch(`${app.baseUrl}/api/plans/${path}`, {

@@ -5,7 +5,7 @@ import { readCards } from '@planboard/model';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Client } from './support/harness.js';
-import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server.js';
+import { DEMO_PASSWORD, login, startAppServer, type AppServer } from './support/app-server.js';
 
 const PLAN_FILE = readFileSync(
 	new URL('../packages/boards/src/fixtures/bien-gioi-2025.txt', import.meta.url)
@@ -20,14 +20,8 @@ const clients: Client[] = [];
 
 beforeAll(async () => {
 	app = await startAppServer();
-	for (const username of ['sotttt', 'admin', 'bdbp', 'lanhdao']) {
-		const res = await fetch(`${app.baseUrl}/api/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ username, password: DEMO_PASSWORD })
-		});
-		tokens[username] = ((await res.json()) as { token: string }).token;
-	}
+	for (const username of ['sotttt', 'admin', 'bdbp', 'lanhdao'])
+		tokens[username] = (await login(app, username)).token;
 });
 
 afterAll(async () => {

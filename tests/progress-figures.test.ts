@@ -24,7 +24,7 @@ import { openStore, type Store } from '@planboard/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { parseCsv } from '../packages/report/src/test-board.js';
-import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server.js';
+import { login as signIn, startAppServer, type AppServer } from './support/app-server.js';
 import { connect, type Client } from './support/harness.js';
 
 /**
@@ -50,16 +50,7 @@ interface Cases {
 }
 let cases: Cases;
 
-async function login(username: string) {
-	const res = await fetch(`${app.baseUrl}/api/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ username, password: DEMO_PASSWORD })
-	});
-	expect(res.status).toBe(200);
-	const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-	return { token: ((await res.json()) as { token: string }).token, cookie };
-}
+const login = (username: string) => signIn(app, username);
 
 /** A direct Y edit appended to the update log, as the server would store it. */
 function editStored(document: string, edit: (doc: Y.Doc) => void): void {

@@ -1,7 +1,7 @@
 import { addUpdateEntry, cardNotesText, readCards, setStatus, type TaskId } from '@planboard/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Client } from './support/harness.js';
-import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server.js';
+import { login as signIn, startAppServer, type AppServer } from './support/app-server.js';
 
 const PLAN = 'gia-lai-2024';
 const BDBP_DOC = `plan/${PLAN}/agency/bch-bdbp`;
@@ -24,15 +24,7 @@ afterAll(async () => {
 	await app?.stop();
 });
 
-async function login(username: string): Promise<{ token: string; user: { id: string } }> {
-	const res = await fetch(`${app.baseUrl}/api/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ username, password: DEMO_PASSWORD })
-	});
-	expect(res.status).toBe(200);
-	return (await res.json()) as { token: string; user: { id: string } };
-}
+const login = (username: string) => signIn(app, username);
 
 interface SseEvent {
 	event: string;

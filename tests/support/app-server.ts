@@ -39,3 +39,18 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
 }
 
 export const DEMO_PASSWORD = 'planboard-demo';
+
+/** A demo account's sign-in through `POST /api/login`: its bearer token, user and cookie. */
+export async function login(
+	app: AppServer,
+	username: string
+): Promise<{ token: string; user: { id: string }; cookie: string }> {
+	const res = await fetch(`${app.baseUrl}/api/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ username, password: DEMO_PASSWORD })
+	});
+	if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status}`);
+	const body = (await res.json()) as { token: string; user: { id: string } };
+	return { ...body, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] };
+}
