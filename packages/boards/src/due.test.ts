@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
 	agencyDocName,
+	draftReport,
+	openRound,
 	planDocName,
 	readAgencies,
 	readTasks,
 	setStatus,
 	startOfVietnamDay,
+	submitReport,
 	type TaskId
 } from '@planboard/model';
 import { loadGiaLaiDirectory } from '@planboard/plan-import';
@@ -32,6 +35,7 @@ let officer: User;
 let colleague: User;
 let coordinator: User;
 let other: User;
+let duccoAgency: string;
 
 /** Ten in the morning, Vietnam time, `days` days from the task's due date. */
 const around = (days: number) => startOfVietnamDay(task.due).getTime() + days * DAY + 10 * 3600_000;
@@ -46,6 +50,7 @@ beforeEach(async () => {
 	const bdbp = agencies.find((a) => a.name === 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh')!;
 	const ducco = agencies.find((a) => a.name === 'Ủy ban nhân dân huyện Đức Cơ')!;
 	bdbpAgency = bdbp.id;
+	duccoAgency = ducco.id;
 	const led = readTasks(plan).find((t) => t.lead.includes(bdbp.id))!;
 	task = { id: led.id, due: led.due! };
 	const user = (username: string, role: User['role'], agencyId: string | null) =>
@@ -121,5 +126,79 @@ describe('concernsOf', () => {
 		const theirs = await concernsOf({ store, user: colleague, now: clock.now + 1000 });
 		expect(theirs.map((c) => [c.kind, c.by])).toEqual([['changed', 'bdbp']]);
 		expect((await concernsOf({ store, user: officer, now: clock.now + 8 * DAY })).length).toBe(0);
+	});
+
+	it('asks an agency for its report: opened, due soon, overdue until sent; the coordinator sees who is late', async () => {
+		const write = (name: string, by: User, change: (doc: Y.Doc) => void) => {
+			const doc = readDocument(store, name);
+			const before = Y.encodeStateVector(doc);
+			change(doc);
+			store.updates.append({
+				document: name,
+				update: Y.encodeStateAsUpdate(doc, before),
+				userId: by.id
+			});
+		};
+		const planName = planDocName(planId);
+		clock.now = Date.parse('2025-12-01T03:00:00Z');
+		let roundId = '';
+		write(planName, coordinator, (plan) => {
+			roundId = openRound({
+				plan,
+				title: 'Báo cáo năm 2025',
+				due: '2025-12-15',
+				agencies: [bdbpAgency, duccoAgency],
+				by: coordinator.id,
+				byName: 'Sở TT&TT',
+				at: clock.now
+			});
+		});
+		const rounds = (list: Awaited<ReturnType<typeof concernsOf>>) =>
+			list.filter((c) => c.round).map((c) => [c.kind, c.round?.id, c.agencies.map((a) => a.id)]);
+
+		const opened = await concernsOf({ store, user: officer, now: clock.now + 1000 });
+		expect(rounds(opened)).toEqual([['round_opened', roundId, [bdbpAgency]]]);
+		const soon = await concernsOf({
+			store,
+			user: officer,
+			now: Date.parse('2025-12-08T02:00:00Z')
+		});
+		expect(rounds(soon)).toEqual([
+			['due_soon', roundId, [bdbpAgency]],
+			['round_opened', roundId, [bdbpAgency]]
+		]);
+		expect(soon.find((c) => c.round && c.kind === 'due_soon')).toMatchObject({
+			daysLeft: 7,
+			task: { title: 'Báo cáo năm 2025', due: '2025-12-15' }
+		});
+
+		const late = Date.parse('2025-12-16T03:00:00Z');
+		const mine = await concernsOf({ store, user: officer, now: late, deadlinesOnly: true });
+		expect(rounds(mine)).toEqual([['overdue', roundId, [bdbpAgency]]]);
+		// Đức Cơ sends its report late; the coordinator's overdue list keeps only Bộ đội Biên phòng.
+		clock.now = late;
+		const agencyName = agencyDocName({ planId, agencyId: duccoAgency });
+		write(agencyName, other, (agency) => {
+			const plan = readDocument(store, planName);
+			submitReport({
+				plan,
+				agency,
+				roundId,
+				...draftReport({ plan, agency, roundId }),
+				by: other.id,
+				byName: 'ducco',
+				at: late
+			});
+		});
+		const all = await concernsOf({
+			store,
+			user: coordinator,
+			now: late + 1000,
+			deadlinesOnly: true
+		});
+		expect(rounds(all)).toEqual([['overdue', roundId, [bdbpAgency]]]);
+		expect(
+			rounds(await concernsOf({ store, user: other, now: late + 1000, deadlinesOnly: true }))
+		).toEqual([]);
 	});
 });

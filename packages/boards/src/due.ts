@@ -6,12 +6,17 @@ import {
 	readAssignments,
 	readCards,
 	readProposals,
+	readRounds,
 	readSections,
+	readSubmissions,
 	readTasks,
+	roundStatus,
 	vietnamDate,
+	type AgencyId,
 	type AgencyInfo,
 	type Card,
 	type ProposalKind,
+	type ReportRound,
 	type Task
 } from '@planboard/model';
 import type { Store, User } from '@planboard/store';
@@ -31,6 +36,10 @@ import { sqliteDocumentStore } from './sqlite-documents.js';
  * - **Changes by someone else** to an officer's agency's cards, from the attributed update log
  *   (`documentHistory`), over the last {@link RECENT_DAYS} days: one item per card and author.
  * - **Decided proposals** of the officer's agency over the same days (`readProposals`).
+ * - **Reporting rounds** asking the officer's agency for a report (every agency's for other
+ *   roles): a report not yet sent is a deadline like a task's (due soon, overdue, judged by the
+ *   model's `roundStatus`), with `round` set; a round opened or closed by someone else in the
+ *   last {@link RECENT_DAYS} days is news for the agencies it asks.
  *
  * Every item has a stable `key`: the same fact gives the same key on every computation, so a
  * read mark sticks, and a new fact (the task became overdue, a new change) is a new key, unread
@@ -43,7 +52,13 @@ const DAY_MS = 86_400_000;
 /** Log rows replayed per agency document for changes: bounded work per request. */
 const HISTORY_ROWS = 200;
 
-export type ConcernKind = 'due_soon' | 'overdue' | 'changed' | 'decided';
+export type ConcernKind =
+	| 'due_soon'
+	| 'overdue'
+	| 'changed'
+	| 'decided'
+	| 'round_opened'
+	| 'round_closed';
 
 export interface ConcernTask {
 	planId: string;
@@ -58,7 +73,13 @@ export interface Concern {
 	/** Stable per fact: see the module comment. */
 	key: string;
 	kind: ConcernKind;
+	/**
+	 * The task concerned; for a reporting round, the round as a task would read (its title and
+	 * due date, an empty `taskId` and `number`).
+	 */
 	task: ConcernTask;
+	/** Set when the concern is a reporting round's, not a task's. */
+	round?: { id: string; title: string; due: string };
 	/** The agencies concerned (deadlines), or the card's agency (changes, proposals). */
 	agencies: Pick<AgencyInfo, 'id' | 'name' | 'shortName'>[];
 	/** Deadlines: days from today to the due date (0 today, negative when overdue). */
@@ -113,7 +134,12 @@ export async function concernsOf(options: ConcernsOptions): Promise<Concern[]> {
 				today: vietnamDate(now)
 			})
 		);
-		if (options.deadlinesOnly || own === null) continue;
+		deadlines.push(
+			...roundDeadlines({ plan, planDoc, agencies, docs, own, today: vietnamDate(now) })
+		);
+		if (options.deadlinesOnly) continue;
+		recent.push(...roundNews({ plan, planDoc, agencies, own, user, now }));
+		if (own === null) continue;
 		const agency = agencies.find((a) => a.id === own);
 		const doc = docs.get(own);
 		if (!agency || !doc) continue;
@@ -256,4 +282,100 @@ async function changeConcerns(o: {
 		}
 	}
 	return [...groups.values()];
+}
+
+const roundTask = (plan: { id: string; title: string }, r: ReportRound): ConcernTask => ({
+	planId: plan.id,
+	planTitle: plan.title,
+	taskId: '',
+	number: '',
+	title: r.title,
+	due: r.due
+});
+
+/** Open rounds' reports not yet sent: due within 7 days, or overdue (the model's roundStatus). */
+function roundDeadlines(o: {
+	plan: { id: string; title: string };
+	planDoc: Y.Doc;
+	agencies: AgencyInfo[];
+	docs: ReadonlyMap<string, Y.Doc>;
+	own: string | null;
+	today: string;
+}): Concern[] {
+	const byId = new Map(o.agencies.map((a) => [a.id as string, a]));
+	const submissions = [...o.docs.values()].flatMap((agency) =>
+		readSubmissions({ plan: o.planDoc, agency })
+	);
+	const out: Concern[] = [];
+	for (const round of readRounds(o.planDoc)) {
+		if (round.closed) continue;
+		const states = roundStatus({ round, submissions, today: o.today }).filter(
+			(s) => o.docs.has(s.agencyId) && (o.own === null || s.agencyId === o.own)
+		);
+		const daysLeft = dayNumber(round.due) - dayNumber(o.today);
+		const late = states.filter((s) => s.state === 'overdue');
+		const soon = daysLeft <= NOTIFY_DUE_DAYS ? states.filter((s) => s.state === 'waiting') : [];
+		for (const [kind, list] of [
+			['overdue', late],
+			['due_soon', soon]
+		] as const) {
+			if (list.length === 0) continue;
+			out.push({
+				key: `${kind}:${o.plan.id}:round:${round.id}:${round.due}`,
+				kind,
+				task: roundTask(o.plan, round),
+				round: { id: round.id, title: round.title, due: round.due },
+				agencies: list
+					.map((s) => byId.get(s.agencyId))
+					.filter((a) => a !== undefined)
+					.map(brief),
+				daysLeft
+			});
+		}
+	}
+	return out;
+}
+
+/** Rounds asking the user's agency (any, for other roles) opened or closed recently by others. */
+function roundNews(o: {
+	plan: { id: string; title: string };
+	planDoc: Y.Doc;
+	agencies: AgencyInfo[];
+	own: string | null;
+	user: Pick<User, 'id'>;
+	now: number;
+}): Concern[] {
+	const recent = (at: number) => at > o.now - RECENT_DAYS * DAY_MS && at <= o.now;
+	const byId = new Map(o.agencies.map((a) => [a.id as string, a]));
+	const out: Concern[] = [];
+	for (const round of readRounds(o.planDoc)) {
+		if (o.own !== null && !round.agencies.includes(o.own as AgencyId)) continue;
+		const agencies = round.agencies
+			.filter((id) => o.own === null || id === o.own)
+			.map((id) => byId.get(id))
+			.filter((a) => a !== undefined)
+			.map(brief);
+		const base = {
+			task: roundTask(o.plan, round),
+			round: { id: round.id, title: round.title, due: round.due },
+			agencies
+		};
+		if (round.openedBy !== o.user.id && recent(round.openedAt))
+			out.push({
+				...base,
+				key: `round_opened:${o.plan.id}:${round.id}`,
+				kind: 'round_opened',
+				by: round.openedByName,
+				at: new Date(round.openedAt).toISOString()
+			});
+		if (round.closed && round.closed.by !== o.user.id && recent(round.closed.at))
+			out.push({
+				...base,
+				key: `round_closed:${o.plan.id}:${round.id}`,
+				kind: 'round_closed',
+				by: round.closed.byName,
+				at: new Date(round.closed.at).toISOString()
+			});
+	}
+	return out;
 }
