@@ -8,6 +8,7 @@ import {
 	readContributions,
 	readMilestones,
 	readPlanMeta,
+	readRounds,
 	readSections,
 	readTasks,
 	type AgencyId,
@@ -16,6 +17,7 @@ import {
 	type Contribution,
 	type Milestone,
 	type PlanMeta,
+	type ReportRound,
 	type Section,
 	type Task
 } from '@planboard/model';
@@ -44,6 +46,8 @@ export interface BoardData {
 	/** Including groups (kind 'group', with members), in the order the plan document keeps. */
 	agencies: AgencyInfo[];
 	milestones: Milestone[];
+	/** Reporting rounds coordinators opened on the board (report-round.ts), by due date. */
+	rounds: ReportRound[];
 	/** The plan document's seeded fan-out (agency id -> task ids): the assignments progress counts. */
 	assignments: Record<string, string[]>;
 	/** Every card of every agency document read, by lane order then card order. */
@@ -85,6 +89,7 @@ export function readBoard(options: ReadBoardOptions): BoardData {
 		tasks: readTasks(planDoc),
 		agencies,
 		milestones: readMilestones(planDoc),
+		rounds: readRounds(planDoc),
 		assignments: readAssignments(planDoc),
 		cards,
 		contributions

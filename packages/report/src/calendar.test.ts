@@ -1,8 +1,11 @@
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { closeRound, openRound, planDocName } from '@planboard/model';
+import * as Y from 'yjs';
 import { A, T } from '../../model/src/test-fixtures.js';
+import { readBoard } from './board.js';
 import { toCalendar } from './calendar.js';
-import { filledBoard } from './test-board.js';
+import { PLAN_ID, filledBoard, filledDocs } from './test-board.js';
 
 interface Read {
 	uid: string;
@@ -97,6 +100,54 @@ describe('the calendar feed', () => {
 			expect(card?.status).toBe('done');
 		}
 		expect(taskEvents(A.stttt)).toEqual([]);
+	});
+
+	it('lists the open reporting rounds asking the agency, in place of the milestone they came from', () => {
+		const docs = filledDocs();
+		const plan = docs.get(planDocName(PLAN_ID))!;
+		const who = { by: 'u-coord', byName: 'Điều phối' };
+		const fromMilestone = openRound({
+			plan,
+			title: 'Báo cáo năm 2024',
+			due: '2024-11-08',
+			agencies: [A.bdbp, A.stttt],
+			milestoneId: 'report',
+			...who
+		});
+		const closed = openRound({
+			plan,
+			title: 'Báo cáo quý I',
+			due: '2024-04-05',
+			agencies: [A.bdbp],
+			...who
+		});
+		closeRound({ plan, roundId: closed, ...who });
+		openRound({ plan, title: 'Báo cáo riêng', due: '2024-09-30', agencies: [A.stttt], ...who });
+		const rounded = readBoard({ planId: PLAN_ID, loadDoc: (n) => docs.get(n) ?? new Y.Doc() });
+		const reports = (agencyId: string | null) =>
+			events(toCalendar({ name: 'Lịch', boards: [{ board: rounded, url }], agencyId }))
+				.filter((e) => e.summary.startsWith('Báo cáo: '))
+				.map((e) => [e.start, e.summary]);
+		expect(reports(A.bdbp)).toEqual(
+			expect.arrayContaining([['2024-11-08', 'Báo cáo: Báo cáo năm 2024']])
+		);
+		const bdbp = reports(A.bdbp);
+		// The milestone the round came from is not listed beside it; the closed round is gone.
+		expect(bdbp.some(([, s]) => s.includes('Hạn gửi báo cáo'))).toBe(false);
+		expect(bdbp.some(([, s]) => s.includes('quý I') || s.includes('riêng'))).toBe(false);
+		expect(reports(null).filter(([, s]) => !s.startsWith('Báo cáo: Báo cáo'))).toHaveLength(
+			rounded.milestones.length - 1
+		);
+		expect(reports(null).map(([, s]) => s)).toEqual(
+			expect.arrayContaining(['Báo cáo: Báo cáo năm 2024', 'Báo cáo: Báo cáo riêng'])
+		);
+		const event = events(
+			toCalendar({ name: 'Lịch', boards: [{ board: rounded, url }], agencyId: A.stttt })
+		).find((e) => e.uid === `${PLAN_ID}.round.${fromMilestone}@planboard`);
+		expect(event?.description).toContain(
+			'Đơn vị báo cáo: Bộ Chỉ huy Bộ đội Biên phòng tỉnh; Sở Thông tin và Truyền thông'
+		);
+		expect(event?.allDay).toBe(true);
 	});
 
 	it('writes the same days whatever the server’s time zone', () => {

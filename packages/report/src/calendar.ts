@@ -1,5 +1,11 @@
 import ical from 'ical-generator';
-import { VIETNAM_TIME_ZONE, statusLabel, type AgencyInfo, type Task } from '@planboard/model';
+import {
+	VIETNAM_TIME_ZONE,
+	statusLabel,
+	type AgencyId,
+	type AgencyInfo,
+	type Task
+} from '@planboard/model';
 import type { BoardData } from './board.js';
 
 /** A board in a calendar, with the address its events link to. */
@@ -23,7 +29,8 @@ export interface CalendarOptions {
 }
 
 /**
- * An ICS calendar (RFC 5545) of the tasks' due dates and the plans' reporting deadlines, as
+ * An ICS calendar (RFC 5545) of the tasks' due dates and the plans' reporting deadlines (the
+ * open reporting rounds asking the agency, and the milestones no round was opened from), as
  * all-day events in Vietnamese. A task every card of which is done, and a deleted task, have no
  * event. Event ids are stable per plan and task, so a client updates an event whose date moved
  * instead of adding a second one.
@@ -69,7 +76,27 @@ export function toCalendar(options: CalendarOptions): string {
 				url
 			});
 		}
+		// A round opened from a milestone replaces it: its due date is the one that counts.
+		const confirmed = new Set(board.rounds.map((r) => r.milestoneId));
+		for (const round of board.rounds) {
+			if (round.closed) continue;
+			if (options.agencyId !== null && !round.agencies.includes(options.agencyId as AgencyId))
+				continue;
+			calendar.createEvent({
+				id: `${board.planId}.round.${round.id}@planboard`,
+				stamp: now,
+				start: dayStart(round.due),
+				allDay: true,
+				summary: `Báo cáo: ${round.title}`,
+				description: [
+					`Kế hoạch: ${board.meta.title}`,
+					`Đơn vị báo cáo: ${names(round.agencies)}`
+				].join('\n'),
+				url: `${url}/reports`
+			});
+		}
 		for (const milestone of board.milestones) {
+			if (confirmed.has(milestone.id)) continue;
 			calendar.createEvent({
 				id: `${board.planId}.milestone.${milestone.id}@planboard`,
 				stamp: now,
