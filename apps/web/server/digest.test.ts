@@ -3,14 +3,20 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { importBoard, readDocument } from '@planboard/boards';
 import { createLogger } from '@planboard/config';
-import { planDocName, readAgencies, readTasks, startOfVietnamDay } from '@planboard/model';
+import {
+	asAgencyId,
+	planDocName,
+	readAgencies,
+	readTasks,
+	startOfVietnamDay
+} from '@planboard/model';
 import { loadGiaLaiDirectory } from '@planboard/plan-import';
 import { openStore, type Store, type User } from '@planboard/store';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/harness.js';
-import { startDigests, type DigestScheduler } from './digest.js';
+import { digestMessage, startDigests, type DigestScheduler } from './digest.js';
 import { unsubscribeDigest } from './unsubscribe.js';
 
 const PLAN = readFileSync(
@@ -163,5 +169,37 @@ describe('the daily digest', () => {
 		await startSmtp(port);
 		expect(await s.tick()).toBe(1);
 		expect(received).toHaveLength(1);
+	});
+
+	it("lists a reporting round's report as a deadline, linked to the board's reports", () => {
+		const { subject, text } = digestMessage({
+			user: { displayName: 'Sở TT&TT', role: 'coordinator' },
+			day: '2025-12-16',
+			origin: 'https://planboard.gialai.gov.vn',
+			unsubscribe: 'https://planboard.gialai.gov.vn/unsubscribe/x',
+			concerns: [
+				{
+					key: 'overdue:p:round:r1:2025-12-15',
+					kind: 'overdue',
+					task: {
+						planId: 'p',
+						planTitle: 'Kế hoạch',
+						taskId: '',
+						number: '',
+						title: 'Báo cáo năm',
+						due: '2025-12-15'
+					},
+					round: { id: 'r1', title: 'Báo cáo năm', due: '2025-12-15' },
+					agencies: [
+						{ id: asAgencyId('a'), name: 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh', shortName: 'BĐBP' }
+					],
+					daysLeft: -1
+				}
+			]
+		});
+		expect(subject).toBe('Planboard 16/12/2025: 1 nhiệm vụ quá hạn');
+		expect(text).toContain('- Báo cáo: Báo cáo năm (hạn 15/12/2025, quá hạn 1 ngày)');
+		expect(text).toContain('Đơn vị: Bộ Chỉ huy Bộ đội Biên phòng tỉnh');
+		expect(text).toContain('https://planboard.gialai.gov.vn/plans/p/reports');
 	});
 });

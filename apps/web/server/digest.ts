@@ -128,9 +128,11 @@ export function digestMessage(o: {
 			days < 0 ? `quá hạn ${-days} ngày` : days === 0 ? 'đến hạn hôm nay' : `còn ${days} ngày`;
 		const agencies =
 			o.user.role === 'officer' ? '' : `\n  Đơn vị: ${c.agencies.map((a) => a.name).join('; ')}`;
-		const board = new URL(`/plans/${encodeURIComponent(c.task.planId)}`, o.origin).href;
+		const path = `/plans/${encodeURIComponent(c.task.planId)}${c.round ? '/reports' : ''}`;
+		const board = new URL(path, o.origin).href;
+		const what = c.round ? `Báo cáo: ${c.round.title}` : `${c.task.number} ${c.task.title}`;
 		return (
-			`- ${c.task.number} ${c.task.title} (hạn ${dmy(c.task.due)}, ${when})${agencies}\n` +
+			`- ${what} (hạn ${dmy(c.task.due)}, ${when})${agencies}\n` +
 			`  Kế hoạch: ${c.task.planTitle} ${board}`
 		);
 	};

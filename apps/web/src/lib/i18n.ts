@@ -256,6 +256,12 @@ const dict = {
 	noticeChanged: { vi: '{by} đã sửa: {what}', en: '{by} changed: {what}' },
 	noticeAccepted: { vi: '{by} đã chấp nhận đề xuất', en: '{by} accepted the proposal' },
 	noticeDeclined: { vi: '{by} đã từ chối đề xuất', en: '{by} declined the proposal' },
+	noticeReport: { vi: 'Báo cáo', en: 'Report' },
+	noticeRoundOpened: {
+		vi: '{by} yêu cầu báo cáo, hạn {date}',
+		en: '{by} asked for a report, due {date}'
+	},
+	noticeRoundClosed: { vi: '{by} đã đóng đợt báo cáo', en: '{by} closed the reporting round' },
 	noticeWhat_card: { vi: 'thẻ', en: 'the card' },
 	noticeWhat_status: { vi: 'trạng thái', en: 'status' },
 	noticeWhat_progress: { vi: 'tiến độ', en: 'progress' },
