@@ -1,5 +1,6 @@
 import type { Handle } from '@sveltejs/kit';
 import { SESSION_COOKIE, validateSessionToken } from '@planboard/auth';
+import { LANG_COOKIE, langFrom } from '$lib/i18n';
 import { crossSiteFormRefusal } from '$lib/server/csrf';
 import { apiRequestRefusal } from '$lib/server/api-guard';
 import { runtime } from '$lib/server/runtime';
@@ -42,7 +43,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 		bearer: bearer !== undefined
 	});
 	if (refusal) return refusal;
-	const response = await resolve(event);
+	// The page's language is the reader's choice, so screen readers speak it with the right voice.
+	const lang = langFrom(event.cookies.get(LANG_COOKIE));
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) =>
+			lang === 'vi' ? html : html.replace('<html lang="vi">', `<html lang="${lang}">`)
+	});
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	return response;
