@@ -85,34 +85,68 @@ describe('board: drag and drop with the mouse', () => {
 		await card(coord, b!, y)
 			.locator('[data-card-button]')
 			.dragTo(lane(coord, a!).locator(`.column[data-status="${other}"] h3`));
-		await new Promise((r) => setTimeout(r, 300));
-		expect(await statusOf()).toEqual(before);
+		// A drag that must work, after the two that must not: once it has shown, the earlier
+		// drops were handled too, so what they did (nothing) is what the board shows.
+		const control = before[1] === 'done' ? 'todo' : 'done';
+		await card(coord, b!, y)
+			.locator('[data-card-button]')
+			.dragTo(lane(coord, b!).locator(`.column[data-status="${control}"] h3`));
+		await expect.poll(() => card(coord, b!, y).getAttribute('data-status')).toBe(control);
+		expect(await statusOf()).toEqual([before[0], control]);
 	});
 
 	it('leaves a card where it was when it is dropped onto itself', async () => {
-		const bdbp = await board('bdbp');
-		const ids = await lane(bdbp, BDBP)
+		const coord = await board('sotttt');
+		// The fullest column of the board, three cards at least: with two, a card wrongly moved
+		// below the other would look the same after the control drag below.
+		const cards = await coord
 			.locator('[data-testid="card"]')
 			.evaluateAll((els) =>
-				els.map((e) => ({
-					task: e.getAttribute('data-task')!,
-					status: e.getAttribute('data-status')!
-				}))
+				els.map((e) => `${e.getAttribute('data-agency')}|${e.getAttribute('data-status')}`)
 			);
-		const status = ids[0]!.status;
-		const col = await column(bdbp, BDBP, status);
-		if (col.length < 2) throw new Error('the first column needs two cards');
-		const first = card(bdbp, BDBP, col[0]!).locator('[data-card-button]');
+		const counts = new Map<string, number>();
+		for (const key of cards) counts.set(key, (counts.get(key) ?? 0) + 1);
+		const [fullest, size] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+		if (size < 3) throw new Error('the board needs a column of three cards');
+		const [agency, status] = fullest.split('|') as [string, string];
+		const col = await column(coord, agency, status);
+		const first = card(coord, agency, col[0]!).locator('[data-card-button]');
 		await first.dragTo(first, { targetPosition: { x: 10, y: 10 } });
-		await new Promise((r) => setTimeout(r, 300));
-		expect(await column(bdbp, BDBP, status)).toEqual(col);
+		// A drag that must work: the third card dropped onto the first goes above it. Once that
+		// shows, the self-drop was handled too, and only the third card moved (had the first
+		// card moved anywhere, the others would not follow it in their old order).
+		const third = col[2]!;
+		await card(coord, agency, third).locator('[data-card-button]').dragTo(first);
+		await expect.poll(async () => (await column(coord, agency, status))[0]).toBe(third);
+		expect(await column(coord, agency, status)).toEqual([third, col[0], col[1], ...col.slice(3)]);
 	});
 
-	it('offers no drag to a user who may not move the card', async () => {
+	it('offers no drag to a user who may not move the card, and moves nothing of it', async () => {
 		const ducco = await board('ducco');
+		const coord = await board('sotttt');
 		const draggable = lane(ducco, BDBP).locator('[data-card-button][draggable="true"]');
 		await expect(draggable.count()).resolves.toBe(0);
 		const own = lane(ducco, 'ubnd-duc-co').locator('[data-card-button][draggable="true"]');
 		await expect(own.count()).resolves.toBeGreaterThan(0);
+
+		// Dragging another agency's card anyway, then the officer's own: the own card moves (for
+		// everyone), the other agency's does not.
+		const theirs = await firstTaskId(ducco, BDBP);
+		const theirStatus = await card(ducco, BDBP, theirs).getAttribute('data-status');
+		const away = theirStatus === 'done' ? 'todo' : 'done';
+		await card(ducco, BDBP, theirs)
+			.locator('[data-card-button]')
+			.dragTo(lane(ducco, BDBP).locator(`.column[data-status="${away}"] h3`));
+		const mine = await firstTaskId(ducco, 'ubnd-duc-co');
+		const myStatus = await card(ducco, 'ubnd-duc-co', mine).getAttribute('data-status');
+		const to = myStatus === 'done' ? 'todo' : 'done';
+		await card(ducco, 'ubnd-duc-co', mine)
+			.locator('[data-card-button]')
+			.dragTo(lane(ducco, 'ubnd-duc-co').locator(`.column[data-status="${to}"] h3`));
+		await expect
+			.poll(() => card(coord, 'ubnd-duc-co', mine).getAttribute('data-status'), { timeout: 5000 })
+			.toBe(to);
+		expect(await card(ducco, BDBP, theirs).getAttribute('data-status')).toBe(theirStatus);
+		expect(await card(coord, BDBP, theirs).getAttribute('data-status')).toBe(theirStatus);
 	});
 });
