@@ -93,7 +93,7 @@ describe('board: drag and drop with the mouse', () => {
 			.dragTo(lane(coord, b!).locator(`.column[data-status="${control}"] h3`));
 		await expect.poll(() => card(coord, b!, y).getAttribute('data-status')).toBe(control);
 		expect(await statusOf()).toEqual([before[0], control]);
-	});
+	}, 60_000);
 
 	it('leaves a card where it was when it is dropped onto itself', async () => {
 		const coord = await board('sotttt');
@@ -119,7 +119,7 @@ describe('board: drag and drop with the mouse', () => {
 		await card(coord, agency, third).locator('[data-card-button]').dragTo(first);
 		await expect.poll(async () => (await column(coord, agency, status))[0]).toBe(third);
 		expect(await column(coord, agency, status)).toEqual([third, col[0], col[1], ...col.slice(3)]);
-	});
+	}, 60_000);
 
 	it('offers no drag to a user who may not move the card, and moves nothing of it', async () => {
 		const ducco = await board('ducco');
@@ -148,5 +148,5 @@ describe('board: drag and drop with the mouse', () => {
 			.toBe(to);
 		expect(await card(ducco, BDBP, theirs).getAttribute('data-status')).toBe(theirStatus);
 		expect(await card(coord, BDBP, theirs).getAttribute('data-status')).toBe(theirStatus);
-	});
+	}, 60_000);
 });
