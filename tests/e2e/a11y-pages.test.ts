@@ -166,6 +166,10 @@ describe(
 				.first()
 				.click();
 			await page.getByTestId('card-detail').getByTestId('card-history').waitFor();
+			// Opening it put focus in it, as on the live board.
+			expect(
+				await page.evaluate(() => !!document.activeElement?.closest('[data-testid="card-detail"]'))
+			).toBe(true);
 			expect(await seriousViolations(page)).toEqual([]);
 		});
 
