@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from '../support/app-server.js';
 import { launchBrowser } from '../support/browser.js';
 import { connect, type Client } from '../support/harness.js';
+import { seriousViolations } from './a11y-helpers.js';
 import { signedInContext } from './board-helpers.js';
 
 let app: AppServer;
@@ -57,6 +58,15 @@ describe('the notification bell in Chromium', () => {
 		expect(await items.count()).toBe(unread);
 		expect(await items.first().getAttribute('data-kind')).toBe('overdue');
 		expect(await items.first().textContent()).toMatch(/Quá hạn \d+ ngày/);
+		// The open panel: a named region, its list announced politely, nothing axe calls serious.
+		expect(await page.getByRole('region', { name: 'Thông báo' }).isVisible()).toBe(true);
+		expect(
+			await page
+				.locator('#notification-panel [aria-live="polite"]')
+				.getByTestId('notification-list')
+				.count()
+		).toBe(1);
+		expect(await seriousViolations(page, { include: '.topbar' })).toEqual([]);
 		await items.first().getByRole('button', { name: 'Đã đọc' }).click();
 		await expect.poll(count).toBe(unread - 1);
 		expect(await items.first().getAttribute('data-read')).toBe('true');
