@@ -1,4 +1,5 @@
 /** Rows of a task table: what one row says, and which rows are group headings. */
+import { foldVietnamese } from './fold.js';
 
 export type TableColumn = 'number' | 'content' | 'lead' | 'coordinating' | 'timeframe' | 'product';
 
@@ -17,6 +18,20 @@ export interface TableRow {
 	group: string;
 	line: number;
 }
+
+/**
+ * "Như trên" ("as above", also "nt"): what plans write in a cell that repeats the one above it,
+ * and what the DOCX reader writes for a vertically merged cell's continuation. In the agency,
+ * time and product columns it takes the value of the task row above; elsewhere it is empty.
+ */
+export const SAME_AS_ABOVE = 'Như trên';
+
+export function isSameAsAbove(cell: string): boolean {
+	return /^(?:nhu tren|n ?t)\.?$/.test(foldVietnamese(cell).trim());
+}
+
+/** The columns whose "Như trên" repeats the task row above. */
+export const CARRIED_COLUMNS = ['lead', 'coordinating', 'timeframe', 'product'] as const;
 
 const MARKER = /^([IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3}){0,3}|[A-ZĐa-zđ])(?:[.)]|(?=\s))\s*(.*)$/u;
 

@@ -124,4 +124,21 @@ describe('extractTables', () => {
 		expect(rowsOf('TT\tNội dung\tThời gian\n1\tViệc\tQuý I/2026')).toEqual([]);
 		expect(rowsOf('ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')).toEqual([]);
 	});
+
+	it('reads "Như trên" as the task row above in agency, time and product cells only', () => {
+		const text = [
+			'TT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\tSản phẩm',
+			'1\tRà soát thủ tục\tSở Tư pháp\tSở Nội vụ\tQuý II/2026\tBáo cáo',
+			'2\tTập huấn cán bộ\tNhư trên\tnt\tNhư trên.\tHội nghị',
+			'3\tNhư trên\tSở Nội vụ\tNhư trên\tQuý IV/2026\tNhư trên'
+		].join('\n');
+		expect(
+			rowsOf(text).map((r) => [r.number, r.title, r.lead, r.coordinating, r.timeframe, r.product])
+		).toEqual([
+			['1', 'Rà soát thủ tục', 'Sở Tư pháp', 'Sở Nội vụ', 'Quý II/2026', 'Báo cáo'],
+			['2', 'Tập huấn cán bộ', 'Sở Tư pháp', 'Sở Nội vụ', 'Quý II/2026', 'Hội nghị'],
+			// Never a task's content: "Như trên" there is no text of its own.
+			['3', '', 'Sở Nội vụ', 'Sở Nội vụ', 'Quý IV/2026', 'Hội nghị']
+		]);
+	});
 });

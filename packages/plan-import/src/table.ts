@@ -2,8 +2,10 @@ import { isUpperTitle } from './blocks.js';
 import { foldVietnamese } from './fold.js';
 import type { SourceLine } from './normalize.js';
 import {
+	CARRIED_COLUMNS,
 	demoteChildlessGroups,
 	groupFromText,
+	isSameAsAbove,
 	readRow,
 	type TableColumn,
 	type TableRow
@@ -77,7 +79,8 @@ function appendixAbove(lines: SourceLine[], at: number): TaskTable['appendix'] {
  * Finds task tables among the lines: a header row recognised by its labels (whatever their
  * order), then its rows: TAB-separated lines, and lone lines standing between rows (a row
  * merged across every column, as a DOCX group heading is). A row without a TT continues the
- * row above it (a cell wrapped onto the next line). Returns the other lines unchanged.
+ * row above it (a cell wrapped onto the next line); "Như trên" in an agency, time or product
+ * cell repeats the task row above. Returns the other lines unchanged.
  */
 export function extractTables(lines: SourceLine[]): { rest: SourceLine[]; tables: TaskTable[] } {
 	const rest: SourceLine[] = [];
@@ -107,8 +110,13 @@ export function extractTables(lines: SourceLine[]): { rest: SourceLine[]; tables
 			numberAt < 0 || !cells[numberAt] || NUMBER_CELL.test(cells[numberAt]);
 		let group = '';
 		let j = i + 1;
+		const carried = new Set<TableColumn | null>(CARRIED_COLUMNS);
 		for (; j < lines.length; j++) {
-			const { cells, text, line } = lines[j];
+			const { text, line } = lines[j];
+			// "Như trên" (or a merged cell's continuation) means nothing outside the carried columns.
+			const cells = lines[j].cells?.map((c, k) =>
+				isSameAsAbove(c) && !carried.has(columns[k] ?? null) ? '' : c
+			);
 			if (!cells) {
 				const next = lines[j + 1]?.cells;
 				if (!next || !isRow(next) || text.length > 200 || STOP.test(text)) break;
@@ -126,9 +134,13 @@ export function extractTables(lines: SourceLine[]): { rest: SourceLine[]; tables
 			const wrapped = numberAt >= 0 && cells[numberAt] === '' && !isUpperTitle(row.title);
 			if (wrapped && prev?.kind === 'task') {
 				for (const key of ['title', 'lead', 'coordinating', 'timeframe', 'product'] as const)
-					if (row[key] !== '') prev[key] = `${prev[key]} ${row[key]}`.trim();
+					if (row[key] !== '' && !isSameAsAbove(row[key]))
+						prev[key] = `${prev[key]} ${row[key]}`.trim();
 				continue;
 			}
+			const above = table.rows.findLast((r) => r.kind === 'task');
+			for (const key of CARRIED_COLUMNS)
+				if (isSameAsAbove(row[key])) row[key] = row.kind === 'task' ? (above?.[key] ?? '') : '';
 			if (row.kind === 'group') group = row.number;
 			table.rows.push(row);
 		}

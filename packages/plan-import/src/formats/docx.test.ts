@@ -20,10 +20,11 @@ describe('DOCX reader: a task table with merged cells', () => {
 		expect(plan.tasks.map((t) => [t.lead, t.due])).toEqual([
 			[['Sở Thông tin và Truyền thông'], '2024-06-30'],
 			[['Bộ Chỉ huy Bộ đội Biên phòng tỉnh'], '2024-09-30'],
-			[[], '2024-09-30'],
+			// The lead cell merged down over the next row leads it too.
+			[['Bộ Chỉ huy Bộ đội Biên phòng tỉnh'], '2024-09-30'],
 			[['Sở Thông tin và Truyền thông'], '2024-06-30'],
 			[['Bộ Chỉ huy Bộ đội Biên phòng tỉnh'], '2024-09-30'],
-			[[], '2024-09-30']
+			[['Bộ Chỉ huy Bộ đội Biên phòng tỉnh'], '2024-09-30']
 		]);
 		expect(plan.tasks[0].coordinating).toHaveLength(2);
 		expect(plan.tasks[1].title).toBe('Tuyên truyền về biên giới trên Báo Gia Lai');

@@ -1,4 +1,5 @@
 import { PlanImportError } from '../errors.js';
+import { SAME_AS_ABOVE } from '../table-rows.js';
 import { Numbering, type ParagraphNumbering } from './numbering.js';
 import { readPackage, relationships } from './package.js';
 import { isOn, isWord, walkXml, wordAttr, type XmlTag } from './xml.js';
@@ -38,6 +39,8 @@ interface Cell {
 	span: number;
 	/** A `w:vMerge` continuation: the text stands in the cell above. */
 	continued: boolean;
+	/** A legacy `w:hMerge` continuation: the text stands in the cell to the left. */
+	joined: boolean;
 }
 
 interface Table {
@@ -53,8 +56,8 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
  * Reads a DOCX (Office Open XML) into plain text lines in document order, the form `parsePlan`
  * reads: one line per paragraph, with Word's automatic numbering resolved and prefixed ("II. ",
  * "1.2. "); one line per table row, its cells separated by TAB (a cell's paragraphs joined with
- * a space; a cell spanning n grid columns followed by n - 1 empty cells; a vertically merged
- * continuation cell empty). Nested tables are flattened into their cell's text.
+ * a space; a cell spanning n grid columns followed by n - 1 empty cells; a merged cell's
+ * continuation "Như trên", which the table reader resolves as plans mean it). Nested tables are flattened into their cell's text.
  * @throws PlanImportError for a file that is not a readable DOCX.
  */
 export function docxToLines(bytes: Uint8Array): string[] {
@@ -168,7 +171,7 @@ export function docxToLines(bytes: Uint8Array): string[] {
 					return;
 				}
 				case 'tc':
-					if (table?.row) table.cell = { parts: [], span: 1, continued: false };
+					if (table?.row) table.cell = { parts: [], span: 1, continued: false, joined: false };
 					return;
 				case 'gridSpan':
 					if (table?.cell && parent(1) === 'tcPr')
@@ -180,7 +183,7 @@ export function docxToLines(bytes: Uint8Array): string[] {
 					return;
 				case 'hMerge':
 					if (table?.cell && parent(1) === 'tcPr')
-						table.cell.continued = (wordAttr(tag, 'val') ?? 'continue') === 'continue';
+						table.cell.joined = (wordAttr(tag, 'val') ?? 'continue') === 'continue';
 					return;
 			}
 		},
@@ -207,8 +210,8 @@ export function docxToLines(bytes: Uint8Array): string[] {
 					return;
 				case 'tc':
 					if (table?.row && table.cell) {
-						const { parts: texts, span, continued } = table.cell;
-						table.row.push(continued ? '' : squash(texts.join(' ')));
+						const { parts: texts, span, continued, joined } = table.cell;
+						table.row.push(joined ? '' : continued ? SAME_AS_ABOVE : squash(texts.join(' ')));
 						table.row.push(...Array<string>(span - 1).fill(''));
 					}
 					if (table) table.cell = null;

@@ -31,7 +31,10 @@ describe('PDF reader', () => {
 	}, 300_000);
 
 	it('rebuilds the lines of a LibreOffice PDF, the table as tab-separated rows', async () => {
-		expect(await pdfToLines(tablePdf)).toEqual(TABLE_PLAN_LINES);
+		// A PDF draws a merged cell once: the rows it spans below read empty there.
+		expect(await pdfToLines(tablePdf)).toEqual(
+			TABLE_PLAN_LINES.map((line) => line.replace('\tNhư trên\t', '\t\t'))
+		);
 	});
 
 	it('reads list numbers set off by a tab stop as part of their line', async () => {
@@ -41,9 +44,11 @@ describe('PDF reader', () => {
 	it('imports the PDF plans as their DOCX originals', async () => {
 		const fromPdf = await importPlanFile(tablePdf, { directory, source: 'phu-luc.pdf' });
 		const fromDocx = await importPlanFile(tablePlan(), { directory, source: 'phu-luc.docx' });
+		// Except a lead merged down over the next row: the PDF cannot tell it from an empty cell.
 		expect(fromPdf.tasks.map((t) => [t.lead, t.due])).toEqual(
-			fromDocx.tasks.map((t) => [t.lead, t.due])
+			fromDocx.tasks.map((t, k) => [k % 3 === 2 ? [] : t.lead, t.due])
 		);
+		expect(fromDocx.tasks[2].lead).toEqual(fromDocx.tasks[1].lead);
 		expect(fromPdf.tasks).toHaveLength(6);
 		const numbered = await importPlanFile(numberedPdf, { directory, source: 'so-thu-tu.pdf' });
 		expect(numbered.tasks.map((t) => [t.number, t.lead, t.due])).toEqual([

@@ -94,11 +94,11 @@ export const TABLE_PLAN_LINES = [
 	'I\tNHÓM NHIỆM VỤ 1\t\t\t\t',
 	'1\tTổ chức hội nghị thông tin đối ngoại\tSở Thông tin và Truyền thông\tSở Ngoại vụ; Công an tỉnh\tTháng 6/2024\tHội nghị',
 	'2\tTuyên truyền về biên giới trên Báo Gia Lai\tBộ Chỉ huy Bộ đội Biên phòng tỉnh\t\tQuý III/2024\tChuyên mục',
-	'3\tTọa đàm về biên giới\t\tỦy ban nhân dân huyện Đức Cơ\tTrước ngày 30/9/2024\tTọa đàm',
+	'3\tTọa đàm về biên giới\tNhư trên\tỦy ban nhân dân huyện Đức Cơ\tTrước ngày 30/9/2024\tTọa đàm',
 	'II\tNHÓM NHIỆM VỤ 2\t\t\t\t',
 	'4\tTổ chức hội nghị thông tin đối ngoại\tSở Thông tin và Truyền thông\tSở Ngoại vụ; Công an tỉnh\tTháng 6/2024\tHội nghị',
 	'5\tTuyên truyền về biên giới trên Báo Gia Lai\tBộ Chỉ huy Bộ đội Biên phòng tỉnh\t\tQuý III/2024\tChuyên mục',
-	'6\tTọa đàm về biên giới\t\tỦy ban nhân dân huyện Đức Cơ\tTrước ngày 30/9/2024\tTọa đàm'
+	'6\tTọa đàm về biên giới\tNhư trên\tỦy ban nhân dân huyện Đức Cơ\tTrước ngày 30/9/2024\tTọa đàm'
 ];
 
 /**
