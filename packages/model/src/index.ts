@@ -163,6 +163,7 @@ export type { Timeliness, TimelinessInput } from './timeliness.js';
 export {
 	VIETNAM_TIME_ZONE,
 	endOfVietnamDay,
+	formatDmy,
 	startOfVietnamDay,
 	todayInVietnam,
 	vietnamClock,

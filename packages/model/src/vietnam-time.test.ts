@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
 	endOfVietnamDay,
+	formatDmy,
 	startOfVietnamDay,
 	todayInVietnam,
 	vietnamClock,
@@ -28,5 +29,14 @@ describe('Vietnam time', () => {
 			expect(vietnamDate(endOfVietnamDay('2024-11-10').getTime())).toBe('2024-11-10');
 			expect(vietnamDate(endOfVietnamDay('2024-11-10').getTime() + 1)).toBe('2024-11-11');
 		}
+	});
+
+	it('prints a day as dd/mm/yyyy, empty when missing, and never throws on a bad value', () => {
+		expect(formatDmy('2024-11-05')).toBe('05/11/2024');
+		expect(formatDmy('2024-11-05T23:59:59.999+07:00')).toBe('05/11/2024');
+		expect(formatDmy(null)).toBe('');
+		expect(formatDmy(undefined)).toBe('');
+		expect(formatDmy('')).toBe('');
+		expect(formatDmy('cuối năm')).toBe('cuối năm');
 	});
 });

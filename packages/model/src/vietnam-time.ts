@@ -33,3 +33,16 @@ export function vietnamClock(ms: number): { hours: number; minutes: number } {
 	const shifted = new Date(ms + VIETNAM_OFFSET_MS);
 	return { hours: shifted.getUTCHours(), minutes: shifted.getUTCMinutes() };
 }
+
+/**
+ * A day as Vietnamese documents and screens print it, dd/mm/yyyy (the administrative format):
+ * '2024-11-05' → '05/11/2024'. Takes a 'YYYY-MM-DD' day or the date part of a longer ISO string
+ * (which must already be a Vietnam day: turn an instant into one with vietnamDate first). Empty
+ * for a missing day; text that does not start with a day is returned as given, so a malformed
+ * stored value shows rather than breaks the page or report that prints it.
+ */
+export function formatDmy(day: string | null | undefined): string {
+	if (!day) return '';
+	const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+	return m ? `${m[3]}/${m[2]}/${m[1]}` : day;
+}

@@ -1,12 +1,7 @@
 import { dayNumber } from '@planboard/model';
 
-/** 'YYYY-MM-DD' as Vietnamese documents print dates: 'dd/mm/yyyy'. Empty for null. */
-export function dmy(iso: string | null): string {
-	if (iso === null || iso === '') return '';
-	dayNumber(iso);
-	const [y, m, d] = iso.split('-');
-	return `${d}/${m}/${y}`;
-}
+/** 'YYYY-MM-DD' as Vietnamese documents print dates, 'dd/mm/yyyy': model's one formatter. */
+export { formatDmy as dmy } from '@planboard/model';
 
 /**
  * The place and date line of an administrative document. Nghị định 30/2020/NĐ-CP (Phụ lục I)

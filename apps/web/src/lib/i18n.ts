@@ -1,5 +1,10 @@
-/** UI languages: Vietnamese first, English second. The choice lives in the `lang` cookie. */
-export type Lang = 'vi' | 'en';
+import type { Lang } from '@planboard/model';
+
+/**
+ * UI languages, model's type (its status labels use it too): Vietnamese first, English second.
+ * The choice lives in the `lang` cookie.
+ */
+export type { Lang };
 
 export const LANG_COOKIE = 'planboard_lang';
 
@@ -292,9 +297,5 @@ export function t(lang: Lang, key: MessageKey): string {
 	return dict[key][lang];
 }
 
-/** dd/mm/yyyy, the Vietnamese administrative date format, from an ISO date. */
-export function formatDate(iso: string | null | undefined): string {
-	if (!iso) return '';
-	const [y, m, d] = iso.slice(0, 10).split('-');
-	return `${d}/${m}/${y}`;
-}
+/** dd/mm/yyyy, the Vietnamese administrative date format, from an ISO date (model's formatter). */
+export { formatDmy as formatDate } from '@planboard/model';
