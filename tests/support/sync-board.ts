@@ -1,6 +1,8 @@
 import {
 	agencyDocName,
+	asAgencyId,
 	asPlanId,
+	asTaskId,
 	initAgencyDoc,
 	initPlanDoc,
 	planDocName,
@@ -103,4 +105,34 @@ export function storeTestBoard(store: Store, board: TestBoard): void {
 		});
 	}
 	store.updates.appendMany(rows);
+}
+
+/**
+ * Two lanes: the border guard (`bch-bdbp`) leads II.1 (due 10/11/2024), Sở TT&TT (`so-tttt`)
+ * leads II.2 (due 01/10/2024); each has the card of its own task.
+ */
+export function twoLaneBoard(planId: string): TestBoard {
+	const [bdbp, stttt] = [asAgencyId('bch-bdbp'), asAgencyId('so-tttt')];
+	const task = (id: string, title: string, lead: AgencyInfo['id'], due: string) => ({
+		id: asTaskId(id),
+		number: id,
+		sectionId: 'II',
+		title,
+		content: '',
+		lead: [lead],
+		kind: 'task' as const,
+		due
+	});
+	return {
+		planId,
+		agencies: [
+			{ id: bdbp, name: 'BĐBP', shortName: 'BĐBP', kind: 'armed' },
+			{ id: stttt, name: 'Sở TT&TT', shortName: 'Sở TT&TT', kind: 'department' }
+		],
+		tasks: [
+			task('II.1', 'Biên giới', bdbp, '2024-11-10'),
+			task('II.2', 'Báo chí', stttt, '2024-10-01')
+		],
+		cards: { [bdbp]: [asTaskId('II.1')], [stttt]: [asTaskId('II.2')] }
+	};
 }

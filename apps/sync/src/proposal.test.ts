@@ -10,7 +10,8 @@ import {
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sleep, userWithToken, waitFor, type TestServer } from '../../../tests/support/harness.js';
 import { storedDoc } from '../../../tests/support/stored.js';
-import { storeTestBoard, syncSuite } from '../../../tests/support/sync-board.js';
+import { storeTestBoard, syncSuite, twoLaneBoard } from '../../../tests/support/sync-board.js';
+
 import { CloseCodes } from './close-codes.js';
 
 const PLAN = 'p1';
@@ -30,36 +31,7 @@ const open = (document: string, token: string) => suite.open(document, token);
 
 beforeEach(async () => {
 	server = suite.server;
-	storeTestBoard(server.store, {
-		planId: PLAN,
-		agencies: [
-			{ id: BDBP, name: 'BĐBP', shortName: 'BĐBP', kind: 'armed' },
-			{ id: STTTT, name: 'Sở TT&TT', shortName: 'Sở TT&TT', kind: 'department' }
-		],
-		tasks: [
-			{
-				id: OWN,
-				number: 'II.1',
-				sectionId: 'II',
-				title: 'Biên giới',
-				content: '',
-				lead: [BDBP],
-				kind: 'task',
-				due: '2024-11-10'
-			},
-			{
-				id: THEIRS,
-				number: 'II.2',
-				sectionId: 'II',
-				title: 'Báo chí',
-				content: '',
-				lead: [STTTT],
-				kind: 'task',
-				due: '2024-10-01'
-			}
-		],
-		cards: { [BDBP]: [OWN], [STTTT]: [THEIRS] }
-	});
+	storeTestBoard(server.store, twoLaneBoard(PLAN));
 	officer = (
 		await userWithToken(server.store, { username: 'bdbp', role: 'officer', agencyId: BDBP })
 	).token;

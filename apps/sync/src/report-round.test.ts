@@ -1,30 +1,22 @@
 import {
 	asAgencyId,
-	asPlanId,
 	asTaskId,
 	draftReport,
-	initAgencyDoc,
-	initPlanDoc,
 	openRound,
 	readRounds,
 	readSubmission,
-	submitReport,
-	type TaskId
+	submitReport
 } from '@planboard/model';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
-	connect,
-	insertPlan,
 	sleep,
-	startSyncServer,
-	tempDir,
 	userWithToken,
 	waitFor,
 	type Client,
 	type TestServer
 } from '../../../tests/support/harness.js';
 import { storedDoc } from '../../../tests/support/stored.js';
+import { storeTestBoard, syncSuite, twoLaneBoard } from '../../../tests/support/sync-board.js';
 import { CloseCodes } from './close-codes.js';
 
 const PLAN = 'p1';
@@ -32,86 +24,23 @@ const BDBP = asAgencyId('bch-bdbp');
 const STTTT = asAgencyId('so-tttt');
 const planName = `plan/${PLAN}`;
 const agencyName = (id: string) => `plan/${PLAN}/agency/${id}`;
-/** OWN is led by the border guard, THEIRS by Sở TT&TT. */
+/** The border guard's own task (twoLaneBoard). */
 const OWN = asTaskId('II.1');
-const THEIRS = asTaskId('II.2');
 
+const suite = syncSuite();
 let server: TestServer;
-let cleanup: () => void;
 let officer: string;
 let coordinator: string;
-const clients: Client[] = [];
-const open = (document: string, token: string) => {
-	const c = connect({ url: server.url, document, token });
-	clients.push(c);
-	return c;
-};
+const open = (document: string, token: string) => suite.open(document, token);
 
 beforeEach(async () => {
-	const tmp = tempDir();
-	cleanup = tmp.cleanup;
-	server = await startSyncServer({ databasePath: `${tmp.dir}/db.sqlite` });
-	insertPlan(server.store, PLAN, [BDBP, STTTT]);
-	const cards: Record<string, TaskId[]> = { [BDBP]: [OWN], [STTTT]: [THEIRS] };
-	const plan = new Y.Doc();
-	initPlanDoc(plan, {
-		planId: asPlanId(PLAN),
-		meta: {
-			title: 'KH',
-			issuer: 'UBND',
-			number: '1/KH',
-			date: '2024-01-20',
-			year: 2024,
-			reportDue: null
-		},
-		sections: [{ id: 'II', number: 'II', title: 'Nội dung' }],
-		agencies: [
-			{ id: BDBP, name: 'BĐBP', shortName: 'BĐBP', kind: 'armed' },
-			{ id: STTTT, name: 'Sở TT&TT', shortName: 'Sở TT&TT', kind: 'department' }
-		],
-		tasks: [
-			{
-				id: OWN,
-				number: 'II.1',
-				sectionId: 'II',
-				title: 'Biên giới',
-				content: '',
-				lead: [BDBP],
-				kind: 'task',
-				due: '2024-11-10'
-			},
-			{
-				id: THEIRS,
-				number: 'II.2',
-				sectionId: 'II',
-				title: 'Báo chí',
-				content: '',
-				lead: [STTTT],
-				kind: 'task',
-				due: '2024-10-01'
-			}
-		],
-		milestones: [],
-		cards
-	});
-	const rows = [{ document: planName, update: Y.encodeStateAsUpdate(plan), userId: null }];
-	for (const id of [BDBP, STTTT]) {
-		const doc = new Y.Doc();
-		initAgencyDoc(doc, { agencyId: id, planId: asPlanId(PLAN), taskIds: cards[id] });
-		rows.push({ document: agencyName(id), update: Y.encodeStateAsUpdate(doc), userId: null });
-	}
-	server.store.updates.appendMany(rows);
+	server = suite.server;
+	storeTestBoard(server.store, twoLaneBoard(PLAN));
 	officer = (
 		await userWithToken(server.store, { username: 'bdbp', role: 'officer', agencyId: BDBP })
 	).token;
 	coordinator = (await userWithToken(server.store, { username: 'coord', role: 'coordinator' }))
 		.token;
-});
-
-afterEach(async () => {
-	for (const c of clients.splice(0)) c.destroy();
-	await server.close();
-	cleanup();
 });
 
 const officerName = { by: 'u-bdbp', byName: 'Cán bộ BĐBP' };
