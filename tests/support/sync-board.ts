@@ -17,6 +17,7 @@ import {
 	connect,
 	insertPlan,
 	startSyncServer,
+	userWithToken,
 	tempDir,
 	type Client,
 	type TestServer
@@ -134,5 +135,40 @@ export function twoLaneBoard(planId: string): TestBoard {
 			task('II.2', 'Báo chí', stttt, '2024-10-01')
 		],
 		cards: { [bdbp]: [asTaskId('II.1')], [stttt]: [asTaskId('II.2')] }
+	};
+}
+
+/**
+ * `syncSuite` with `twoLaneBoard` stored before each test, an officer of the border guard and a
+ * coordinator signed in: the setting of the proposal and reporting-round server tests.
+ */
+export function twoLaneSuite(planId: string): {
+	readonly server: TestServer;
+	readonly officer: string;
+	readonly coordinator: string;
+	open(document: string, token: string): Client;
+} {
+	const suite = syncSuite();
+	let officer = '';
+	let coordinator = '';
+	beforeEach(async () => {
+		const { store } = suite.server;
+		storeTestBoard(store, twoLaneBoard(planId));
+		officer = (
+			await userWithToken(store, { username: 'bdbp', role: 'officer', agencyId: 'bch-bdbp' })
+		).token;
+		coordinator = (await userWithToken(store, { username: 'coord', role: 'coordinator' })).token;
+	});
+	return {
+		get server() {
+			return suite.server;
+		},
+		get officer() {
+			return officer;
+		},
+		get coordinator() {
+			return coordinator;
+		},
+		open: (document, token) => suite.open(document, token)
 	};
 }

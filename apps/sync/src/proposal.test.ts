@@ -7,11 +7,10 @@ import {
 	readTask,
 	updateTask
 } from '@planboard/model';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { sleep, userWithToken, waitFor, type TestServer } from '../../../tests/support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { sleep, waitFor } from '../../../tests/support/harness.js';
 import { storedDoc } from '../../../tests/support/stored.js';
-import { storeTestBoard, syncSuite, twoLaneBoard } from '../../../tests/support/sync-board.js';
-
+import { twoLaneSuite } from '../../../tests/support/sync-board.js';
 import { CloseCodes } from './close-codes.js';
 
 const PLAN = 'p1';
@@ -23,31 +22,18 @@ const agencyName = (id: string) => `plan/${PLAN}/agency/${id}`;
 const OWN = asTaskId('II.1');
 const THEIRS = asTaskId('II.2');
 
-const suite = syncSuite();
-let server: TestServer;
-let officer: string;
-let coordinator: string;
+const suite = twoLaneSuite(PLAN);
 const open = (document: string, token: string) => suite.open(document, token);
-
-beforeEach(async () => {
-	server = suite.server;
-	storeTestBoard(server.store, twoLaneBoard(PLAN));
-	officer = (
-		await userWithToken(server.store, { username: 'bdbp', role: 'officer', agencyId: BDBP })
-	).token;
-	coordinator = (await userWithToken(server.store, { username: 'coord', role: 'coordinator' }))
-		.token;
-});
 
 const officerName = { by: 'u-bdbp', byName: 'Cán bộ BĐBP' };
 
 describe('proposals through the sync server', () => {
 	it("refuses an officer's write to the plan document: nothing stored, nobody sees it", async () => {
-		const mine = open(planName, officer);
-		const watcher = open(planName, coordinator);
+		const mine = open(planName, suite.officer);
+		const watcher = open(planName, suite.coordinator);
 		await Promise.all([mine.ready, watcher.ready]);
 		expect(mine.provider.authorizedScope).toBe('readonly');
-		const before = server.store.updates.load(planName).updates.length;
+		const before = suite.server.store.updates.load(planName).updates.length;
 		// A direct edit, and a forged acceptance of the officer's own proposal.
 		updateTask(mine.doc, { taskId: OWN, due: '2025-06-30' });
 		mine.doc.getMap('proposalDecisions').set(`${BDBP}/abc/accepted`, {
@@ -64,18 +50,18 @@ describe('proposals through the sync server', () => {
 		await watcher.flushed();
 		await waitFor(() => mine.doc.getMap('plan').get('title') === 'KH (sửa)');
 		await sleep(200);
-		expect(server.store.updates.load(planName).updates.length).toBe(before + 1);
-		const after = storedDoc(server.store, planName);
+		expect(suite.server.store.updates.load(planName).updates.length).toBe(before + 1);
+		const after = storedDoc(suite.server.store, planName);
 		expect(readTask(after, OWN)?.due).toBe('2024-11-10');
 		expect(after.getMap('proposalDecisions').size).toBe(0);
 		expect(readTask(watcher.doc, OWN)?.due).toBe('2024-11-10');
 	});
 
 	it('an officer proposes on their own card; a coordinator accepts and everyone sees the change', async () => {
-		const officerPlan = open(planName, officer);
-		const officerAgency = open(agencyName(BDBP), officer);
-		const coordPlan = open(planName, coordinator);
-		const coordAgency = open(agencyName(BDBP), coordinator);
+		const officerPlan = open(planName, suite.officer);
+		const officerAgency = open(agencyName(BDBP), suite.officer);
+		const coordPlan = open(planName, suite.coordinator);
+		const coordAgency = open(agencyName(BDBP), suite.coordinator);
 		await Promise.all([officerPlan.ready, officerAgency.ready, coordPlan.ready, coordAgency.ready]);
 		expect(officerAgency.provider.authorizedScope).toBe('read-write');
 		const id = propose({
@@ -108,8 +94,8 @@ describe('proposals through the sync server', () => {
 		expect(readProposals({ plan: officerPlan.doc, agency: officerAgency.doc })[0].status).toBe(
 			'accepted'
 		);
-		const stored = storedDoc(server.store, planName);
-		const storedAgency = storedDoc(server.store, agencyName(BDBP));
+		const stored = storedDoc(suite.server.store, planName);
+		const storedAgency = storedDoc(suite.server.store, agencyName(BDBP));
 		expect(readTask(stored, OWN)?.due).toBe('2024-12-20');
 		expect(readProposals({ plan: stored, agency: storedAgency })[0].decision).toMatchObject({
 			byName: 'Điều phối'
@@ -117,12 +103,12 @@ describe('proposals through the sync server', () => {
 	});
 
 	it("a proposal is only ever the officer's own agency's: another agency's document refuses it, another agency's task is ignored", async () => {
-		const plan = open(planName, officer);
-		const own = open(agencyName(BDBP), officer);
-		const theirs = open(agencyName(STTTT), officer);
-		const coordPlan = open(planName, coordinator);
-		const coordOwn = open(agencyName(BDBP), coordinator);
-		const coordTheirs = open(agencyName(STTTT), coordinator);
+		const plan = open(planName, suite.officer);
+		const own = open(agencyName(BDBP), suite.officer);
+		const theirs = open(agencyName(STTTT), suite.officer);
+		const coordPlan = open(planName, suite.coordinator);
+		const coordOwn = open(agencyName(BDBP), suite.coordinator);
+		const coordTheirs = open(agencyName(STTTT), suite.coordinator);
 		await Promise.all([plan, own, theirs, coordPlan, coordOwn, coordTheirs].map((c) => c.ready));
 		expect(theirs.provider.authorizedScope).toBe('readonly');
 		// In Sở TT&TT's document, about their task: the connection is read-only.
@@ -146,7 +132,7 @@ describe('proposals through the sync server', () => {
 		});
 		await own.flushed();
 		await sleep(200);
-		expect(storedDoc(server.store, agencyName(STTTT)).getMap('proposals').size).toBe(0);
+		expect(storedDoc(suite.server.store, agencyName(STTTT)).getMap('proposals').size).toBe(0);
 		expect(coordTheirs.doc.getMap('proposals').size).toBe(0);
 		await waitFor(() => coordOwn.doc.getMap('proposals').size === 1);
 		expect(readProposals({ plan: coordPlan.doc, agency: coordOwn.doc })).toEqual([]);
@@ -158,13 +144,13 @@ describe('proposals through the sync server', () => {
 				byName: 'Điều phối'
 			})
 		).toThrow(/No proposal/);
-		expect(readTask(storedDoc(server.store, planName), THEIRS)?.due).toBe('2024-10-01');
+		expect(readTask(storedDoc(suite.server.store, planName), THEIRS)?.due).toBe('2024-10-01');
 	});
 
 	it('refuses a malformed proposal with 4422 before it is stored', async () => {
-		const own = open(agencyName(BDBP), officer);
+		const own = open(agencyName(BDBP), suite.officer);
 		await own.ready;
-		const before = server.store.updates.load(agencyName(BDBP)).updates.length;
+		const before = suite.server.store.updates.load(agencyName(BDBP)).updates.length;
 		const closed = new Promise<number>((resolve) =>
 			own.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code))
 		);
@@ -172,6 +158,6 @@ describe('proposals through the sync server', () => {
 		expect(await closed).toBe(CloseCodes.InvalidUpdate.code);
 		own.destroy();
 		await sleep(100);
-		expect(server.store.updates.load(agencyName(BDBP)).updates.length).toBe(before);
+		expect(suite.server.store.updates.load(agencyName(BDBP)).updates.length).toBe(before);
 	});
 });

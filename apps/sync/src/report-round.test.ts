@@ -7,16 +7,10 @@ import {
 	readSubmission,
 	submitReport
 } from '@planboard/model';
-import { beforeEach, describe, expect, it } from 'vitest';
-import {
-	sleep,
-	userWithToken,
-	waitFor,
-	type Client,
-	type TestServer
-} from '../../../tests/support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { sleep, waitFor, type Client } from '../../../tests/support/harness.js';
 import { storedDoc } from '../../../tests/support/stored.js';
-import { storeTestBoard, syncSuite, twoLaneBoard } from '../../../tests/support/sync-board.js';
+import { twoLaneSuite } from '../../../tests/support/sync-board.js';
 import { CloseCodes } from './close-codes.js';
 
 const PLAN = 'p1';
@@ -27,21 +21,8 @@ const agencyName = (id: string) => `plan/${PLAN}/agency/${id}`;
 /** The border guard's own task (twoLaneBoard). */
 const OWN = asTaskId('II.1');
 
-const suite = syncSuite();
-let server: TestServer;
-let officer: string;
-let coordinator: string;
+const suite = twoLaneSuite(PLAN);
 const open = (document: string, token: string) => suite.open(document, token);
-
-beforeEach(async () => {
-	server = suite.server;
-	storeTestBoard(server.store, twoLaneBoard(PLAN));
-	officer = (
-		await userWithToken(server.store, { username: 'bdbp', role: 'officer', agencyId: BDBP })
-	).token;
-	coordinator = (await userWithToken(server.store, { username: 'coord', role: 'coordinator' }))
-		.token;
-});
 
 const officerName = { by: 'u-bdbp', byName: 'Cán bộ BĐBP' };
 const empty = { difficulties: '', proposals: '' };
@@ -63,11 +44,11 @@ async function openedRound(coordPlan: Client, ...watchers: Client[]): Promise<st
 
 describe('reporting rounds through the sync server', () => {
 	it('an officer cannot open a round: the plan document refuses it, nothing is stored', async () => {
-		const mine = open(planName, officer);
-		const watcher = open(planName, coordinator);
+		const mine = open(planName, suite.officer);
+		const watcher = open(planName, suite.coordinator);
 		await Promise.all([mine.ready, watcher.ready]);
 		expect(mine.provider.authorizedScope).toBe('readonly');
-		const before = server.store.updates.load(planName).updates.length;
+		const before = suite.server.store.updates.load(planName).updates.length;
 		openRound({
 			plan: mine.doc,
 			title: 'Báo cáo tự mở',
@@ -80,22 +61,22 @@ describe('reporting rounds through the sync server', () => {
 		await watcher.flushed();
 		await waitFor(() => mine.doc.getMap('plan').get('title') === 'KH (sửa)');
 		await sleep(200);
-		expect(server.store.updates.load(planName).updates.length).toBe(before + 1);
-		expect(readRounds(storedDoc(server.store, planName))).toEqual([]);
+		expect(suite.server.store.updates.load(planName).updates.length).toBe(before + 1);
+		expect(readRounds(storedDoc(suite.server.store, planName))).toEqual([]);
 		expect(readRounds(watcher.doc)).toEqual([]);
 	});
 
 	it('an officer submits for their own agency, and cannot for another', async () => {
-		const plan = open(planName, officer);
-		const own = open(agencyName(BDBP), officer);
-		const theirs = open(agencyName(STTTT), officer);
-		const coordPlan = open(planName, coordinator);
-		const coordOwn = open(agencyName(BDBP), coordinator);
-		const coordTheirs = open(agencyName(STTTT), coordinator);
+		const plan = open(planName, suite.officer);
+		const own = open(agencyName(BDBP), suite.officer);
+		const theirs = open(agencyName(STTTT), suite.officer);
+		const coordPlan = open(planName, suite.coordinator);
+		const coordOwn = open(agencyName(BDBP), suite.coordinator);
+		const coordTheirs = open(agencyName(STTTT), suite.coordinator);
 		await Promise.all([plan, own, theirs, coordPlan, coordOwn, coordTheirs].map((c) => c.ready));
 		const roundId = await openedRound(coordPlan, plan);
 		expect(theirs.provider.authorizedScope).toBe('readonly');
-		const before = server.store.updates.load(agencyName(STTTT)).updates.length;
+		const before = suite.server.store.updates.load(agencyName(STTTT)).updates.length;
 		// For Sở TT&TT, in its document: the connection is read-only, so it never leaves.
 		submitReport({
 			plan: plan.doc,
@@ -122,8 +103,8 @@ describe('reporting rounds through the sync server', () => {
 		);
 		await sleep(200);
 		const stored = readSubmission({
-			plan: storedDoc(server.store, planName),
-			agency: storedDoc(server.store, agencyName(BDBP)),
+			plan: storedDoc(suite.server.store, planName),
+			agency: storedDoc(suite.server.store, agencyName(BDBP)),
 			roundId
 		});
 		expect(stored).toMatchObject({
@@ -131,14 +112,14 @@ describe('reporting rounds through the sync server', () => {
 			difficulties: 'Địa bàn rộng',
 			byName: 'Cán bộ BĐBP'
 		});
-		expect(server.store.updates.load(agencyName(STTTT)).updates.length).toBe(before);
+		expect(suite.server.store.updates.load(agencyName(STTTT)).updates.length).toBe(before);
 		expect(readSubmission({ plan: coordPlan.doc, agency: coordTheirs.doc, roundId })).toBeNull();
 	});
 
 	it('refuses a wrong-shaped submission with 4422 before it is stored', async () => {
-		const own = open(agencyName(BDBP), officer);
+		const own = open(agencyName(BDBP), suite.officer);
 		await own.ready;
-		const before = server.store.updates.load(agencyName(BDBP)).updates.length;
+		const before = suite.server.store.updates.load(agencyName(BDBP)).updates.length;
 		const closed = new Promise<number>((resolve) =>
 			own.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code))
 		);
@@ -153,6 +134,6 @@ describe('reporting rounds through the sync server', () => {
 		expect(await closed).toBe(CloseCodes.InvalidUpdate.code);
 		own.destroy();
 		await sleep(100);
-		expect(server.store.updates.load(agencyName(BDBP)).updates.length).toBe(before);
+		expect(suite.server.store.updates.load(agencyName(BDBP)).updates.length).toBe(before);
 	});
 });
