@@ -164,20 +164,16 @@ describe('plan editing in Chromium', () => {
 			}
 		}
 		expect(legacy).not.toBe('');
+		// A second coordinator watches too: the card moves lanes in all three boards.
+		const b = await suite.board('admin');
+		await card(b, 'so-tttt', legacy).waitFor({ timeout: 3000 });
 		await a.getByTestId('plan-lead-input').selectOption(['bch-bdbp']);
-		const handed = officer.locator(
-			`[data-testid="card"][data-agency="bch-bdbp"][data-task="${legacy}"]`
-		);
-		await handed.waitFor({ timeout: 3000 });
-		await officer
-			.locator(`[data-testid="card"][data-agency="so-tttt"][data-task="${legacy}"]`)
-			.getByTestId('card-handed-over')
-			.waitFor({ timeout: 3000 });
-		await a
-			.locator(`[data-testid="card"][data-agency="so-tttt"][data-task="${legacy}"]`)
-			.getByTestId('card-handed-over')
-			.waitFor({ timeout: 3000 });
-		expect(await handed.getByTestId('card-handed-over').count()).toBe(0);
+		for (const p of [officer, a, b]) {
+			const handed = card(p, 'bch-bdbp', legacy);
+			await handed.waitFor({ timeout: 3000 });
+			await card(p, 'so-tttt', legacy).getByTestId('card-handed-over').waitFor({ timeout: 3000 });
+			expect(await handed.getByTestId('card-handed-over').count()).toBe(0);
+		}
 	}, 120_000);
 });
 
