@@ -125,11 +125,6 @@ export function schemaProblems(update: Uint8Array, doc: Y.Doc, kind: DocKind): S
 	return out;
 }
 
-/** Why the first item of an update breaks the schema, or null when none does. */
-export function schemaProblem(update: Uint8Array, doc: Y.Doc, kind: DocKind): string | null {
-	return schemaProblems(update, doc, kind)[0]?.problem ?? null;
-}
-
 /** Finds the item of a list holding an id (items of one client are contiguous clock ranges). */
 function itemFinder(items: Y.Item[]): (id: Y.ID) => Y.Item | null {
 	const byClient = new Map<number, Y.Item[]>();
@@ -182,7 +177,7 @@ export interface SchemaCheckConfig {
 }
 
 /** Transaction origin of the check's own repairs (stored with no author). */
-export const SCHEMA_REPAIR = Symbol('schema-repair');
+const SCHEMA_REPAIR = Symbol('schema-repair');
 
 /**
  * Refuses, before Hocuspocus applies it, an update that puts a value of the wrong type or shape
