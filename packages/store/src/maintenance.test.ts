@@ -45,7 +45,7 @@ describe('store.maintenance', () => {
 		expect(t.store.maintenance.integrityCheck()).toBe('ok');
 		expect(t.store.maintenance.settings()).toEqual({
 			journalMode: 'wal',
-			synchronous: 1,
+			synchronous: 2,
 			foreignKeys: true
 		});
 	});

@@ -13,7 +13,7 @@ export interface Maintenance {
 	integrityCheck(): string;
 	/**
 	 * The connection's settings as SQLite reports them: the durability the log runs at (WAL,
-	 * synchronous NORMAL = 1) and whether foreign keys are enforced.
+	 * synchronous FULL = 2, NORMAL = 1) and whether foreign keys are enforced.
 	 */
 	settings(): { journalMode: string; synchronous: number; foreignKeys: boolean };
 	/** Pages the file uses now. */

@@ -24,6 +24,13 @@ export interface OpenStoreOptions {
 	busyTimeoutMs?: number;
 	/** Clock for the timestamps the store writes itself (createdAt, log `at`); for tests. */
 	now?: () => number;
+	/**
+	 * SQLite's `synchronous` setting. `full` (the default) syncs the WAL to disk at every commit,
+	 * so a committed (and acknowledged) update survives a power loss; `normal` syncs only at
+	 * checkpoints, which survives a crash of the process but may lose the last commits on power
+	 * loss. `normal` is kept for the benchmark's baseline, not for deployments.
+	 */
+	synchronous?: 'full' | 'normal';
 }
 
 /**
@@ -82,7 +89,7 @@ export function openStore(options: OpenStoreOptions): Store {
 	try {
 		db.pragma(`busy_timeout = ${timeout}`);
 		if (!readonly) db.pragma('journal_mode = WAL');
-		db.pragma('synchronous = NORMAL');
+		db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
 		db.pragma('foreign_keys = ON');
 		const version = schemaVersion(db);
 		if (version > SCHEMA_VERSION || (readonly && version !== SCHEMA_VERSION)) {
