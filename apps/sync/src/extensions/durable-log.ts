@@ -1,9 +1,10 @@
-import type {
-	Extension,
-	afterLoadDocumentPayload,
-	afterUnloadDocumentPayload,
-	onLoadDocumentPayload,
-	onStoreDocumentPayload
+import {
+	isTransactionOrigin,
+	type Extension,
+	type afterLoadDocumentPayload,
+	type afterUnloadDocumentPayload,
+	type onLoadDocumentPayload,
+	type onStoreDocumentPayload
 } from '@hocuspocus/server';
 import { CURRENT_SCHEMA_VERSION, isDocEmpty, migrateDoc, schemaVersionOf } from '@planboard/model';
 import { applyStoredState, type SqliteDocumentStore } from '@planboard/boards/documents';
@@ -134,6 +135,8 @@ export class DurableLog implements Extension {
 	#append(documentName: string, update: Uint8Array, origin: unknown): void {
 		const state = this.#docs.get(documentName);
 		if (!state) return;
+		// Relayed by another server through Redis: that server appended it for its own client.
+		if (isTransactionOrigin(origin) && origin.source === 'redis') return;
 		const context = contextOfOrigin(origin);
 		try {
 			state.lastSeq = this.configuration.documents.appendNow({
