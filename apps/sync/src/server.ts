@@ -16,6 +16,7 @@ import { Authorization } from './extensions/authorization.js';
 import { ChangeFeed, type DocumentChangeListener } from './extensions/change-feed.js';
 import { DurableLog, type DurableLogConfig } from './extensions/durable-log.js';
 import { PresenceGuard } from './extensions/presence-guard.js';
+import { PresenceFanout, type PresenceFanoutConfig } from './extensions/presence-fanout.js';
 import { SchemaCheck } from './extensions/schema-check.js';
 import { SessionGuard } from './extensions/session-guard.js';
 import { UpdateCheck } from './extensions/update-check.js';
@@ -39,6 +40,8 @@ export interface SyncServerOptions {
 	durableLog?: Partial<Pick<DurableLogConfig, 'snapshotAfter' | 'retentionMs'>>;
 	/** Per-connection pacing of inbound frames; Hocuspocus's own behaviour when false. */
 	flood?: Partial<FloodLimits> | false;
+	/** Coalesced presence fan-out (PresenceFanout); Hocuspocus's own, one message per update, when false. */
+	presence?: Partial<PresenceFanoutConfig> | false;
 	/** Refuse updates that break the document schema (default on; off only to measure its cost). */
 	schemaCheck?: boolean;
 	hocuspocus?: Partial<Configuration>;
@@ -83,6 +86,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 				...options.durableLog
 			}),
 			new PresenceGuard({ log }),
+			...(options.presence === false ? [] : [new PresenceFanout(options.presence)]),
 			changes,
 			...(options.hocuspocus?.extensions ?? [])
 		]
