@@ -126,11 +126,16 @@ export function digestMessage(o: {
 		const days = c.daysLeft ?? 0;
 		const when =
 			days < 0 ? `quá hạn ${-days} ngày` : days === 0 ? 'đến hạn hôm nay' : `còn ${days} ngày`;
+		// An officer's own agency goes without saying; a coordinated task names the leads it waits on.
 		const agencies =
-			o.user.role === 'officer' ? '' : `\n  Đơn vị: ${c.agencies.map((a) => a.name).join('; ')}`;
+			o.user.role === 'officer' && !c.coordinating
+				? ''
+				: `\n  Đơn vị: ${c.agencies.map((a) => a.name).join('; ')}`;
 		const path = `/plans/${encodeURIComponent(c.task.planId)}${c.round ? '/reports' : ''}`;
 		const board = new URL(path, o.origin).href;
-		const what = c.round ? `Báo cáo: ${c.round.title}` : `${c.task.number} ${c.task.title}`;
+		const what = c.round
+			? `Báo cáo: ${c.round.title}`
+			: `${c.task.number} ${c.task.title}${c.coordinating ? ' (phối hợp)' : ''}`;
 		return (
 			`- ${what} (hạn ${dmy(c.task.due)}, ${when})${agencies}\n` +
 			`  Kế hoạch: ${c.task.planTitle} ${board}`

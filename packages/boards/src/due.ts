@@ -23,16 +23,19 @@ import type { Store, User } from '@planboard/store';
 import type * as Y from 'yjs';
 import { readDocument } from './as-of.js';
 import { documentHistory, type ChangeKind } from './history.js';
+import { openDeadlines } from './open-deadlines.js';
 import { computeProgress } from './progress.js';
 import { sqliteDocumentStore } from './sqlite-documents.js';
 
 /**
  * What concerns a user, the one computation behind the bell and the daily email:
  *
- * - **Deadlines.** An officer's agency's open assignments due within {@link NOTIFY_DUE_DAYS}
- *   days, and overdue; everyone else (coordinators, admins, leaders) every agency's. Judged by
- *   `computeProgress` (packages/boards), so a card the progress board calls overdue is overdue
- *   here too, on the same Vietnam day. One item per task, naming the agencies concerned.
+ * - **Deadlines.** An officer's agency's open, due tasks (`openDeadlines`, the rule the calendar
+ *   feed follows too: its own open assignments, and the tasks it coordinates while a lead's
+ *   part is open) due within {@link NOTIFY_DUE_DAYS} days, and overdue; everyone else
+ *   (coordinators, admins, leaders) every agency's. Judged by `computeProgress`, so a card the
+ *   progress board calls overdue is overdue here too, on the same Vietnam day. One item per
+ *   task, naming the agencies concerned.
  * - **Changes by someone else** to an officer's agency's cards, from the attributed update log
  *   (`documentHistory`), over the last {@link RECENT_DAYS} days: one item per card and author.
  * - **Decided proposals** of the officer's agency over the same days (`readProposals`).
@@ -78,6 +81,11 @@ export interface Concern {
 	 * due date, an empty `taskId` and `number`).
 	 */
 	task: ConcernTask;
+	/**
+	 * A deadline of a task the user's agency coordinates rather than leads (`openDeadlines`):
+	 * `agencies` are then the leads whose part is late or due.
+	 */
+	coordinating?: boolean;
 	/** Set when the concern is a reporting round's, not a task's. */
 	round?: { id: string; title: string; due: string };
 	/** The agencies concerned (deadlines), or the card's agency (changes, proposals). */
@@ -111,7 +119,8 @@ export async function concernsOf(options: ConcernsOptions): Promise<Concern[]> {
 	for (const plan of store.plans.list()) {
 		const planDoc = readDocument(store, planDocName(plan.id));
 		const agencies = readAgencies(planDoc);
-		const lanes = agencies.filter((a) => a.kind !== 'group' && (own === null || a.id === own));
+		// Every lane, an officer's too: a task the agency coordinates is open while a lead's is.
+		const lanes = agencies.filter((a) => a.kind !== 'group');
 		const docs = new Map<string, Y.Doc>(
 			lanes.map((a) => [
 				a.id,
@@ -198,7 +207,10 @@ function toTask(
 	};
 }
 
-/** Overdue and due-within-7-days assignments, judged by the one progress computation. */
+/**
+ * Overdue and due-within-7-days tasks of the agency (every agency's for `own` null), by the one
+ * rule the calendar feed follows too (`openDeadlines`, on the one progress computation).
+ */
 function deadlineConcerns(o: {
 	plan: { id: string; title: string };
 	tasks: Task[];
@@ -218,21 +230,23 @@ function deadlineConcerns(o: {
 	});
 	const byId = new Map(o.agencies.map((a) => [a.id as string, a]));
 	const out: Concern[] = [];
-	for (const t of progress.tasks) {
-		if (!t.task.due) continue;
-		const daysLeft = dayNumber(t.task.due) - dayNumber(o.today);
-		const mine = (ids: string[]) => ids.filter((id) => o.own === null || id === o.own);
-		const late = mine(t.late);
-		const soon = daysLeft <= NOTIFY_DUE_DAYS ? mine(t.soon) : [];
+	for (const d of openDeadlines({ progress, agencies: o.agencies, agencyId: o.own })) {
+		const daysLeft = dayNumber(d.task.due) - dayNumber(o.today);
+		const late = d.open.filter((f) => f.timeliness === 'overdue').map((f) => f.agencyId);
+		const soon =
+			daysLeft <= NOTIFY_DUE_DAYS
+				? d.open.filter((f) => f.timeliness === 'due_soon').map((f) => f.agencyId)
+				: [];
 		for (const [kind, ids] of [
 			['overdue', late],
 			['due_soon', soon]
 		] as const) {
 			if (ids.length === 0) continue;
 			out.push({
-				key: `${kind}:${o.plan.id}:${t.task.id}:${t.task.due}`,
+				key: `${kind}:${o.plan.id}:${d.task.id}:${d.task.due}`,
 				kind,
-				task: toTask(o.plan, t.task, t.task.id),
+				task: toTask(o.plan, d.task, d.task.id),
+				...(d.role === 'coordinating' ? { coordinating: true } : {}),
 				agencies: ids
 					.map((id) => byId.get(id))
 					.filter((a) => a !== undefined)

@@ -71,6 +71,7 @@ export {
 	meetingChanges,
 	type MeetingChange
 } from './meeting-record.js';
+export { openDeadlines, type DeadlineRole, type OpenDeadline } from './open-deadlines.js';
 export {
 	concernsOf,
 	NOTIFY_DUE_DAYS,

@@ -1,12 +1,8 @@
 import ical from 'ical-generator';
-import {
-	VIETNAM_TIME_ZONE,
-	statusLabel,
-	type AgencyId,
-	type AgencyInfo,
-	type Task
-} from '@planboard/model';
+import { openDeadlines } from '@planboard/boards/open-deadlines';
+import { VIETNAM_TIME_ZONE, statusLabel, vietnamDate, type AgencyId } from '@planboard/model';
 import type { BoardData } from './board.js';
+import { boardProgress } from './rows.js';
 
 /** A board in a calendar, with the address its events link to. */
 export interface CalendarBoard {
@@ -20,8 +16,9 @@ export interface CalendarOptions {
 	name: string;
 	boards: readonly CalendarBoard[];
 	/**
-	 * Only the tasks this agency leads (directly or through a group it belongs to) or
-	 * coordinates; every task when null (coordinators, leaders).
+	 * Only this agency's open, due tasks (packages/boards `openDeadlines`, the rule the bell and
+	 * the daily email follow): its own open assignments, and the tasks it coordinates while a
+	 * lead's part is open; every task with an open assignment when null (coordinators, leaders).
 	 */
 	agencyId: string | null;
 	/** DTSTAMP of every event; now by default. */
@@ -31,7 +28,8 @@ export interface CalendarOptions {
 /**
  * An ICS calendar (RFC 5545) of the tasks' due dates and the plans' reporting deadlines (the
  * open reporting rounds asking the agency, and the milestones no round was opened from), as
- * all-day events in Vietnamese. A task every card of which is done, and a deleted task, have no
+ * all-day events in Vietnamese. Which tasks are the agency's is `openDeadlines`' rule, judged on
+ * the Vietnam day of `now`: a task whose assignments are all done, and a deleted task, have no
  * event. Event ids are stable per plan and task, so a client updates an event whose date moved
  * instead of adding a second one.
  */
@@ -47,17 +45,13 @@ export function toCalendar(options: CalendarOptions): string {
 		const agencies = new Map(board.agencies.map((a) => [a.id as string, a]));
 		const names = (ids: readonly string[]) =>
 			ids.map((id) => agencies.get(id)?.name ?? id).join('; ') || '—';
-		for (const task of board.tasks) {
-			if (!task.due || task.deleted) continue;
-			const role = roleOf(task, options.agencyId, agencies);
-			if (role === null) continue;
-			const cards = board.cards.filter(
-				(c) =>
-					c.taskId === task.id &&
-					(options.agencyId === null || role !== 'lead' || c.agencyId === options.agencyId)
-			);
-			if (cards.length > 0 && cards.every((c) => c.status === 'done')) continue;
-			const status = cards.length === 1 ? statusLabel(cards[0].status, 'vi') : null;
+		const progress = boardProgress(board, vietnamDate(now.getTime()));
+		for (const { task, role, open } of openDeadlines({
+			progress,
+			agencies: board.agencies,
+			agencyId: options.agencyId
+		})) {
+			const status = open.length === 1 ? statusLabel(open[0].state.status, 'vi') : null;
 			calendar.createEvent({
 				id: `${board.planId}.task.${task.id}@planboard`,
 				stamp: now,
@@ -117,20 +111,4 @@ export function toCalendar(options: CalendarOptions): string {
  */
 function dayStart(date: string): Date {
 	return new Date(`${date}T00:00:00Z`);
-}
-
-/** How an agency takes part in a task, or null when it does not (null agency: everyone). */
-function roleOf(
-	task: Task,
-	agencyId: string | null,
-	agencies: ReadonlyMap<string, AgencyInfo>
-): 'lead' | 'coordinating' | 'all' | null {
-	if (agencyId === null) return 'all';
-	const within = (ids: readonly string[]) =>
-		ids.some(
-			(id) => id === agencyId || (agencies.get(id)?.members ?? []).some((m) => m === agencyId)
-		);
-	if (within(task.lead)) return 'lead';
-	if (within(task.coordinating)) return 'coordinating';
-	return null;
 }

@@ -262,6 +262,7 @@ const dict = {
 	noticeAccepted: { vi: '{by} đã chấp nhận đề xuất', en: '{by} accepted the proposal' },
 	noticeDeclined: { vi: '{by} đã từ chối đề xuất', en: '{by} declined the proposal' },
 	noticeReport: { vi: 'Báo cáo', en: 'Report' },
+	noticeCoordinating: { vi: 'phối hợp', en: 'coordinating' },
 	noticeRoundOpened: {
 		vi: '{by} yêu cầu báo cáo, hạn {date}',
 		en: '{by} asked for a report, due {date}'
