@@ -45,7 +45,11 @@ function write(name: string, by: User, change: (doc: Y.Doc) => void) {
 	const doc = readDocument(store, name);
 	const before = Y.encodeStateVector(doc);
 	change(doc);
-	store.updates.append({ document: name, update: Y.encodeStateAsUpdate(doc, before), userId: by.id });
+	store.updates.append({
+		document: name,
+		update: Y.encodeStateAsUpdate(doc, before),
+		userId: by.id
+	});
 }
 
 beforeEach(async () => {
@@ -84,7 +88,8 @@ function calendarTasks(user: User): Map<string, string> {
 	const out = new Map<string, string>();
 	for (const v of new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent')) {
 		const e = new ICAL.Event(v);
-		if (e.uid.startsWith(prefix)) out.set(e.uid.slice(prefix.length, -'@planboard'.length), e.summary);
+		if (e.uid.startsWith(prefix))
+			out.set(e.uid.slice(prefix.length, -'@planboard'.length), e.summary);
 	}
 	return out;
 }
@@ -115,7 +120,9 @@ describe("an agency's open, due tasks", () => {
 
 		// A coordinator sees the task, waiting on Đức Cơ's missing card.
 		expect(calendarTasks(users.coordinator).has(border.id)).toBe(true);
-		expect((await bellTasks(users.coordinator)).find((c) => c.task.taskId === border.id)).toMatchObject({
+		expect(
+			(await bellTasks(users.coordinator)).find((c) => c.task.taskId === border.id)
+		).toMatchObject({
 			agencies: [{ id: ids.ducco }]
 		});
 		// The border guard's own part is done: not its deadline any more.
