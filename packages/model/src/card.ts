@@ -288,7 +288,13 @@ export function readCards(doc: Y.Doc): Card[] {
 /** null when the agency has no card for the task (never had one, or it was deleted). */
 export function readCard(doc: Y.Doc, taskId: TaskId): Card | null {
 	const m: unknown = cardsMap(doc).get(taskId);
-	if (m === undefined || !isId(taskId)) return null;
+	if (m === undefined) return null;
+	// As readCards does: a card read alone (the board re-reads only the cards a change touched)
+	// reports a key that is not a task id instead of skipping it silently.
+	if (!isId(taskId)) {
+		reportMalformed(doc, `${ROOT.cards}/${taskId}`, 'not a task id');
+		return null;
+	}
 	if (m instanceof Y.Map) return readCardMap(doc, taskId, m);
 	reportMalformed(doc, `${ROOT.cards}/${taskId}`, `not a Y.Map: ${typeOf(m)}`);
 	return null;

@@ -3,9 +3,12 @@ import {
 	addEvidence,
 	addUpdateEntry,
 	cardNotesText,
+	cardsMap,
+	compareCards,
 	contributionText,
 	docKind,
 	moveCard,
+	readCard,
 	readCards,
 	readContributions,
 	removeChecklistItem,
@@ -16,6 +19,7 @@ import {
 	setProgress,
 	setStatus,
 	toggleChecklistItem,
+	ROOT,
 	type Card,
 	type Contribution,
 	type Status,
@@ -24,6 +28,8 @@ import {
 import type { Attachment } from 'svelte/attachments';
 import type * as Y from 'yjs';
 import { DocView } from './doc-view.svelte';
+import { KeyedReads } from './keyed-reads';
+import { KeyedSubscriber } from './keyed-subscriber';
 import { textBinding } from './text-binding';
 
 /** Who writes: stamped on every card change and update entry. */
@@ -41,28 +47,58 @@ export class AgencyView extends DocView {
 	readonly agencyId: string;
 	readonly writable: boolean;
 	readonly #writer: Writer;
+	/**
+	 * Cards read one by one: a keystroke in one card's notes re-reads that card only, and the
+	 * other cards keep their objects (so their tiles are not rendered again).
+	 */
+	readonly #cards: KeyedReads<Card>;
+	/** Per task id: `card(taskId)` readers re-run only when their card changed. */
+	readonly #cardReaders = new KeyedSubscriber();
 
 	constructor(options: { doc: Y.Doc; agencyId: string; writable: boolean; writer: Writer }) {
 		super(options.doc);
 		this.agencyId = options.agencyId;
 		this.writable = options.writable;
 		this.#writer = options.writer;
+		const doc = options.doc;
+		const map = cardsMap(doc) as Y.Map<unknown>;
+		this.#cards = new KeyedReads<Card>({
+			map,
+			keyOf: (c) => c.taskId,
+			readAll: () => readCards(doc),
+			readOne: { read: (key) => readCard(doc, key as TaskId), compare: compareCards }
+		});
+		map.observeDeep((events) => {
+			for (const key of this.#cards.invalidate(events)) this.#cardReaders.notify(key);
+		});
+	}
+
+	protected override rootGroup(name: string): string {
+		// The contribution texts are roots of their own (see contributionTextName); one read covers them.
+		return name.startsWith('contribution/') ? ROOT.contributions : name;
 	}
 
 	get loaded(): boolean {
-		return this.memo('loaded', () => docKind(this.doc) === 'agency');
+		return this.memo('loaded', () => docKind(this.doc) === 'agency', { roots: [ROOT.meta] });
 	}
 
+	/** Every card in board order; a new array after any card changed, the same one otherwise. */
 	get cards(): Card[] {
-		return this.memo('cards', () => (this.loaded ? readCards(this.doc) : []));
+		return this.memo('cards', () => (this.loaded ? this.#cards.list() : []), {
+			roots: [ROOT.cards, ROOT.meta]
+		});
 	}
 
 	get contributions(): Contribution[] {
-		return this.memo('contributions', () => (this.loaded ? readContributions(this.doc) : []));
+		return this.memo('contributions', () => (this.loaded ? readContributions(this.doc) : []), {
+			roots: [ROOT.contributions, ROOT.meta]
+		});
 	}
 
+	/** One card; its reader re-runs only when this card changed (or the document was loaded). */
 	card(taskId: string): Card | null {
-		return this.cards.find((c) => c.taskId === taskId) ?? null;
+		this.#cardReaders.track(taskId);
+		return this.loaded ? this.#cards.get(taskId) : null;
 	}
 
 	#ctx() {
