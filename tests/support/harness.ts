@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { createSession, hashPassword } from '@planboard/auth';
 import { openStore, type Store } from '@planboard/store';
-import { createSyncServer, type SyncServer, type SyncServerOptions } from '@planboard/sync';
+import {
+	createSyncServer,
+	healthHandler,
+	type SyncServer,
+	type SyncServerOptions
+} from '@planboard/sync';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 
@@ -41,7 +46,10 @@ export async function startSyncServer(
 		...options,
 		store
 	});
-	const http = createServer((_req, res) => res.writeHead(404).end());
+	const health = healthHandler({ store, cluster: sync.cluster });
+	const http = createServer((req, res) => {
+		if (!health(req, res)) res.writeHead(404).end();
+	});
 	http.on('upgrade', (req, socket, head) => {
 		if (!sync.handleUpgrade(req, socket, head)) socket.destroy();
 	});

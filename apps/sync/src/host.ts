@@ -23,9 +23,10 @@ export function createHost({ config, log }: { config: EnvConfig; log: Logger }) 
 		maxPayloadBytes: config.maxPayloadBytes,
 		flood: config.flood,
 		durableLog: { retentionMs: config.retentionMs },
-		sessionMaxAgeMs: config.sessionMaxAgeMs
+		sessionMaxAgeMs: config.sessionMaxAgeMs,
+		redisUrl: config.redisUrl
 	});
-	const health = healthHandler({ store });
+	const health = healthHandler({ store, cluster: sync.cluster });
 	const metrics = config.metrics
 		? metricsHandler({ sync, token: config.metricsToken })
 		: () => false;

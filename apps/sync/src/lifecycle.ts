@@ -4,9 +4,15 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { StoreError, type Store } from '@planboard/store';
 import { isLoopbackHost, type Logger } from '@planboard/config';
 import type { SyncServer } from './server.js';
+import type { Cluster } from './cluster/cluster.js';
 
-/** `GET /healthz`: 200 once the database answers, 503 otherwise. Returns false for other paths. */
-export function healthHandler({ store }: { store: Store }) {
+/**
+ * `GET /healthz`: 200 once the database answers, 503 otherwise. With Redis (several servers) it
+ * names each dependency: `{ ok, status: 'ok' | 'degraded', dependencies: { database, redis } }`,
+ * and Redis down is `degraded` with 200, since this server still serves its own clients (a
+ * load balancer must not take it out). Returns false for other paths.
+ */
+export function healthHandler({ store, cluster }: { store: Store; cluster?: Cluster | null }) {
 	return (req: IncomingMessage, res: ServerResponse): boolean => {
 		if (req.url !== '/healthz') return false;
 		let ok = false;
@@ -16,7 +22,18 @@ export function healthHandler({ store }: { store: Store }) {
 			ok = false;
 		}
 		res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-		res.end(JSON.stringify({ ok }));
+		if (!cluster) {
+			res.end(JSON.stringify({ ok }));
+			return true;
+		}
+		const redisUp = cluster.up;
+		res.end(
+			JSON.stringify({
+				ok,
+				status: !ok ? 'down' : redisUp ? 'ok' : 'degraded',
+				dependencies: { database: ok ? 'up' : 'down', redis: redisUp ? 'up' : 'down' }
+			})
+		);
 		return true;
 	};
 }

@@ -24,6 +24,7 @@ import { originAllowed } from './origin.js';
 import { InboundPacer } from './inbound-pacer.js';
 import { CloseCodes } from './close-codes.js';
 import { documentNameOf } from './frames.js';
+import { Cluster } from './cluster/cluster.js';
 
 export interface SyncServerOptions {
 	store: Store;
@@ -45,14 +46,27 @@ export interface SyncServerOptions {
 	/** Refuse updates that break the document schema (default on; off only to measure its cost). */
 	schemaCheck?: boolean;
 	hocuspocus?: Partial<Configuration>;
+	/**
+	 * `PLANBOARD_REDIS_URL`: this server is one of several sharing the database; updates,
+	 * revocations and login counts go through this Redis. Null or unset: a server on its own.
+	 */
+	redisUrl?: string | null;
 }
 
 export interface SyncServer {
 	hocuspocus: Hocuspocus<SyncContext>;
 	/** Returns false when the request is not for the sync path, so the caller may handle it. */
 	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	/** Closes the session's sockets here (returns how many) and on every other server. */
 	revokeSession(sessionId: string): number;
+	/** Closes the user's sockets here (returns how many) and on every other server. */
 	revokeUser(userId: string): number;
+	/** Tells the other servers a share link was revoked; each ends its streams of it. */
+	revokeShareLink(linkId: string): void;
+	/** Calls the listener when another server revoked a share link; returns the unsubscribe. */
+	onShareLinkRevoked(listener: (linkId: string) => void): () => void;
+	/** Redis and the other servers, when `redisUrl` is set. */
+	cluster: Cluster | null;
 	/** Calls the listener with each changed document's name; returns the unsubscribe function. */
 	onDocumentChange(listener: DocumentChangeListener): () => void;
 	/** Closes every socket and stores pending snapshots. */
@@ -68,6 +82,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		intervalMs: options.sessionCheckIntervalMs ?? 2000
 	});
 	const changes = new ChangeFeed();
+	const cluster = options.redisUrl ? new Cluster({ url: options.redisUrl, log }) : null;
+	cluster?.events.subscribe((event) => {
+		if (event.kind === 'session') guard.revokeSession(event.id);
+		else if (event.kind === 'user') guard.revokeUser(event.id);
+	});
 	const hocuspocus = new Hocuspocus<SyncContext>({
 		quiet: true,
 		...options.hocuspocus,
@@ -80,6 +99,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			}),
 			new UpdateCheck({ log }),
 			...(options.schemaCheck === false ? [] : [new SchemaCheck({ log })]),
+			// Before the durable log, at the same priority: its store lock gates the snapshots.
+			...(cluster ? [cluster.fanOut] : []),
 			new DurableLog({
 				documents: sqliteDocumentStore(options.store),
 				log,
@@ -160,8 +181,24 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request));
 			return true;
 		},
-		revokeSession: (sessionId) => guard.revokeSession(sessionId),
-		revokeUser: (userId) => guard.revokeUser(userId),
+		revokeSession(sessionId) {
+			cluster?.publish({ kind: 'session', id: sessionId });
+			return guard.revokeSession(sessionId);
+		},
+		revokeUser(userId) {
+			cluster?.publish({ kind: 'user', id: userId });
+			return guard.revokeUser(userId);
+		},
+		revokeShareLink(linkId) {
+			cluster?.publish({ kind: 'share-link', id: linkId });
+		},
+		onShareLinkRevoked(listener) {
+			if (!cluster) return () => {};
+			return cluster.events.subscribe((event) => {
+				if (event.kind === 'share-link') listener(event.id);
+			});
+		},
+		cluster,
 		onDocumentChange: (listener) => changes.subscribe(listener),
 		async close() {
 			guard.stop();
@@ -169,6 +206,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			hocuspocus.flushPendingStores();
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
 			await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+			cluster?.close();
 		}
 	};
 }

@@ -18,6 +18,28 @@ export interface LoginRateLimiterOptions {
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+/**
+ * What a login needs from a limiter: this in-memory one, or one that counts in Redis across
+ * several servers (`@planboard/sync`'s RedisLoginLimiter), with the same keys and rules.
+ */
+export interface LoginLimiter {
+	/** Admits and counts one attempt, or refuses it without counting; before the password check. */
+	attempt(options: {
+		username: string;
+		ip: string;
+	}): RateLimitDecision | Promise<RateLimitDecision>;
+	/** After an admitted attempt succeeded: the username's count cleared, the address's attempt back. */
+	recordSuccess(options: { username: string; ip: string }): void | Promise<void>;
+}
+
+/** The keys an attempt counts under: the username trimmed and lowercased, the address or /64. */
+export function loginLimitKeys(options: { username: string; ip: string }): {
+	user: string;
+	address: string;
+} {
+	return { user: userKey(options.username), address: addressKey(options.ip) };
+}
+
 interface Bucket {
 	attempts: number;
 	resetAt: number;
@@ -33,7 +55,7 @@ interface Bucket {
  * IPv6 addresses are counted per /64 (one host usually owns a whole /64). In memory only: a
  * restart forgets, and several server processes would each count separately.
  */
-export class LoginRateLimiter {
+export class LoginRateLimiter implements LoginLimiter {
 	readonly #maxUser: number;
 	readonly #maxIp: number;
 	readonly #windowMs: number;

@@ -20,6 +20,8 @@ export {
 export { SESSION_COOKIE, sessionCookie, blankSessionCookie, parseCookieHeader } from './cookies.js';
 export {
 	LoginRateLimiter,
+	loginLimitKeys,
+	type LoginLimiter,
 	type LoginRateLimiterOptions,
 	type RateLimitDecision
 } from './LoginRateLimiter.js';

@@ -34,6 +34,11 @@ export interface EnvConfig {
 	mailFrom: string;
 	/** `PLANBOARD_DIGEST_HOUR` (7): the hour of the Vietnam day (0-23) the digests go out from. */
 	digestHour: number;
+	/**
+	 * `PLANBOARD_REDIS_URL` (`redis://host:port`): several servers share one database and relay
+	 * document updates, socket revocations and login counts through this Redis; unset, one server.
+	 */
+	redisUrl: string | null;
 }
 
 export function envConfig(env: NodeJS.ProcessEnv): EnvConfig {
@@ -86,7 +91,8 @@ export function envConfig(env: NodeJS.ProcessEnv): EnvConfig {
 			intFrom(env.PLANBOARD_SESSION_MAX_DAYS, 30, 'PLANBOARD_SESSION_MAX_DAYS') * 86_400_000,
 		smtpUrl: env.PLANBOARD_SMTP_URL || null,
 		mailFrom: env.PLANBOARD_MAIL_FROM || 'Planboard <planboard@localhost>',
-		digestHour: hourFrom(env.PLANBOARD_DIGEST_HOUR)
+		digestHour: hourFrom(env.PLANBOARD_DIGEST_HOUR),
+		redisUrl: redisUrlFrom(env.PLANBOARD_REDIS_URL)
 	};
 }
 
@@ -111,6 +117,13 @@ export function isLoopbackHost(host: string): boolean {
 		.replace(/^\[|\]$/g, '')
 		.replace(/^::ffff:/, '');
 	return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+function redisUrlFrom(value: string | undefined): string | null {
+	if (!value) return null;
+	if (!/^rediss?:\/\//.test(value))
+		throw new Error(`PLANBOARD_REDIS_URL must start with redis:// or rediss://, got "${value}"`);
+	return value;
 }
 
 function hourFrom(value: string | undefined): number {

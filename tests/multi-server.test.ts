@@ -1,0 +1,197 @@
+// Several sync servers behind one address (issue 19): two real servers over one SQLite file (two
+// connections, WAL), relaying through a real redis-server that the harness starts and stops.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { agencyDocName, planDocName } from '@planboard/model';
+import {
+	connect,
+	startSyncServer,
+	tempDir,
+	userWithToken,
+	waitFor,
+	type Client,
+	type TestServer
+} from './support/harness.js';
+import { startRedis, type RedisHarness } from './support/redis.js';
+import { storedDoc } from './support/stored.js';
+import { storeTestBoard, twoLaneBoard } from './support/sync-board.js';
+
+const DOC = planDocName('p1');
+let redis: RedisHarness;
+let a: TestServer;
+let b: TestServer;
+let cleanup = () => {};
+let coordinator = { token: '', userId: '', sessionId: '' };
+const clients: Client[] = [];
+
+const open = (server: TestServer, token = coordinator.token) => {
+	const c = connect({ url: server.url, document: DOC, token });
+	clients.push(c);
+	return c;
+};
+const year = (c: Client) => c.doc.getMap('plan').get('year');
+const title = (c: Client) => c.doc.getMap('plan').get('title');
+const loggedRows = (server: TestServer) =>
+	server.store.updates.history({ document: DOC, limit: 100_000 }).length;
+const health = async (server: TestServer) => {
+	const res = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+	return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+
+beforeAll(async () => {
+	redis = await startRedis();
+});
+afterAll(async () => {
+	await redis.close();
+});
+
+beforeEach(async () => {
+	const tmp = tempDir();
+	cleanup = tmp.cleanup;
+	const databasePath = `${tmp.dir}/planboard.db`;
+	// The sweep of the shared database would also close revoked sockets, in its own time: at ten
+	// minutes here, only Redis can close them within the test.
+	const options = { databasePath, redisUrl: redis.url, sessionCheckIntervalMs: 600_000 };
+	a = await startSyncServer(options);
+	b = await startSyncServer(options);
+	storeTestBoard(a.store, twoLaneBoard('p1'));
+	coordinator = await userWithToken(a.store, { username: 'coord', role: 'coordinator' });
+});
+
+afterEach(async () => {
+	for (const c of clients.splice(0)) c.destroy();
+	await Promise.all([a.close(), b.close()]);
+	cleanup();
+});
+
+describe('two sync servers with Redis', () => {
+	it('relays updates both ways, and each server logs only its own clients’ updates', async () => {
+		const onA = open(a);
+		const onB = open(b);
+		await Promise.all([onA.ready, onB.ready]);
+		const before = loggedRows(a);
+
+		for (let i = 1; i <= 10; i++) {
+			onA.doc.getMap('plan').set('year', 2030 + i);
+			await waitFor(() => year(onB) === 2030 + i, 5000, `year ${2030 + i} on server B`);
+			onB.doc.getMap('plan').set('title', `KH ${i}`);
+			await waitFor(() => title(onA) === `KH ${i}`, 5000, `title ${i} on server A`);
+		}
+		await Promise.all([onA.flushed(), onB.flushed()]);
+
+		// 20 writes, 20 rows: neither server appended what Redis relayed to it.
+		expect(loggedRows(a) - before).toBe(20);
+		expect(loggedRows(b)).toBe(loggedRows(a));
+		const stored = storedDoc(a.store, DOC).getMap('plan');
+		expect(stored.get('year')).toBe(2040);
+		expect(stored.get('title')).toBe('KH 10');
+	});
+
+	it('closes a logged-out session’s and a changed user’s sockets on the other server too', async () => {
+		const officer = await userWithToken(a.store, {
+			username: 'bdbp',
+			role: 'officer',
+			agencyId: 'bch-bdbp'
+		});
+		const coordOnB = open(b);
+		const officerOnB = connect({
+			url: b.url,
+			document: agencyDocName({ planId: 'p1', agencyId: 'bch-bdbp' }),
+			token: officer.token
+		});
+		clients.push(officerOnB);
+		await Promise.all([coordOnB.ready, officerOnB.ready]);
+		const closeCode = (c: Client) =>
+			new Promise<number>((resolve) =>
+				c.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code))
+			);
+		const coordClosed = closeCode(coordOnB);
+		const officerClosed = closeCode(officerOnB);
+
+		// What logout and a role change call on the server the request reached: A, with no socket.
+		expect(a.sync.revokeSession(coordinator.sessionId)).toBe(0);
+		expect(await coordClosed).toBe(4401);
+		expect(a.sync.revokeUser(officer.userId)).toBe(0);
+		expect(await officerClosed).toBe(4401);
+	});
+
+	it('tells the other server a share link was revoked', async () => {
+		const heard: string[] = [];
+		const stop = b.sync.onShareLinkRevoked((id) => heard.push(id));
+		const ownHeard: string[] = [];
+		a.sync.onShareLinkRevoked((id) => ownHeard.push(id));
+		a.sync.revokeShareLink('link-1');
+		await waitFor(() => heard.length === 1, 5000, 'the revocation on server B');
+		expect(heard).toEqual(['link-1']);
+		stop();
+		a.sync.revokeShareLink('link-2');
+		await new Promise((r) => setTimeout(r, 200));
+		expect(heard).toEqual(['link-1']);
+		// A server does not hear its own revocation back: it ended its own streams already.
+		expect(ownHeard).toEqual([]);
+	});
+
+	it('counts login attempts once for every server', async () => {
+		const limits = { maxAttempts: 3, windowMs: 60_000 };
+		const [onA, onB] = [a.sync.cluster!.loginLimiter(limits), b.sync.cluster!.loginLimiter(limits)];
+		const who = { username: 'Mallory', ip: '203.0.113.9' };
+		expect(await onA.attempt(who)).toEqual({ allowed: true });
+		expect(await onB.attempt({ ...who, username: 'mallory' })).toEqual({ allowed: true });
+		expect(await onA.attempt(who)).toEqual({ allowed: true });
+		const refused = await onB.attempt(who);
+		expect(refused.allowed).toBe(false);
+		expect(!refused.allowed && refused.retryAfterSeconds).toBeGreaterThan(50);
+		expect((await onA.attempt(who)).allowed).toBe(false);
+		// Another name from the same address still passes; a success on B clears the name on A.
+		expect(await onA.attempt({ username: 'alice', ip: who.ip })).toEqual({ allowed: true });
+		await onB.recordSuccess({ username: 'alice', ip: who.ip });
+		await onB.recordSuccess(who);
+		expect(await onA.attempt(who)).toEqual({ allowed: true });
+	});
+
+	it('keeps serving its own clients while Redis is down, says so, and converges when it returns', async () => {
+		expect(await health(a)).toEqual({
+			status: 200,
+			body: { ok: true, status: 'ok', dependencies: { database: 'up', redis: 'up' } }
+		});
+		const onA = open(a);
+		const onB = open(b);
+		const secondOnA = open(a);
+		await Promise.all([onA.ready, onB.ready, secondOnA.ready]);
+		const before = loggedRows(a);
+
+		await redis.stop();
+		await waitFor(() => !a.sync.cluster!.up && !b.sync.cluster!.up, 5000, 'both servers see it');
+		expect(await health(a)).toEqual({
+			status: 200,
+			body: { ok: true, status: 'degraded', dependencies: { database: 'up', redis: 'down' } }
+		});
+
+		onA.doc.getMap('plan').set('year', 2051);
+		onB.doc.getMap('plan').set('title', 'KH trong lúc Redis dừng');
+		// Server A still serves its own clients; nothing crosses to B.
+		await waitFor(() => year(secondOnA) === 2051, 5000, 'the update on A’s other client');
+		await Promise.all([onA.flushed(), onB.flushed()]);
+		expect(year(onB)).not.toBe(2051);
+		expect(title(onA)).not.toBe('KH trong lúc Redis dừng');
+		expect(loggedRows(a) - before).toBe(2);
+
+		await redis.restart();
+		await waitFor(() => a.sync.cluster!.up && b.sync.cluster!.up, 10_000, 'Redis back');
+		await waitFor(
+			() => year(onB) === 2051 && title(onA) === 'KH trong lúc Redis dừng',
+			10_000,
+			'both servers exchanging what they missed'
+		);
+		expect(title(secondOnA)).toBe('KH trong lúc Redis dừng');
+		expect((await health(b)).body.status).toBe('ok');
+
+		// Fan-out goes on as before, and the log holds each update once.
+		onB.doc.getMap('plan').set('year', 2052);
+		await waitFor(() => year(onA) === 2052, 5000, 'a new update from B on A');
+		await Promise.all([onA.flushed(), onB.flushed()]);
+		expect(loggedRows(a) - before).toBe(3);
+		const stored = storedDoc(b.store, DOC).getMap('plan');
+		expect(stored.get('year')).toBe(2052);
+		expect(stored.get('title')).toBe('KH trong lúc Redis dừng');
+	});
+});
