@@ -1,5 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
+import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
@@ -12,6 +13,8 @@ export interface BenchClient {
 	synced: Promise<void>;
 	/** True once the server acknowledged every local change (Hocuspocus only). */
 	flushed(): boolean;
+	/** The document's awareness, for clients opened with presence (Hocuspocus only). */
+	awareness: Awareness | null;
 	destroy(): void;
 }
 
@@ -19,6 +22,8 @@ export function hocuspocusClient(options: {
 	url: string;
 	document: string;
 	token: string;
+	/** Keep the provider's awareness (re-announced every 15 s) instead of switching it off. */
+	presence?: boolean;
 }): BenchClient {
 	const doc = new Y.Doc();
 	const socket = new HocuspocusProviderWebsocket({
@@ -40,11 +45,12 @@ export function hocuspocusClient(options: {
 		onAuthenticationFailed: ({ reason }) => reject(new Error(`authentication failed: ${reason}`))
 	});
 	provider.attach();
-	quietAwareness(provider.awareness);
+	if (!options.presence) quietAwareness(provider.awareness);
 	return {
 		doc,
 		synced,
 		flushed: () => provider.isSynced && !provider.hasUnsyncedChanges,
+		awareness: options.presence ? provider.awareness : null,
 		destroy() {
 			provider.destroy();
 			socket.destroy();
@@ -67,6 +73,7 @@ export function baselineClient(options: { url: string; document: string }): Benc
 		doc,
 		synced,
 		flushed: () => provider.synced,
+		awareness: null,
 		destroy: () => provider.destroy()
 	};
 }

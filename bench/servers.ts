@@ -92,20 +92,42 @@ export interface MemoryStats {
 	arrayBuffers: number;
 }
 
+/** CPU time the process used so far, µs (`process.cpuUsage()`). */
+export interface CpuTime {
+	user: number;
+	system: number;
+}
+
 export interface ChildBenchServer {
 	url: string;
 	stats(): Promise<MemoryStats>;
+	cpu(): Promise<CpuTime>;
 	close(): Promise<void>;
 }
 
 /** Runs `child/server.ts` in a child process (with `--expose-gc`) and waits for its port. */
 export async function spawnServer(
-	options: { kind: 'planboard'; databasePath: string; schemaCheck?: boolean } | { kind: 'baseline' }
+	options:
+		| {
+				kind: 'planboard';
+				databasePath: string;
+				schemaCheck?: boolean;
+				/** false: Hocuspocus's own awareness fan-out instead of PresenceFanout. */
+				presenceFanout?: boolean;
+		  }
+		| { kind: 'baseline' }
 ): Promise<ChildBenchServer> {
 	const { fork } = await import('node:child_process');
 	const args =
 		options.kind === 'planboard'
-			? ['planboard', options.databasePath, options.schemaCheck === false ? 'no-schema-check' : '']
+			? [
+					'planboard',
+					options.databasePath,
+					[
+						options.schemaCheck === false ? 'no-schema-check' : '',
+						options.presenceFanout === false ? 'no-presence-fanout' : ''
+					].join(',')
+				]
 			: ['baseline'];
 	const child = fork(fileURLToPath(new URL('./child/server.ts', import.meta.url)), args, {
 		cwd: root,
@@ -130,6 +152,11 @@ export async function spawnServer(
 		async stats() {
 			const reply = next<MemoryStats>('stats');
 			child.send({ type: 'stats' });
+			return reply;
+		},
+		async cpu() {
+			const reply = next<CpuTime>('cpu');
+			child.send({ type: 'cpu' });
 			return reply;
 		},
 		async close() {

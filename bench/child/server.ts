@@ -1,16 +1,21 @@
 // A benchmark server in its own process, so its RSS is its own and it does not share an event
-// loop with the clients that drive it. argv: `planboard <databasePath> [no-schema-check]` or
-// `baseline`.
-// Tells the parent its port over IPC and answers `{ type: 'stats' }` with memory after a full GC.
+// loop with the clients that drive it. argv: `planboard <databasePath> [options]` (options joined
+// by commas: `no-schema-check`, `no-presence-fanout`) or `baseline`.
+// Tells the parent its port over IPC and answers `{ type: 'stats' }` with memory after a full GC,
+// `{ type: 'cpu' }` with the process's CPU time so far (no GC: that would be counted).
 // Each kind imports only its own server, so the baseline process never loads our packages.
-const [kind, databasePath, option] = process.argv.slice(2);
+const [kind, databasePath, option = ''] = process.argv.slice(2);
+const options = option.split(',');
 const server =
 	kind === 'planboard'
 		? await (
 				await import('../servers.js')
 			).startPlanboard({
 				databasePath,
-				sync: { schemaCheck: option !== 'no-schema-check' }
+				sync: {
+					schemaCheck: !options.includes('no-schema-check'),
+					...(options.includes('no-presence-fanout') ? { presence: false } : {})
+				}
 			})
 		: await (await import('../baseline.js')).startBaseline();
 
@@ -27,6 +32,9 @@ process.on('message', (message: { type: string }) => {
 			external: m.external,
 			arrayBuffers: m.arrayBuffers
 		});
+	} else if (message.type === 'cpu') {
+		const { user, system } = process.cpuUsage();
+		process.send?.({ type: 'cpu', user, system });
 	} else if (message.type === 'close') {
 		void server.close().then(() => process.exit(0));
 	}
