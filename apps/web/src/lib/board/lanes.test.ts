@@ -1,4 +1,4 @@
-import type { AgencyInfo, Card, Task } from '@planboard/model';
+import type { AgencyInfo, Card, Section, Task } from '@planboard/model';
 import { describe, expect, it } from 'vitest';
 import type { BoardFilters } from './filters';
 import { buildLanes } from './lanes';
@@ -36,6 +36,7 @@ const card = (taskId: string) =>
 		updatedAt: null,
 		updatedBy: null
 	}) as unknown as Card;
+const sections: Section[] = [];
 const tasks = [task('t1', 'Hội nghị báo chí', ['b']), task('t2', 'Triển lãm ảnh')];
 const filters: BoardFilters = {
 	agency: '',
@@ -51,7 +52,7 @@ const build = (q = '', byAgency = cards) =>
 	buildLanes({
 		agencies,
 		tasks,
-		sections: [],
+		sections,
 		cardsOf: (id) => byAgency[id] ?? [],
 		filters: { ...filters, q },
 		myAgency: null,
@@ -69,6 +70,27 @@ describe('buildLanes', () => {
 		expect(second[1]).toBe(first[1]);
 		expect(second[2]).not.toBe(first[2]);
 		expect(second[2]).toEqual(first[2]);
+	});
+
+	it('rebuilds only the lane whose cards changed, and every lane when a filter changes', () => {
+		const lanes = (groups: ReturnType<typeof build>) => groups.flatMap((g) => g.lanes);
+		const byAgency = { a: [card('t1'), card('t2')], b: [card('t1')] };
+		const first = lanes(build('', byAgency));
+		// Card t2 of lane a moves to another column: lane a is new and shows it, lane b is kept.
+		const moved = { ...byAgency, a: [byAgency.a[0], { ...card('t2'), status: 'done' as const }] };
+		const second = lanes(build('', moved));
+		expect(second[0]).not.toBe(first[0]);
+		expect(second[0].rows.map((r) => r.card.status)).toEqual(['todo', 'done']);
+		expect(second[0].rows[0]).toBe(first[0].rows[0]);
+		expect(second[1]).toBe(first[1]);
+		// The same cards under a query: both lanes are filtered anew, lane a's moved card kept.
+		const searched = lanes(build('trien lam', moved));
+		expect(searched.map((l) => l.agency.id)).toEqual(['a']);
+		expect(searched[0].rows.map((r) => r.card.taskId)).toEqual(['t2']);
+		// Cleared: lane b is filtered again, its rows (and so its tiles) are the ones it had.
+		const cleared = lanes(build('', moved));
+		expect(cleared[1]).toEqual(first[1]);
+		expect(cleared[1].rows[0]).toBe(first[1].rows[0]);
 	});
 
 	it('searches task number, title, lane and coordinating agency names without diacritics', () => {

@@ -107,15 +107,36 @@ function agencySearchText(agency: AgencyInfo): string {
 	return text;
 }
 
+/** What one lane's content depends on besides its cards array. */
+interface LaneInputs {
+	agency: AgencyInfo;
+	tasks: Task[];
+	agencies: AgencyInfo[];
+	sections: Section[];
+	status: string;
+	timeliness: string;
+	section: string;
+	q: string;
+	asOf: string;
+}
+
+const sameInputs = (a: LaneInputs, b: LaneInputs) =>
+	(Object.keys(a) as (keyof LaneInputs)[]).every((k) => a[k] === b[k]);
+
+/**
+ * Per cards array (a document's cards keep their array until one of them changes): the lane
+ * built from it, or null when the filters left it empty. A change to one card rebuilds that
+ * card's lane only; the other lanes come back as the same objects, so Svelte skips them.
+ */
+const laneCache = new WeakMap<Card[], { inputs: LaneInputs; lane: Lane | null }>();
+
 /** Lanes that have cards, filtered and grouped. Pure, so the bench and tests can call it. */
 export function buildLanes(o: BuildLanesOptions): LaneGroup[] {
 	const { filters: f } = o;
-	const taskById = new Map(o.tasks.map((t) => [t.id as string, t]));
-	let nameById: Map<string, string> | null = null;
-	const names = () =>
-		(nameById ??= new Map(o.agencies.map((a) => [a.id as string, `${a.name} ${a.shortName}`])));
-	const words = f.q ? queryWords(f.q) : [];
-	const inSection = f.section ? sectionTree(o.sections, f.section) : null;
+	// Built only when some lane is rebuilt: after a change to one card, most lanes come from
+	// the cache and none of this is needed.
+	let shared: Lookups | null = null;
+	const lookups = () => (shared ??= lookupsOf(o));
 	const groups = new Map<LaneGroup['kind'], Lane[]>();
 	for (const agency of o.agencies) {
 		if (agency.kind === 'group') continue;
@@ -123,34 +144,84 @@ export function buildLanes(o: BuildLanesOptions): LaneGroup[] {
 		if (f.agency && agency.id !== f.agency) continue;
 		const cards = o.cardsOf(agency.id);
 		if (cards.length === 0) continue;
-		const laneText = words.length > 0 ? agencySearchText(agency) : '';
-		const rows: CardRow[] = [];
-		for (const card of cards) {
-			const task = taskById.get(card.taskId);
-			const tl = timelinessOf({
-				due: task?.due ?? null,
-				status: card.status,
-				completedAt: card.completedAt,
-				asOf: o.asOf
-			});
-			if (f.status && card.status !== f.status) continue;
-			if (f.timeliness && tl !== f.timeliness) continue;
-			if (inSection && !inSection.has(task?.sectionId ?? '')) continue;
-			if (words.length > 0) {
-				// A query word never spans the space between the task's and the lane's text.
-				const text = searchText(task, o.agencies, names);
-				if (!words.every((w) => text.includes(w) || laneText.includes(w))) continue;
-			}
-			rows.push(rowOf(agency.id, card, task, tl));
+		const inputs: LaneInputs = {
+			agency,
+			tasks: o.tasks,
+			agencies: o.agencies,
+			sections: o.sections,
+			status: f.status,
+			timeliness: f.timeliness,
+			section: f.section,
+			q: f.q,
+			asOf: o.asOf
+		};
+		const hit = laneCache.get(cards);
+		let lane: Lane | null;
+		if (hit && sameInputs(hit.inputs, inputs)) lane = hit.lane;
+		else {
+			lane = buildLane(o, agency, cards, lookups());
+			laneCache.set(cards, { inputs, lane });
 		}
-		if (rows.length === 0 && (f.status || f.timeliness || f.section || f.q)) continue;
+		if (!lane) continue;
 		const kind = agency.id === o.myAgency ? 'mine' : groupOf(agency.kind);
 		const list = groups.get(kind) ?? [];
-		list.push({ agency, rows, total: cards.length });
+		list.push(lane);
 		groups.set(kind, list);
 	}
 	const order: LaneGroup['kind'][] = ['mine', ...LANE_GROUPS];
 	return order
 		.filter((k) => groups.has(k))
 		.map((kind) => ({ kind, lanes: groups.get(kind) ?? [] }));
+}
+
+/** What every lane of one buildLanes call looks up. */
+interface Lookups {
+	taskById: Map<string, Task>;
+	names: () => Map<string, string>;
+	words: string[];
+	inSection: Set<string> | null;
+}
+
+function lookupsOf(o: BuildLanesOptions): Lookups {
+	const f = o.filters;
+	let nameById: Map<string, string> | null = null;
+	return {
+		taskById: new Map(o.tasks.map((t) => [t.id as string, t])),
+		names: () =>
+			(nameById ??= new Map(o.agencies.map((a) => [a.id as string, `${a.name} ${a.shortName}`]))),
+		words: f.q ? queryWords(f.q) : [],
+		inSection: f.section ? sectionTree(o.sections, f.section) : null
+	};
+}
+
+/** One lane's rows after the filters; null when the filters leave none. */
+function buildLane(
+	o: BuildLanesOptions,
+	agency: AgencyInfo,
+	cards: Card[],
+	{ taskById, names, words, inSection }: Lookups
+): Lane | null {
+	const f = o.filters;
+	const laneText = words.length > 0 ? agencySearchText(agency) : '';
+	const rows: CardRow[] = [];
+	for (const card of cards) {
+		const task = taskById.get(card.taskId);
+		const tl = timelinessOf({
+			due: task?.due ?? null,
+			status: card.status,
+			completedAt: card.completedAt,
+			asOf: o.asOf
+		});
+		if (f.status && card.status !== f.status) continue;
+		if (f.timeliness && tl !== f.timeliness) continue;
+		if (inSection && !inSection.has(task?.sectionId ?? '')) continue;
+		if (words.length > 0) {
+			// A query word never spans the space between the task's and the lane's text.
+			const text = searchText(task, o.agencies, names);
+			if (!words.every((w) => text.includes(w) || laneText.includes(w))) continue;
+		}
+		rows.push(rowOf(agency.id, card, task, tl));
+	}
+	if (rows.length === 0 && (f.status || f.timeliness || f.section || f.q)) return null;
+	return { agency, rows, total: cards.length };
 }
