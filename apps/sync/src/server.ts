@@ -24,6 +24,8 @@ import { originAllowed } from './origin.js';
 import { InboundPacer } from './inbound-pacer.js';
 import { CloseCodes } from './close-codes.js';
 import { documentNameOf } from './frames.js';
+import { AckGate } from './ack-gate.js';
+import { GroupCommitter, type GroupCommitOptions } from './group-commit.js';
 import { Cluster } from './cluster/cluster.js';
 
 export interface SyncServerOptions {
@@ -39,6 +41,8 @@ export interface SyncServerOptions {
 	/** Absolute session lifetime (`PLANBOARD_SESSION_MAX_DAYS`); the auth package's default if unset. */
 	sessionMaxAgeMs?: number;
 	durableLog?: Partial<Pick<DurableLogConfig, 'snapshotAfter' | 'retentionMs'>>;
+	/** When the updates of a turn are committed (default `immediate`); the test seam to hold it. */
+	groupCommit?: Partial<Pick<GroupCommitOptions, 'boundary' | 'holdCommitForTest'>>;
 	/** Per-connection pacing of inbound frames; Hocuspocus's own behaviour when false. */
 	flood?: Partial<FloodLimits> | false;
 	/** Coalesced presence fan-out (PresenceFanout); Hocuspocus's own, one message per update, when false. */
@@ -81,7 +85,13 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		log,
 		intervalMs: options.sessionCheckIntervalMs ?? 2000
 	});
-	const changes = new ChangeFeed();
+	const committer = new GroupCommitter({
+		documents: sqliteDocumentStore(options.store),
+		...options.groupCommit
+	});
+	const gate = new AckGate(() => committer.busy);
+	committer.onSettled(() => gate.release());
+	const changes = new ChangeFeed({ whenStored: () => committer.flush() });
 	const cluster = options.redisUrl ? new Cluster({ url: options.redisUrl, log }) : null;
 	cluster?.events.subscribe((event) => {
 		if (event.kind === 'session') guard.revokeSession(event.id);
@@ -103,6 +113,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			...(cluster ? [cluster.fanOut] : []),
 			new DurableLog({
 				documents: sqliteDocumentStore(options.store),
+				committer,
 				log,
 				...options.durableLog
 			}),
@@ -121,7 +132,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 	const accept = (ws: WebSocket, request: IncomingMessage) => {
 		const ip = request.socket.remoteAddress ?? '';
 		const context: SyncContext = { socket: ws, ip, peer: {} };
-		const connection = hocuspocus.handleConnection(ws, toFetchRequest(request), context);
+		// Hocuspocus sends through the gate: its acknowledgements wait for the group commit.
+		const connection = hocuspocus.handleConnection(
+			gate.wrap(ws),
+			toFetchRequest(request),
+			context
+		);
 		let lastFrame: Uint8Array | null = null;
 		const who = () => ({
 			user: context.peer.user?.username ?? null,

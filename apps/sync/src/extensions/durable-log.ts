@@ -12,10 +12,16 @@ import * as Y from 'yjs';
 import { CloseCodes, RefusalReasons } from '../close-codes.js';
 import { contextOfOrigin, type SyncContext } from '../context.js';
 import type { Logger } from '@planboard/config';
+import type { GroupCommitter } from '../group-commit.js';
 
 export interface DurableLogConfig {
-	/** Its append must be durable before it returns (SynchronousAppend): see #append. */
+	/** Loads, snapshots, and the migration's own append (durable before it returns). */
 	documents: SqliteDocumentStore;
+	/**
+	 * Stores the clients' updates, one transaction per event-loop turn; the server's AckGate holds
+	 * outgoing frames until it committed, so an update is acknowledged only once it is stored.
+	 */
+	committer: GroupCommitter;
 	log: Logger;
 	/** Write a snapshot once this many updates are logged after the previous one. */
 	snapshotAfter: number;
@@ -42,9 +48,13 @@ class NewerSchema extends Error {
 }
 
 /**
- * Appends every applied update to the SQLite log synchronously, inside Yjs's update event, so
- * the append happens before Hocuspocus acknowledges the update to its sender: an update a
- * provider saw acknowledged survives a crash. Snapshots only shorten loading; history stays.
+ * Appends every applied update to the SQLite log: Yjs's update event hands it to the group
+ * committer, which stores everything that arrived in one event-loop turn in one transaction
+ * (synchronous=FULL: one fsync per turn, not per update). Hocuspocus sends its acknowledgement
+ * right after the event, but the AckGate holds it until that transaction committed, so an update
+ * a provider saw acknowledged survives a crash or a power loss. A refused transaction closes the
+ * senders' sockets before anything is released: those updates are never acknowledged. Snapshots
+ * only shorten loading; history stays.
  */
 export class DurableLog implements Extension {
 	extensionName = 'DurableLog';
@@ -53,13 +63,16 @@ export class DurableLog implements Extension {
 	#docs = new Map<string, DocState>();
 
 	constructor(
-		configuration: Partial<DurableLogConfig> & Pick<DurableLogConfig, 'documents' | 'log'>
+		configuration: Partial<DurableLogConfig> &
+			Pick<DurableLogConfig, 'documents' | 'committer' | 'log'>
 	) {
 		this.configuration = { snapshotAfter: 500, retentionMs: null, ...configuration };
 	}
 
 	async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
 		const started = performance.now();
+		// Rows of this document's previous life (unloaded a moment ago) may still wait in a group.
+		await this.configuration.committer.flush();
 		const { snapshot, snapshotSeq, updates, lastSeq } =
 			await this.configuration.documents.loadState(documentName);
 		applyStoredState(document, { snapshot, updates });
@@ -92,6 +105,9 @@ export class DurableLog implements Extension {
 	/**
 	 * Brings a stored document to the current schema before any client sees it, and logs the
 	 * migration like any other update. A document from a newer schema fails to load (throws).
+	 * The append is synchronous, outside the group commit: no client is attached yet, so there is
+	 * no acknowledgement to hold, and the document is handed out only once the migration is
+	 * stored (a refused write fails the load instead of serving an unstored migration).
 	 */
 	#migrate(documentName: string, document: Y.Doc): number | null {
 		if (isDocEmpty(document)) return null;
@@ -138,31 +154,37 @@ export class DurableLog implements Extension {
 		// Relayed by another server through Redis: that server appended it for its own client.
 		if (isTransactionOrigin(origin) && origin.source === 'redis') return;
 		const context = contextOfOrigin(origin);
-		try {
-			state.lastSeq = this.configuration.documents.appendNow({
-				document: documentName,
-				update,
-				author: context?.user?.id ?? null
-			});
-		} catch (error) {
-			state.tainted = true;
-			this.configuration.log.error('update.store_failed', {
-				document: documentName,
-				user: context?.user?.username ?? null,
-				error
-			});
-			// Closing before Hocuspocus sends its acknowledgement: the sender keeps the update as
-			// unsynced and will offer it again.
-			context?.socket.close(CloseCodes.StorageFailed.code, CloseCodes.StorageFailed.reason);
-			// Every other connection too, at once, so the document unloads and the unstored update
-			// leaves memory now. Waiting for onStoreDocument (seconds later) let the sender reconnect
-			// to the tainted copy, find its update already there, get acknowledged and drop it as
-			// synced although it was never stored.
-			state.closeAll();
-		}
+		this.configuration.committer.add(
+			{ document: documentName, update, author: context?.user?.id ?? null },
+			(outcome) => {
+				if ('seq' in outcome) {
+					state.lastSeq = outcome.seq;
+					return;
+				}
+				state.tainted = true;
+				this.configuration.log.error('update.store_failed', {
+					document: documentName,
+					user: context?.user?.username ?? null,
+					error: outcome.error
+				});
+				// Closing before the AckGate releases Hocuspocus's acknowledgement: the sender keeps
+				// the update as unsynced and will offer it again.
+				context?.socket.close(CloseCodes.StorageFailed.code, CloseCodes.StorageFailed.reason);
+				// Every other connection too, at once, so the document unloads and the unstored update
+				// leaves memory now. Waiting for onStoreDocument (seconds later) let the sender reconnect
+				// to the tainted copy, find its update already there, get acknowledged and drop it as
+				// synced although it was never stored.
+				state.closeAll();
+			}
+		);
 	}
 
 	async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
+		// The snapshot claims committed rows only (uptoSeq = lastSeq). An update applied after the
+		// flush is in its state too and gets its row after uptoSeq (applied twice on load, which
+		// Yjs ignores); were that row refused, the snapshot would keep an update that was never
+		// acknowledged, which its sender offers again anyway.
+		await this.configuration.committer.flush();
 		const state = this.#docs.get(documentName);
 		if (!state) return;
 		if (state.tainted) {
@@ -187,6 +209,11 @@ export class DurableLog implements Extension {
 		} catch (error) {
 			log.error('snapshot.failed', { document: documentName, error });
 		}
+	}
+
+	/** The server is closing: what is waiting in a group is committed before the store closes. */
+	async onDestroy(): Promise<void> {
+		await this.configuration.committer.flush();
 	}
 
 	async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {

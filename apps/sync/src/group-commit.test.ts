@@ -1,0 +1,139 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sqliteDocumentStore } from '@planboard/boards/documents';
+import { openStore, type Store } from '@planboard/store';
+import * as Y from 'yjs';
+import { tempDir } from '../../../tests/support/harness.js';
+import { GroupCommitter, type AppendOutcome, type GroupCommitOptions } from './group-commit.js';
+
+const tmp = tempDir('planboard-group-commit-');
+let store: Store;
+/** The store stamps each transaction with one call of its clock: rows sharing a time share it. */
+let ticks = 0;
+
+beforeEach(() => {
+	store = openStore({ path: `${tmp.dir}/${++ticks}.db`, now: () => 1_700_000_000_000 + ++ticks });
+});
+afterEach(() => store.close());
+afterAll(() => tmp.cleanup());
+
+const committer = (options: Partial<GroupCommitOptions> = {}) =>
+	new GroupCommitter({ documents: sqliteDocumentStore(store), ...options });
+
+/** A real Yjs update: `text` typed into the document's note. */
+function edit(text: string): Uint8Array {
+	const doc = new Y.Doc();
+	doc.getText('note').insert(0, text);
+	return Y.encodeStateAsUpdate(doc);
+}
+
+/** Each stored row's document and time (the transaction's stamp), oldest first. */
+function rows(...documents: string[]) {
+	return documents
+		.flatMap((document) =>
+			store.updates
+				.history({ document, limit: 100 })
+				.map((entry) => ({ document, seq: entry.seq, at: entry.at.getTime() }))
+		)
+		.sort((a, b) => a.seq - b.seq);
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('GroupCommitter', () => {
+	it('stores the updates of several documents added in one turn in one transaction', async () => {
+		const c = committer();
+		const outcomes: AppendOutcome[] = [];
+		for (const document of ['plan/p/agency/a', 'plan/p/agency/b', 'plan/p', 'plan/p/agency/a'])
+			c.add({ document, update: edit(document), author: null }, (o) => outcomes.push(o));
+		expect(c.busy).toBe(true);
+		expect(rows('plan/p/agency/a', 'plan/p/agency/b', 'plan/p')).toEqual([]);
+		await c.flush();
+		expect(c.busy).toBe(false);
+		expect(c.stats).toEqual({ commits: 1, rows: 4, failed: 0 });
+		const stored = rows('plan/p/agency/a', 'plan/p/agency/b', 'plan/p');
+		expect(stored.map((r) => r.document)).toEqual([
+			'plan/p/agency/a',
+			'plan/p/agency/b',
+			'plan/p',
+			'plan/p/agency/a'
+		]);
+		expect(new Set(stored.map((r) => r.at)).size).toBe(1);
+		expect(outcomes).toEqual(stored.map((r) => ({ seq: r.seq })));
+
+		// The next turn is the next transaction.
+		c.add({ document: 'plan/p', update: edit('later'), author: null }, () => {});
+		await c.flush();
+		expect(c.stats.commits).toBe(2);
+		const later = rows('plan/p').at(-1)!;
+		expect(later.at).not.toBe(stored[0].at);
+	});
+
+	it('commits only on the next turn, and tells listeners after the outcomes ran', async () => {
+		const c = committer();
+		const events: string[] = [];
+		c.onSettled(() => events.push(`settled busy=${c.busy}`));
+		c.add({ document: 'd', update: edit('a'), author: 'u1' }, () => events.push('done'));
+		await Promise.resolve();
+		expect(events).toEqual([]);
+		await nextTurn();
+		await nextTurn();
+		expect(events).toEqual(['done', 'settled busy=false']);
+		expect(store.updates.history({ document: 'd', limit: 10 })[0].userId).toBe('u1');
+	});
+
+	it('refuses the whole group when the disk refuses it: every update is told, none is stored', async () => {
+		store.updates.append({ document: 'a', update: edit('before'), userId: null });
+		const c = committer();
+		const outcomes: AppendOutcome[] = [];
+		store.maintenance.setMaxPageCount(store.maintenance.pageCount());
+		c.add({ document: 'a', update: edit('small'), author: null }, (o) => outcomes.push(o));
+		c.add({ document: 'b', update: edit('x'.repeat(50_000)), author: null }, (o) =>
+			outcomes.push(o)
+		);
+		await c.flush();
+		expect(outcomes).toHaveLength(2);
+		for (const o of outcomes) expect(o).toMatchObject({ error: { code: 'DISK_FULL' } });
+		expect(c.stats).toEqual({ commits: 1, rows: 2, failed: 1 });
+		expect(rows('a', 'b')).toHaveLength(1);
+		store.maintenance.setMaxPageCount(undefined);
+	});
+
+	it('holds the transaction while the test hook waits; updates meanwhile join it', async () => {
+		let release: () => void = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		const c = committer({ holdCommitForTest: () => held });
+		c.add({ document: 'd', update: edit('a'), author: null }, () => {});
+		await nextTurn();
+		await nextTurn();
+		expect(c.busy).toBe(true);
+		expect(rows('d')).toEqual([]);
+		c.add({ document: 'e', update: edit('b'), author: null }, () => {});
+		release();
+		await c.flush();
+		expect(c.stats).toEqual({ commits: 1, rows: 2, failed: 0 });
+		expect(rows('d', 'e')).toHaveLength(2);
+	});
+
+	it('commits inside add with the inline boundary (one transaction per update)', () => {
+		const c = committer({ boundary: 'inline' });
+		let seq = 0;
+		c.add({ document: 'd', update: edit('a'), author: null }, (o) => {
+			if ('seq' in o) seq = o.seq;
+		});
+		expect(seq).toBeGreaterThan(0);
+		expect(c.busy).toBe(false);
+		c.add({ document: 'd', update: edit('b'), author: null }, () => {});
+		expect(c.stats.commits).toBe(2);
+	});
+
+	it('commits after the current microtasks with the microtask boundary, before the next turn', async () => {
+		const c = committer({ boundary: 'microtask' });
+		c.add({ document: 'd', update: edit('a'), author: null }, () => {});
+		c.add({ document: 'e', update: edit('b'), author: null }, () => {});
+		expect(rows('d')).toEqual([]);
+		await Promise.resolve();
+		await Promise.resolve();
+		expect(c.stats).toEqual({ commits: 1, rows: 2, failed: 0 });
+		expect(rows('d', 'e')).toHaveLength(2);
+	});
+});

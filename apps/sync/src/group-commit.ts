@@ -1,0 +1,120 @@
+import type { DocumentAppend, SynchronousAppend } from '@planboard/boards/documents';
+
+/**
+ * When a group of appended updates is committed:
+ * - `immediate`: on the next `setImmediate`, so every update that arrived in this event-loop turn,
+ *   from every socket and document, goes into one transaction (the default: the flood pacer hands
+ *   each socket's frames over in `setImmediate` slices, and a turn runs all of them);
+ * - `microtask`: once the current task's microtasks are done, so usually one socket's slice;
+ * - `inline`: inside `add`, one transaction per update (the server before group commit; kept as
+ *   the benchmark's baseline).
+ */
+export type CommitBoundary = 'immediate' | 'microtask' | 'inline';
+
+export interface GroupCommitOptions {
+	documents: Pick<SynchronousAppend, 'appendManyNow'>;
+	boundary?: CommitBoundary;
+	/**
+	 * Test seam: awaited before each group commits, so a test can hold the transaction back and
+	 * check that nothing was acknowledged meanwhile. Updates that arrive while it waits join the
+	 * group. Never set outside tests.
+	 */
+	holdCommitForTest?: () => Promise<void>;
+}
+
+/** The outcome of one append: its seq once committed, or why its group failed (nothing stored). */
+export type AppendOutcome = { seq: number } | { error: unknown };
+
+interface Pending {
+	input: DocumentAppend;
+	done: (outcome: AppendOutcome) => void;
+}
+
+/**
+ * Collects the updates appended during one event-loop turn and commits them together, one
+ * transaction and one fsync for all (with `synchronous=FULL` the fsync is the cost of a commit).
+ * The group stores every update or none. `busy` is true from the first `add` until its group
+ * has committed and every `done` ran: the acknowledgement gate (`AckGate`) holds outgoing frames
+ * meanwhile, so no acknowledgement leaves before the transaction holding its update committed.
+ */
+export class GroupCommitter {
+	readonly boundary: CommitBoundary;
+	#documents: GroupCommitOptions['documents'];
+	#hold: (() => Promise<void>) | undefined;
+	#pending: Pending[] = [];
+	#cycle: Promise<void> | null = null;
+	#listeners = new Set<() => void>();
+	/** Transactions committed (or attempted) and rows in them, since the start. */
+	readonly stats = { commits: 0, rows: 0, failed: 0 };
+
+	constructor(options: GroupCommitOptions) {
+		this.#documents = options.documents;
+		this.boundary = options.boundary ?? 'immediate';
+		this.#hold = options.holdCommitForTest;
+	}
+
+	/** True while an added update is not committed yet (or its outcome not yet delivered). */
+	get busy(): boolean {
+		return this.#cycle !== null;
+	}
+
+	/**
+	 * Queues one update for the current group; `done` runs once the group committed or failed
+	 * (it must not throw). With the `inline` boundary it commits before returning, and `done` has
+	 * run by then.
+	 */
+	add(input: DocumentAppend, done: (outcome: AppendOutcome) => void): void {
+		this.#pending.push({ input, done });
+		if (this.boundary === 'inline') {
+			this.#commit();
+			return;
+		}
+		this.#cycle ??= this.#run();
+	}
+
+	/** Resolves once every update added before the call has committed or failed. */
+	async flush(): Promise<void> {
+		while (this.#cycle) await this.#cycle;
+	}
+
+	/**
+	 * Calls `listener` after each group's outcomes were delivered. `busy` is false then unless an
+	 * outcome added updates, which form the next group.
+	 */
+	onSettled(listener: () => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	async #run(): Promise<void> {
+		try {
+			await new Promise<void>((resolve) =>
+				this.boundary === 'microtask' ? queueMicrotask(resolve) : setImmediate(resolve)
+			);
+			if (this.#hold) await this.#hold();
+		} finally {
+			this.#commit();
+			this.#cycle = null;
+			// Updates added while the outcomes ran start the next group; listeners then see busy.
+			if (this.#pending.length > 0) this.#cycle = this.#run();
+			for (const listener of this.#listeners) listener();
+		}
+	}
+
+	#commit(): void {
+		const group = this.#pending;
+		this.#pending = [];
+		if (group.length === 0) return;
+		let outcomes: AppendOutcome[];
+		this.stats.commits++;
+		this.stats.rows += group.length;
+		try {
+			const seqs = this.#documents.appendManyNow(group.map((p) => p.input));
+			outcomes = seqs.map((seq) => ({ seq }));
+		} catch (error) {
+			this.stats.failed++;
+			outcomes = group.map(() => ({ error }));
+		}
+		for (let i = 0; i < group.length; i++) group[i].done(outcomes[i]);
+	}
+}
