@@ -12,7 +12,9 @@ import { freePort, startChildServer, type ChildServer } from './support/child-se
 import { storedDoc } from './support/stored.js';
 
 const CLIENTS = 20;
-const DOCUMENT = 'plan/p1';
+/** Clients spread over three documents, so the server's group commits span documents. */
+const DOCUMENTS = ['plan/p1', 'plan/p1/agency/so-tttt', 'plan/p1/agency/bdbp'];
+const documentOf = (i: number) => DOCUMENTS[i % DOCUMENTS.length];
 const tmp = tempDir('planboard-kill9-');
 const clients: Client[] = [];
 let server: ChildServer | null = null;
@@ -27,7 +29,7 @@ describe('durability', () => {
 	it('keeps every acknowledged change across kill -9, and all clients converge', async () => {
 		const databasePath = `${tmp.dir}/planboard.db`;
 		const setup = openStore({ path: databasePath });
-		insertPlan(setup, 'p1', ['so-tttt']);
+		insertPlan(setup, 'p1', ['so-tttt', 'bdbp']);
 		const { token } = await userWithToken(setup, { username: 'coord', role: 'coordinator' });
 		setup.close();
 
@@ -40,7 +42,7 @@ describe('durability', () => {
 		// the server had acknowledged (the provider's unsynced counter back at zero).
 		const confirmed = new Array<number>(CLIENTS).fill(0);
 		for (let i = 0; i < CLIENTS; i++) {
-			const c = connect({ url, document: DOCUMENT, token });
+			const c = connect({ url, document: documentOf(i), token });
 			const list = c.doc.getArray<number>(`client-${i}`);
 			c.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
 				if (number === 0) confirmed[i] = list.length;
@@ -53,9 +55,10 @@ describe('durability', () => {
 		const bursts = clients.map(async (c, i) => {
 			const list = c.doc.getArray<number>(`client-${i}`);
 			while (writing) {
-				list.push([list.length]);
+				// One to three updates at once (each its own message), so many land in one server turn.
+				for (let k = 0; k <= i % 3; k++) list.push([list.length]);
 				// Short pauses let acknowledgements catch up, so each client sees its unsynced count reach zero.
-				await new Promise((r) => setTimeout(r, 10 + (i % 5)));
+				await new Promise((r) => setTimeout(r, 5 + (i % 5)));
 			}
 		});
 		await waitFor(
@@ -71,10 +74,10 @@ describe('durability', () => {
 
 		// Straight from the database, before anyone reconnects.
 		const check = openStore({ path: databasePath });
-		const stored = storedDoc(check, DOCUMENT);
+		const stored = DOCUMENTS.map((document) => storedDoc(check, document));
 		check.close();
 		for (let i = 0; i < CLIENTS; i++) {
-			const list = stored.getArray<number>(`client-${i}`).toArray();
+			const list = stored[i % DOCUMENTS.length].getArray<number>(`client-${i}`).toArray();
 			expect(list.length).toBeGreaterThanOrEqual(confirmedAtKill[i]);
 			expect(list.slice(0, confirmedAtKill[i])).toEqual([...Array(confirmedAtKill[i]).keys()]);
 		}
@@ -86,17 +89,19 @@ describe('durability', () => {
 			20_000,
 			'clients to resync'
 		);
-		const reader = connect({ url, document: DOCUMENT, token });
-		clients.push(reader);
-		await reader.ready;
+		const readers = DOCUMENTS.map((document) => connect({ url, document, token }));
+		const writers = [...clients];
+		clients.push(...readers);
+		await Promise.all(readers.map((r) => r.ready));
+		const readerOf = (i: number) => readers[i % DOCUMENTS.length];
 		await waitFor(
-			() => clients.every((c) => snapshotOf(c) === snapshotOf(reader)),
+			() => writers.every((c, i) => snapshotOf(c) === snapshotOf(readerOf(i))),
 			20_000,
 			'every client to converge'
 		);
 		for (let i = 0; i < CLIENTS; i++) {
-			const own = clients[i].doc.getArray<number>(`client-${i}`).toArray();
-			expect(reader.doc.getArray<number>(`client-${i}`).toArray()).toEqual([
+			const own = writers[i].doc.getArray<number>(`client-${i}`).toArray();
+			expect(readerOf(i).doc.getArray<number>(`client-${i}`).toArray()).toEqual([
 				...Array(own.length).keys()
 			]);
 		}
