@@ -203,6 +203,16 @@ describe(
 			expect(await seriousViolations(page)).toEqual([]);
 		});
 
+		it('digest unsubscribe page: the question, and the answer to an unknown link', async () => {
+			// Opened from an email without a session; a token no digest carried gets the error.
+			const page = await visit(null, `/unsubscribe/${'A'.repeat(43)}`);
+			await page.getByRole('heading', { name: 'Ngừng nhận thư nhắc việc' }).waitFor();
+			expect(await seriousViolations(page)).toEqual([]);
+			await page.getByRole('button', { name: 'Ngừng nhận thư' }).click();
+			await page.getByRole('alert').waitFor();
+			expect(await seriousViolations(page)).toEqual([]);
+		});
+
 		it('new plan page, empty and with a preview', async () => {
 			const page = await visit('sotttt', '/plans/new');
 			expect(await seriousViolations(page)).toEqual([]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../support/app-server.js';
+import { seriousViolations } from './a11y-helpers.js';
 import { PLAN, boardSuite, card, firstTaskId, openCard, waitOnline } from './board-helpers.js';
 
 const BDBP = 'bch-bdbp';
@@ -53,6 +54,9 @@ describe('board: a session ended elsewhere', () => {
 		await expect(link.getAttribute('href')).resolves.toBe(
 			`/login?next=${encodeURIComponent(next.pathname + next.search)}`
 		);
+		// The notice and the header it sits in pass the same accessibility check as every page
+		// (the rest of the board is checked in a11y-pages.test.ts).
+		expect(await seriousViolations(ducco, { include: '.board-head' })).toEqual([]);
 		// The close code alone ends it: no new socket, neither the provider's retry after a
 		// second nor the 2 s online kick, then or later.
 		await new Promise((r) => setTimeout(r, 3500));
@@ -60,7 +64,7 @@ describe('board: a session ended elsewhere', () => {
 		await expect(ducco.getByTestId('sync-status').getAttribute('data-state')).resolves.toBe(
 			'ended'
 		);
-	});
+	}, 60_000);
 
 	it('keeps an unsent offline edit through the refusal and delivers it after signing in again', async () => {
 		const bdbp = await board('bdbp');
