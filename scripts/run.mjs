@@ -91,8 +91,8 @@ function isFresh(output, sources) {
 	return sources.every((s) => newestMtime(join(root, s)) <= built);
 }
 
-/** The packages the CLI needs, in build order. */
-const CLI_PACKAGES = ['model', 'store', 'auth', 'plan-import', 'cli'];
+/** The packages the CLI needs, in build order (each after those whose types it imports). */
+const CLI_PACKAGES = ['plan-import', 'model', 'store', 'auth', 'cli'];
 const CLI_SOURCES = CLI_PACKAGES.map((p) => (p === 'cli' ? 'apps/cli' : `packages/${p}`));
 const BUILD_STAMP = '.tmp/build-stamp';
 const ALL_SOURCES = ['apps', 'packages', 'package.json', 'pnpm-lock.yaml', 'tsconfig.base.json'];

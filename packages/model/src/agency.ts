@@ -1,20 +1,16 @@
+import type { AgencyKind as DirectoryAgencyKind } from '@planboard/plan-import';
 import * as Y from 'yjs';
 import { isId, type AgencyId } from './ids.js';
 import { isRecord, reportMalformed, stringList, typeOf } from './malformed.js';
 import { ROOT } from './meta.js';
 import { compareOrdered } from './order.js';
 
-export type AgencyKind =
-	| 'department'
-	| 'district'
-	| 'commune'
-	| 'ward'
-	| 'special-zone'
-	| 'armed'
-	| 'press'
-	| 'party'
-	| 'other'
-	| 'group';
+/**
+ * An agency's kind on a board: one of the directory's kinds (the importer's AGENCY_KINDS, their
+ * one definition), or 'group' for a named group of agencies ('Các sở, ban, ngành') that a
+ * plan assigns as one lead.
+ */
+export type AgencyKind = DirectoryAgencyKind | 'group';
 
 /**
  * An agency involved in the plan, as a snapshot taken when the board was created: renaming an
