@@ -298,5 +298,8 @@ export function t(lang: Lang, key: MessageKey): string {
 	return dict[key][lang];
 }
 
+/** Every text here, for the checks that both languages are complete (i18n-catalog). */
+export { dict as messages };
+
 /** dd/mm/yyyy, the Vietnamese administrative date format, from an ISO date (model's formatter). */
 export { formatDmy as formatDate } from '@planboard/model';

@@ -1,4 +1,4 @@
-import type { Lang } from '$lib/i18n';
+import type { Lang } from '@planboard/model';
 
 /** Texts of proposals, Vietnamese first; kept beside the feature, as plan editing's are. */
 const dict = {
@@ -44,3 +44,6 @@ export type ProposalKey = keyof typeof dict;
 export function pp(lang: Lang, key: ProposalKey): string {
 	return dict[key][lang];
 }
+
+/** Every text here, for the checks that both languages are complete (i18n-catalog). */
+export { dict as proposalMessages };

@@ -1,5 +1,4 @@
-import type { Lang } from '$lib/i18n';
-import type { RoundAgencyState } from '@planboard/model';
+import type { Lang, RoundAgencyState } from '@planboard/model';
 
 /** Texts of reporting rounds, Vietnamese first; kept beside the feature, as proposals' are. */
 const dict = {
@@ -68,3 +67,6 @@ export type RoundKey = keyof typeof dict;
 export function rt(lang: Lang, key: RoundKey): string {
 	return dict[key][lang];
 }
+
+/** Every text here, for the checks that both languages are complete (i18n-catalog). */
+export { dict as roundMessages };
