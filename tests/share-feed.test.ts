@@ -2,6 +2,7 @@ import { addUpdateEntry, cardNotesText, readCards, setStatus, type TaskId } from
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Client } from './support/harness.js';
 import { login as signIn, startAppServer, type AppServer } from './support/app-server.js';
+import { sseReader } from './support/sse.js';
 
 const PLAN = 'gia-lai-2024';
 const BDBP_DOC = `plan/${PLAN}/agency/bch-bdbp`;
@@ -25,53 +26,6 @@ afterAll(async () => {
 });
 
 const login = (username: string) => signIn(app, username);
-
-interface SseEvent {
-	event: string;
-	data: string;
-}
-
-/** Reads a server-sent event stream; `next()` resolves with the next event, null at its end. */
-function sseReader(body: ReadableStream<Uint8Array>) {
-	const reader = body.getReader();
-	const decoder = new TextDecoder();
-	let buffer = '';
-	const raw: string[] = [];
-	return {
-		raw,
-		async next(timeoutMs = 5000): Promise<SseEvent | null> {
-			const deadline = Date.now() + timeoutMs;
-			for (;;) {
-				const end = buffer.indexOf('\n\n');
-				if (end !== -1) {
-					const block = buffer.slice(0, end);
-					buffer = buffer.slice(end + 2);
-					const lines = block.split('\n').filter((l) => !l.startsWith(':'));
-					if (lines.length === 0) continue;
-					const field = (name: string) =>
-						lines
-							.filter((l) => l.startsWith(`${name}:`))
-							.map((l) => l.slice(name.length + 1).trimStart())
-							.join('\n');
-					return { event: field('event') || 'message', data: field('data') };
-				}
-				const left = deadline - Date.now();
-				if (left <= 0) throw new Error('no server-sent event in time');
-				const chunk = await Promise.race([
-					reader.read(),
-					new Promise<never>((_, reject) =>
-						setTimeout(() => reject(new Error('no server-sent event in time')), left)
-					)
-				]);
-				if (chunk.done) return null;
-				const text = decoder.decode(chunk.value, { stream: true });
-				raw.push(text);
-				buffer += text;
-			}
-		},
-		cancel: () => reader.cancel()
-	};
-}
 
 const statusOf = (json: string, taskId: string) =>
 	(JSON.parse(json) as { cards: Record<string, { taskId: string; status: string }[]> }).cards[

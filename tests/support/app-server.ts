@@ -38,6 +38,30 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
 	};
 }
 
+/**
+ * Another server on the data directory of a running one, as several servers behind one address
+ * share one database (SQLite in WAL mode takes several processes): nothing is seeded again.
+ * Stop it before the first one, which removes the directory.
+ */
+export async function startAppServerBeside(
+	first: AppServer,
+	env: Record<string, string> = {}
+): Promise<AppServer> {
+	const server = await startChildServer({
+		entry: 'apps/web/dist/main.js',
+		env: { PLANBOARD_DATA: first.dataDir, ...env }
+	});
+	return {
+		baseUrl: `http://127.0.0.1:${server.port}`,
+		dataDir: first.dataDir,
+		server,
+		async stop() {
+			server.process.kill('SIGTERM');
+			await server.exited;
+		}
+	};
+}
+
 export const DEMO_PASSWORD = 'planboard-demo';
 
 /** A demo account's sign-in through `POST /api/login`: its bearer token, user and cookie. */

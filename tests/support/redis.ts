@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
+import { freePort } from './child-server.js';
 import { tempDir } from './harness.js';
 
 /**
@@ -108,19 +109,6 @@ export function ping(port: number): Promise<boolean> {
 		socket.on('data', (d) => {
 			answer += d.toString();
 			if (answer.includes('\r\n')) done(answer.startsWith('+PONG'));
-		});
-	});
-}
-
-/** A port nothing listens on right now (the kernel's pick for port 0). */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
 		});
 	});
 }

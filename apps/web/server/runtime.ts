@@ -5,7 +5,15 @@ import type { SyncServer } from '@planboard/sync';
 /** What the SvelteKit handler needs from the process that hosts it. */
 export interface Runtime {
 	store: Store;
-	sync: Pick<SyncServer, 'revokeSession' | 'revokeUser' | 'onDocumentChange'>;
+	sync: Pick<
+		SyncServer,
+		| 'revokeSession'
+		| 'revokeUser'
+		| 'revokeShareLink'
+		| 'onShareLinkRevoked'
+		| 'onDocumentChange'
+		| 'cluster'
+	>;
 	log: Logger;
 	config: EnvConfig;
 }

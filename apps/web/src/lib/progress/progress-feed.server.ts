@@ -25,6 +25,7 @@ interface PlanFeed {
 
 const feeds = new Map<string, PlanFeed>();
 let stopListening: (() => void) | null = null;
+let stopRevocations: (() => void) | null = null;
 
 function snapshotJson(planId: string): string | null {
 	try {
@@ -63,6 +64,8 @@ export function subscribeProgress(o: {
 	subscriber: ProgressSubscriber;
 }): () => void {
 	stopListening ??= runtime().sync.onDocumentChange(changed);
+	// A link revoked through another server (several behind one address) ends its streams here.
+	stopRevocations ??= runtime().sync.onShareLinkRevoked((linkId) => endShareStreams(linkId));
 	let feed = feeds.get(o.planId);
 	if (!feed) {
 		feed = { subscribers: new Set(), timer: null, last: snapshotJson(o.planId) ?? '' };

@@ -102,11 +102,13 @@ export function createShareLink(o: {
 
 /** Revokes the link and closes its open connections at once. False when there is no such link. */
 export function revokeShareLink(o: { id: string; planId?: string; user: User }): boolean {
-	const { store, log } = runtime();
+	const { store, log, sync } = runtime();
 	const link = store.shareLinks.list(o.planId).find((l) => l.id === o.id);
 	if (!link) return false;
 	store.shareLinks.revoke(link.id);
 	const closed = endShareStreams(link.id);
+	// The other servers (several behind one address) end their own streams of it.
+	sync.revokeShareLink(link.id);
 	store.audit.log({
 		userId: o.user.id,
 		action: 'share.revoke',

@@ -19,7 +19,14 @@ export function runtime(): Runtime {
 		});
 		fallback = {
 			store: openStore({ path: config.databasePath }),
-			sync: { revokeSession: () => 0, revokeUser: () => 0, onDocumentChange: () => () => {} },
+			sync: {
+				revokeSession: () => 0,
+				revokeUser: () => 0,
+				revokeShareLink: () => {},
+				onShareLinkRevoked: () => () => {},
+				onDocumentChange: () => () => {},
+				cluster: null
+			},
 			log: createLogger(),
 			config
 		};

@@ -30,7 +30,7 @@ export async function login(options: {
 	const { store, log, config } = runtime();
 	const username = options.username.trim().toLowerCase();
 	// Counted here, before the slow Argon2 check: concurrent requests cannot all pass the limit.
-	const verdict = loginLimiter.attempt({ username, ip: options.ip });
+	const verdict = await loginLimiter().attempt({ username, ip: options.ip });
 	if (!verdict.allowed) {
 		log.warn('login.rate_limited', { username, ip: options.ip });
 		const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
@@ -47,7 +47,7 @@ export async function login(options: {
 		log.warn('login.failed', { username, ip: options.ip });
 		return { ok: false, status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' };
 	}
-	loginLimiter.recordSuccess({ username, ip: options.ip });
+	await loginLimiter().recordSuccess({ username, ip: options.ip });
 	const { token, session } = await createSession({
 		store,
 		userId: user.id,
