@@ -19,6 +19,8 @@ describe('plans', () => {
 		]);
 		expect(t.store.plans.get('p-2024')?.sourceJson).toBe('{"a":1}');
 		expect(t.store.plans.get('nope')).toBeNull();
+		expect(t.store.plans.exists('p-2024')).toBe(true);
+		expect(t.store.plans.exists('nope')).toBe(false);
 		expect(() =>
 			t.store.plans.insert({ id: 'p-2024', title: '', year: 1, sourceJson: '' })
 		).toThrow(StoreError);

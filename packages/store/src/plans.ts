@@ -25,6 +25,8 @@ export interface PlansRepo {
 	insert(input: { id: string; title: string; year: number; sourceJson: string }): void;
 	list(): PlanSummary[];
 	get(id: string): Plan | null;
+	/** Whether the plan exists, without reading its source (megabytes for a large plan). */
+	exists(id: string): boolean;
 	/** Replaces the plan's whole agency list in one transaction. */
 	setAgencies(input: { planId: string; agencies: readonly PlanAgency[] }): void;
 	agencies(planId: string): PlanAgency[];
@@ -48,6 +50,9 @@ export function createPlansRepo(ctx: RepoContext): PlansRepo {
 	);
 	const byId = db.prepare<[string], PlanRow>(
 		'SELECT id, title, year, source_json, created_at FROM plans WHERE id = ?'
+	);
+	const existsById = db.prepare<[string], { one: number }>(
+		'SELECT 1 AS one FROM plans WHERE id = ?'
 	);
 	const clearAgencies = db.prepare<[string]>('DELETE FROM plan_agencies WHERE plan_id = ?');
 	const insertAgency = db.prepare<[string, string, string, string, string, number]>(
@@ -87,6 +92,7 @@ export function createPlansRepo(ctx: RepoContext): PlansRepo {
 				createdAt: new Date(row.created_at)
 			};
 		},
+		exists: (id) => existsById.get(id) !== undefined,
 		setAgencies(input) {
 			guarded(ctx, () => replaceAgencies(input.planId, input.agencies));
 		},

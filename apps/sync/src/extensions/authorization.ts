@@ -120,7 +120,8 @@ export class Authorization implements Extension {
 	#documentExists(documentName: string): boolean {
 		const parsed = parseDocName(documentName);
 		if (!parsed) return false;
-		if (!this.configuration.store.plans.get(parsed.planId)) return false;
+		// Once per document a socket opens (46 for a board): get() would read the plan's source.
+		if (!this.configuration.store.plans.exists(parsed.planId)) return false;
 		if (parsed.kind === 'plan') return true;
 		return this.configuration.store.plans
 			.agencies(parsed.planId)
