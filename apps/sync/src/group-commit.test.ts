@@ -81,6 +81,23 @@ describe('GroupCommitter', () => {
 		expect(store.updates.history({ document: 'd', limit: 10 })[0].userId).toBe('u1');
 	});
 
+	it('flushes what was added before, without waiting out a steady stream added after', async () => {
+		const c = committer();
+		// A stream that never lets the committer go idle: each group's end starts the next one.
+		let more = 10;
+		c.onSettled(() => {
+			if (more-- > 0) c.add({ document: 'e', update: edit(`e${more}`), author: null }, () => {});
+		});
+		c.add({ document: 'd', update: edit('a'), author: null }, () => {});
+		await c.flush();
+		expect(rows('d')).toHaveLength(1);
+		expect(c.busy).toBe(true);
+		expect(c.stats.commits).toBeLessThanOrEqual(2);
+		while (more > 0) await c.flush();
+		await c.flush();
+		expect(rows('e')).toHaveLength(10);
+	});
+
 	it('refuses the whole group when the disk refuses it: every update is told, none is stored', async () => {
 		store.updates.append({ document: 'a', update: edit('before'), userId: null });
 		const c = committer();

@@ -43,6 +43,9 @@ export class GroupCommitter {
 	#hold: (() => Promise<void>) | undefined;
 	#pending: Pending[] = [];
 	#cycle: Promise<void> | null = null;
+	/** Updates added and updates whose outcome was delivered, since the start (flush's target). */
+	#added = 0;
+	#settled = 0;
 	#listeners = new Set<() => void>();
 	/** Transactions committed (or attempted) and rows in them, since the start. */
 	readonly stats = { commits: 0, rows: 0, failed: 0 };
@@ -65,6 +68,7 @@ export class GroupCommitter {
 	 */
 	add(input: DocumentAppend, done: (outcome: AppendOutcome) => void): void {
 		this.#pending.push({ input, done });
+		this.#added++;
 		if (this.boundary === 'inline') {
 			this.#commit();
 			return;
@@ -72,9 +76,13 @@ export class GroupCommitter {
 		this.#cycle ??= this.#run();
 	}
 
-	/** Resolves once every update added before the call has committed or failed. */
+	/**
+	 * Resolves once every update added before the call has committed or failed; updates added
+	 * later do not hold it back (a steady stream of writes never starves a document's load).
+	 */
 	async flush(): Promise<void> {
-		while (this.#cycle) await this.#cycle;
+		const target = this.#added;
+		while (this.#settled < target && this.#cycle) await this.#cycle;
 	}
 
 	/**
@@ -116,5 +124,6 @@ export class GroupCommitter {
 			outcomes = group.map(() => ({ error }));
 		}
 		for (let i = 0; i < group.length; i++) group[i].done(outcomes[i]);
+		this.#settled += group.length;
 	}
 }
