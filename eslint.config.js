@@ -29,8 +29,11 @@ export default ts.config(
 		languageOptions: {
 			globals: { ...globals.node, ...globals.browser },
 			parserOptions: {
-				// SvelteKit keeps the service worker out of its tsconfig (it needs the WebWorker lib).
-				projectService: { allowDefaultProject: ['apps/web/src/service-worker.ts'] },
+				// SvelteKit keeps the service worker out of its tsconfig (it needs the WebWorker lib);
+				// the test clock is plain JavaScript, preloaded by node into a server under test.
+				projectService: {
+					allowDefaultProject: ['apps/web/src/service-worker.ts', 'tests/support/shift-clock.mjs']
+				},
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				tsconfigRootDir: import.meta.dirname

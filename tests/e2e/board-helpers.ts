@@ -83,16 +83,18 @@ export async function openCard(page: Page, agencyId: string, taskId: string): Pr
  * `board(username)` logs in in a new context and opens the board, `context(username?)` gives a
  * new context, signed in when a username is given.
  */
-export function boardSuite(): {
+export function boardSuite(options: { env?: Record<string, string> } = {}): {
 	board: (username: string, query?: string) => Promise<Page>;
 	context: (username?: string) => Promise<BrowserContext>;
+	/** The running server (started before the file's tests). */
+	app: () => AppServer;
 } {
 	let app: AppServer | undefined;
 	let browser: Browser | undefined;
 	let closeBrowser: () => Promise<void> = async () => {};
 	const contexts: BrowserContext[] = [];
 	beforeAll(async () => {
-		app = await startAppServer();
+		app = await startAppServer(options.env);
 		({ browser, close: closeBrowser } = await launchBrowser());
 	});
 	afterAll(async () => {
@@ -110,6 +112,7 @@ export function boardSuite(): {
 			const context = await signedInContext({ browser: browser!, baseUrl: app!.baseUrl, username });
 			contexts.push(context);
 			return context;
-		}
+		},
+		app: () => app!
 	};
 }

@@ -13,7 +13,26 @@ const BDBP_NAME = 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh';
 const DUCCO_NAME = 'Ủy ban nhân dân huyện Đức Cơ';
 const THREE_DAYS = 3 * 86_400_000;
 
-const { context } = boardSuite();
+/**
+ * The server's clock can be moved on three days (tests/support/shift-clock.mjs): a report counts
+ * from when the server received it, so only the server's time can make one late.
+ */
+const { context, app } = boardSuite({
+	env: {
+		NODE_OPTIONS: `--import=${new URL('../support/shift-clock.mjs', import.meta.url).href}`,
+		PLANBOARD_TEST_CLOCK_STEP_MS: String(THREE_DAYS)
+	}
+});
+
+/** Moves the server's clock on by three days, and waits until it says so. */
+async function serverThreeDaysLater(): Promise<void> {
+	const { server } = app();
+	const seen = server.output.length;
+	server.process.kill('SIGUSR2');
+	await expect
+		.poll(() => server.output.slice(seen).join('').includes('test.clock_moved'), { timeout: 5000 })
+		.toBe(true);
+}
 
 /** The text of each paragraph of a DOCX. */
 function paragraphs(docx: Uint8Array): string[] {
@@ -23,10 +42,9 @@ function paragraphs(docx: Uint8Array): string[] {
 	);
 }
 
-/** The reports page of the reference plan, live; `clock` fixes the browser's time (ms). */
-async function reportsPage(username: string, clock?: number): Promise<Page> {
+/** The reports page of the reference plan, live. */
+async function reportsPage(username: string): Promise<Page> {
 	const page = await (await context(username)).newPage();
-	if (clock !== undefined) await page.clock.setFixedTime(clock);
 	await page.goto(`/plans/${PLAN}/reports`);
 	await waitOnline(page);
 	return page;
@@ -84,11 +102,15 @@ describe('reporting rounds in Chromium', () => {
 		});
 		expect(await onTime.getByTestId('report-sent').getAttribute('data-late')).toBe('false');
 
-		// The second officer's clock is three days past the due date.
+		// Three days pass on the server: the second officer's report arrives after the due day.
+		// Its browser's clock is not moved, nor would moving it help: the server stamps the time.
+		await serverThreeDaysLater();
 		const lateAt = Date.now() + THREE_DAYS;
-		const late = await reportsPage('ducco', lateAt);
+		const late = await reportsPage('ducco');
 		await submit(late, { result: 'Đã treo 20 pa-nô', difficulties: 'Thiếu kinh phí' });
-		expect(await late.getByTestId('report-sent').getAttribute('data-late')).toBe('true');
+		await expect
+			.poll(() => late.getByTestId('report-sent').getAttribute('data-late'), { timeout: 5000 })
+			.toBe('true');
 
 		// The coordinator sees who submitted and who was late, live.
 		const state = (agency: string) =>

@@ -8,7 +8,9 @@ import {
 	submitReport
 } from '@planboard/model';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { sleep, waitFor, type Client } from '../../../tests/support/harness.js';
+import { sendRawUpdate } from '../../../tests/support/raw-session.js';
 import { storedDoc } from '../../../tests/support/stored.js';
 import { twoLaneSuite } from '../../../tests/support/sync-board.js';
 import { CloseCodes } from './close-codes.js';
@@ -135,5 +137,45 @@ describe('reporting rounds through the sync server', () => {
 		own.destroy();
 		await sleep(100);
 		expect(suite.server.store.updates.load(agencyName(BDBP)).updates.length).toBe(before);
+	});
+
+	it("stamps a submission with the server's clock: a forged time cannot make a late report on time", async () => {
+		const coordPlan = open(planName, suite.coordinator);
+		const coordOwn = open(agencyName(BDBP), suite.coordinator);
+		await Promise.all([coordPlan.ready, coordOwn.ready]);
+		// Due 10/11/2024, long past: any report the server receives now is late.
+		const roundId = await openedRound(coordPlan);
+		const started = Date.now();
+		// A raw client writes the report with a time of its choosing, before the due date.
+		const forged = Date.parse('2024-11-01T02:00:00Z');
+		const local = storedDoc(suite.server.store, agencyName(BDBP));
+		const before = Y.encodeStateVector(local);
+		local.getMap('reportSubmissions').set(roundId, {
+			rows: [{ taskId: OWN, status: 'done', progress: 100, result: 'Xong' }],
+			difficulties: '',
+			proposals: '',
+			submittedAt: forged,
+			by: 'u-bdbp',
+			byName: 'Cán bộ BĐBP'
+		});
+		const sent = await sendRawUpdate({
+			url: suite.server.url,
+			document: agencyName(BDBP),
+			token: suite.officer,
+			update: Y.encodeStateAsUpdate(local, before)
+		});
+		expect(sent).toMatchObject({ acked: true, code: null });
+		const read = (agency: Y.Doc) => readSubmission({ plan: coordPlan.doc, agency, roundId });
+		// Every replica converges on the server's time, and the store holds it.
+		await waitFor(() => (read(coordOwn.doc)?.submittedAt ?? forged) !== forged);
+		const seen = read(coordOwn.doc)!;
+		expect(seen.submittedAt).toBeGreaterThanOrEqual(started);
+		expect(seen.submittedAt).toBeLessThanOrEqual(Date.now());
+		expect(seen.late).toBe(true);
+		expect(seen.rows[0].result).toBe('Xong');
+		await waitFor(
+			() => (read(storedDoc(suite.server.store, agencyName(BDBP)))?.submittedAt ?? 0) >= started
+		);
+		expect(read(storedDoc(suite.server.store, agencyName(BDBP)))?.late).toBe(true);
 	});
 });

@@ -18,6 +18,7 @@ import { DurableLog, type DurableLogConfig } from './extensions/durable-log.js';
 import { PresenceGuard } from './extensions/presence-guard.js';
 import { PresenceFanout, type PresenceFanoutConfig } from './extensions/presence-fanout.js';
 import { SchemaCheck } from './extensions/schema-check.js';
+import { SubmissionStamp } from './extensions/submission-stamp.js';
 import { SessionGuard } from './extensions/session-guard.js';
 import { UpdateCheck } from './extensions/update-check.js';
 import { originAllowed } from './origin.js';
@@ -109,6 +110,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			}),
 			new UpdateCheck({ log }),
 			...(options.schemaCheck === false ? [] : [new SchemaCheck({ log })]),
+			new SubmissionStamp({ log }),
 			// Before the durable log, at the same priority: its store lock gates the snapshots.
 			...(cluster ? [cluster.fanOut] : []),
 			new DurableLog({

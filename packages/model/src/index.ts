@@ -130,6 +130,8 @@ export {
 	readSubmission,
 	readSubmissions,
 	roundStatus,
+	stampSubmissions,
+	submissionsMap,
 	submitReport
 } from './report-submission.js';
 export type {

@@ -41,6 +41,7 @@ export interface ReportSubmission {
 	difficulties: string;
 	/** "Đề xuất, kiến nghị". */
 	proposals: string;
+	/** When the sync server received it (`stampSubmissions`), never the sender's clock. */
 	submittedAt: number;
 	by: string;
 	byName: string;
@@ -215,6 +216,34 @@ export function submitReport(options: SubmitReportOptions): void {
 	const problem = submissionProblem(record);
 	if (problem) throw new RangeError(`Invalid report: ${problem}`);
 	agency.transact(() => submissionsMap(agency).set(round.id, record));
+}
+
+/**
+ * Sets the time of the given submissions to `at`, the sync server's clock when it received
+ * them: a report counts (on time or late) from when it reached the server, so a client's clock,
+ * wrong or forged, never decides lateness. `submitReport`'s own time is only what the sender
+ * sees until the server's stamp arrives. Values that are not submission records are left to the
+ * readers (and the schema check). Returns how many were stamped.
+ */
+export function stampSubmissions(
+	agency: Y.Doc,
+	options: { roundIds: Iterable<string>; at: number; origin?: unknown }
+): number {
+	const map = submissionsMap(agency);
+	let stamped = 0;
+	Y.transact(
+		agency,
+		() => {
+			for (const id of options.roundIds) {
+				const v = map.get(id);
+				if (!isRecord(v) || v.submittedAt === options.at) continue;
+				map.set(id, { ...v, submittedAt: options.at });
+				stamped++;
+			}
+		},
+		options.origin ?? null
+	);
+	return stamped;
 }
 
 /** Where one agency stands in a round. */
