@@ -14,6 +14,7 @@ import { readDocument } from '@planboard/boards';
 import type * as Y from 'yjs';
 import { boardDescriptor } from './plans';
 import { runtime } from './runtime';
+import { storedRead } from './stored-reads';
 
 /** A document as stored: latest snapshot plus the log tail; as it stood at `at` when given. */
 export function loadStoredDoc(document: string, at?: Date): Y.Doc {
@@ -27,21 +28,31 @@ export function loadStoredDoc(document: string, at?: Date): Y.Doc {
  */
 export function boardSnapshot(planId: string, at?: Date) {
 	const descriptor = boardDescriptor(planId);
-	const planDoc = loadStoredDoc(planDocName(planId), at);
+	const plan = planReads(planDocName(planId), at);
 	const lanes: { agency: AgencyInfo; cards: Card[] }[] = [];
-	const agencies = readAgencies(planDoc);
-	for (const agency of agencies) {
+	for (const agency of plan.agencies) {
 		if (agency.kind === 'group') continue;
-		const cards = readCards(loadStoredDoc(agencyDocName({ planId, agencyId: agency.id }), at));
+		const document = agencyDocName({ planId, agencyId: agency.id });
+		const cards = at
+			? readCards(loadStoredDoc(document, at))
+			: storedRead({ document, kind: 'cards', read: readCards });
 		if (cards.length > 0) lanes.push({ agency, cards });
 	}
+	return { descriptor, ...plan, lanes };
+}
+
+function readPlan(planDoc: Y.Doc) {
 	return {
-		descriptor,
 		meta: readPlanMeta(planDoc),
 		sections: readSections(planDoc),
 		tasks: readTasks(planDoc),
-		agencies,
-		milestones: readMilestones(planDoc),
-		lanes
+		agencies: readAgencies(planDoc),
+		milestones: readMilestones(planDoc)
 	};
+}
+
+/** The plan's reads; the live ones are kept until the document changes (see storedRead). */
+function planReads(document: string, at?: Date): ReturnType<typeof readPlan> {
+	if (at) return readPlan(loadStoredDoc(document, at));
+	return storedRead({ document, kind: 'board-plan', read: readPlan });
 }
