@@ -4,7 +4,8 @@ import type {
 	afterUnloadDocumentPayload,
 	beforeBroadcastStatelessPayload,
 	onAwarenessUpdatePayload,
-	onChangePayload
+	onChangePayload,
+	onStoreDocumentPayload
 } from '@hocuspocus/server';
 import type { Logger } from '@planboard/config';
 import type { Redis as IORedis } from 'ioredis';
@@ -83,6 +84,20 @@ export class RedisFanOut extends Redis {
 			await Promise.race([loading, outage]);
 		} finally {
 			clearInterval(poll);
+		}
+	}
+
+	/**
+	 * Takes the document's store lock, or skips the hooks after it (the snapshot) when another
+	 * server holds it or Redis is down. Hocuspocus logs a skip's message as an error: this one is
+	 * routine, so it goes without its message.
+	 */
+	async onStoreDocument(data: onStoreDocumentPayload): Promise<void> {
+		try {
+			await super.onStoreDocument(data);
+		} catch (error) {
+			if (error instanceof Error && error.name === 'SkipFurtherHooksError') error.message = '';
+			throw error;
 		}
 	}
 
