@@ -70,10 +70,10 @@ export interface DocumentStore {
 }
 
 /**
- * A store whose append is durable before it returns. The sync server needs this: it appends
- * inside Yjs's update event, before Hocuspocus acknowledges the update, and closes the sender's
- * socket on a refused append so the update is never acknowledged. A backend without it would
- * have to hold acknowledgements until `append` resolves instead.
+ * A store whose append is durable before it returns. The sync server's group commit uses it: it
+ * stores each event-loop turn's updates with one `appendManyNow`, releases the acknowledgements it
+ * held only after that returned, and closes the senders' sockets on a refused one so those
+ * updates are never acknowledged. A backend without it would release on `appendMany` resolving.
  */
 export interface SynchronousAppend {
 	/** Stores the update now; returns its seq, or throws (nothing stored) when refused. */
