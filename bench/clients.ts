@@ -86,3 +86,43 @@ export function baselineClient(options: { url: string; document: string }): Benc
 function quietAwareness(awareness: { setLocalState(state: null): void } | null): void {
 	awareness?.setLocalState(null);
 }
+
+/**
+ * What one browser tab with a board open holds: one socket carrying a provider per document (the
+ * plan document with presence, the agency documents without), as the web's BoardSession opens
+ * them. `synced` resolves when every document has synced.
+ */
+export function boardClient(options: {
+	url: string;
+	documents: string[];
+	token: string;
+}): Pick<BenchClient, 'synced' | 'destroy'> {
+	const socket = new HocuspocusProviderWebsocket({
+		url: options.url,
+		WebSocketPolyfill: WebSocket
+	});
+	const providers = options.documents.map((name, i) => {
+		let resolve: () => void = () => {};
+		const synced = new Promise<void>((res) => (resolve = res));
+		const provider = new HocuspocusProvider({
+			name,
+			document: new Y.Doc(),
+			token: options.token,
+			websocketProvider: socket,
+			onSynced: () => resolve(),
+			...(i === 0 ? {} : { awareness: null })
+		});
+		provider.attach();
+		return { provider, synced };
+	});
+	const synced = Promise.all(providers.map((p) => p.synced)).then(() => {
+		providers[0].provider.awareness?.setLocalState({ card: null, typing: null });
+	});
+	return {
+		synced,
+		destroy() {
+			for (const p of providers) p.provider.destroy();
+			socket.destroy();
+		}
+	};
+}

@@ -1,48 +1,97 @@
 // Memory per idle connection: RSS and heap of the server process (a child, measured over IPC
-// after a full GC) before and after 1,000 synced, idle connections to one board document.
-// Planboard's connections are authenticated (token, per-document access); the baseline's are not.
-import { baselineClient, hocuspocusClient, type BenchClient } from './clients.js';
+// after a full GC) before and after 1,000 synced, idle connections to one board document, then
+// after 1,000 more. Planboard's connections are authenticated (token, per-document access); the
+// baseline's are not. Then what one browser-like client with the Gia Lai board open costs
+// Planboard's server: one socket, one provider per document (46), as the web's BoardSession.
+import { readFileSync } from 'node:fs';
+import { boardClient, baselineClient, hocuspocusClient, type BenchClient } from './clients.js';
+import { benchResults, type Aim, type Cell } from './results.js';
 import {
 	openStore,
 	seedBoard,
 	spawnServer,
 	tempDir,
 	type ChildBenchServer,
-	type MemoryStats
+	type MemoryStats,
+	type Store
 } from './servers.js';
-import { inBatches, printTable, sleep, summarize } from './support.js';
+import { inBatches, sleep } from './support.js';
+import { buildSeed, boardDirectory, createBoard } from '@planboard/boards';
+import { agencyDocName, planDocName } from '@planboard/model';
+import { loadGiaLaiDirectory, parsePlan } from '@planboard/plan-import';
 
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 1000);
-const RUNS = 3;
+const RUNS = Number(process.env.CONNECTION_RUNS ?? 3);
+const BROWSERS = Number(process.env.BROWSERS ?? 20);
+const KINDS = ['planboard', 'baseline'] as const;
+type Kind = (typeof KINDS)[number];
 
-interface Sample {
-	rss: number;
-	heap: number;
-	connectMs: number;
+const results = benchResults('connections');
+
+async function connectAll(count: number, open: () => BenchClient): Promise<BenchClient[]> {
+	return inBatches(count, 50, async () => {
+		const c = open();
+		await c.synced;
+		return c;
+	});
 }
 
-async function measure(server: ChildBenchServer, open: () => BenchClient): Promise<Sample> {
+/** Per connection: the first CONNECTIONS on a fresh server, then CONNECTIONS more on top. */
+async function measure(kind: Kind, server: ChildBenchServer, open: () => BenchClient) {
 	// One connection first, so the document and the per-document machinery are already loaded.
 	const warm = open();
 	await warm.synced;
 	await sleep(300);
 	const before: MemoryStats = await server.stats();
 	const started = performance.now();
-	const clients = await inBatches(CONNECTIONS, 50, async () => {
-		const c = open();
-		await c.synced;
-		return c;
-	});
-	const connectMs = performance.now() - started;
+	const first = await connectAll(CONNECTIONS, open);
+	results.add(`${kind}/connect-ms`, performance.now() - started);
+	await sleep(1000);
+	const middle = await server.stats();
+	const next = await connectAll(CONNECTIONS, open);
 	await sleep(1000);
 	const after = await server.stats();
-	for (const c of [warm, ...clients]) c.destroy();
+	results.add(`${kind}/rss-first`, (middle.rss - before.rss) / CONNECTIONS);
+	results.add(`${kind}/heap-first`, (middle.heapUsed - before.heapUsed) / CONNECTIONS);
+	results.add(`${kind}/rss-next`, (after.rss - middle.rss) / CONNECTIONS);
+	results.add(`${kind}/heap-next`, (after.heapUsed - middle.heapUsed) / CONNECTIONS);
+	for (const c of [warm, ...first, ...next]) c.destroy();
 	await sleep(1500);
-	return {
-		rss: (after.rss - before.rss) / CONNECTIONS,
-		heap: (after.heapUsed - before.heapUsed) / CONNECTIONS,
-		connectMs
-	};
+}
+
+/** The reference board as `planboard init` creates it; returns its document names. */
+function seedGiaLai(store: Store): string[] {
+	const planId = 'gia-lai-2024';
+	const directory = (store.agencies.seed(loadGiaLaiDirectory()), boardDirectory(store));
+	const plan = parsePlan(
+		readFileSync(new URL('../plans/gia-lai-2024-ttdn.txt', import.meta.url), 'utf8'),
+		{ directory, source: 'gia-lai-2024-ttdn.txt' }
+	);
+	createBoard({ store, plan, planId, directory });
+	const { documentAgencies } = buildSeed({ plan, planId, directory });
+	return [
+		planDocName(planId),
+		...documentAgencies.map((a) => agencyDocName({ planId, agencyId: a.id }))
+	];
+}
+
+/** Per browser-like client: BROWSERS of them after one that loaded every document. */
+async function measureBrowsers(server: ChildBenchServer, documents: string[], token: string) {
+	const open = () => boardClient({ url: server.url, documents, token });
+	const warm = open();
+	await warm.synced;
+	await sleep(500);
+	const before = await server.stats();
+	const browsers = await inBatches(BROWSERS, 5, async () => {
+		const b = open();
+		await b.synced;
+		return b;
+	});
+	await sleep(1000);
+	const after = await server.stats();
+	results.add('browser/rss', (after.rss - before.rss) / BROWSERS);
+	results.add('browser/heap', (after.heapUsed - before.heapUsed) / BROWSERS);
+	for (const b of [warm, ...browsers]) b.destroy();
 }
 
 async function main(): Promise<void> {
@@ -50,14 +99,12 @@ async function main(): Promise<void> {
 	const databasePath = `${tmp.dir}/bench.db`;
 	const setup = openStore({ path: databasePath });
 	const token = await seedBoard({ store: setup, planId: 'conn' });
+	const documents = seedGiaLai(setup);
 	setup.close();
-	const samples = { planboard: [] as Sample[], baseline: [] as Sample[] };
 	try {
 		for (let run = 0; run < RUNS; run++) {
 			// A fresh process per run and side, so one run's freed-but-retained pages do not count twice.
-			for (const kind of run % 2 === 0
-				? (['planboard', 'baseline'] as const)
-				: (['baseline', 'planboard'] as const)) {
+			for (const kind of run % 2 === 0 ? KINDS : [...KINDS].reverse()) {
 				const server =
 					kind === 'planboard'
 						? await spawnServer({ kind, databasePath })
@@ -66,41 +113,85 @@ async function main(): Promise<void> {
 					kind === 'planboard'
 						? () => hocuspocusClient({ url: server.url, document: 'plan/conn', token })
 						: () => baselineClient({ url: server.url, document: 'conn' });
-				samples[kind].push(await measure(server, open));
+				await measure(kind, server, open);
 				await server.close();
 			}
+			const server = await spawnServer({ kind: 'planboard', databasePath });
+			await measureBrowsers(server, documents, token);
+			await server.close();
 		}
 	} finally {
 		tmp.cleanup();
 	}
-	const kib = (x: number) => (x / 1024).toFixed(1);
-	const row = (name: string, s: Sample[]) => {
-		const rss = summarize(s.map((x) => x.rss));
-		const heap = summarize(s.map((x) => x.heap));
-		const connect = summarize(s.map((x) => x.connectMs));
-		return [
-			name,
-			`${kib(rss.median)} / ${kib(rss.max)}`,
-			`${kib(heap.median)} / ${kib(heap.max)}`,
-			`${Math.round(connect.median)}`
-		];
-	};
-	printTable({
-		title: `Idle connections: server memory per connection at ${CONNECTIONS.toLocaleString('en-US')} connections (KiB)`,
-		columns: [
-			'server',
-			'RSS median / max',
-			'heap median / max',
-			`connect+sync of ${CONNECTIONS} ms (median)`
-		],
-		rows: [
-			row('y-websocket 1.5.4 (no auth)', samples.baseline),
-			row('Planboard (token auth, SQLite log)', samples.planboard)
-		],
-		notes: [
-			`${RUNS} runs per server, each in a fresh child process, alternating order; (after − before) / ${CONNECTIONS} after a forced full GC`,
-			'all connections on one document, opened 50 at a time, idle (no awareness state) for 1 s before measuring'
+	const kib = (series: string): Cell => ({
+		join: [
+			{ stat: 'median', series, scale: 1 / 1024 },
+			{ stat: 'max', series, scale: 1 / 1024 }
 		]
+	});
+	const row = (name: string, kind: Kind): Cell[] => [
+		name,
+		kib(`${kind}/rss-first`),
+		kib(`${kind}/heap-first`),
+		kib(`${kind}/rss-next`),
+		kib(`${kind}/heap-next`),
+		{ stat: 'median', series: `${kind}/connect-ms`, digits: 0 }
+	];
+	const perConnection = results.stat('median', 'planboard/rss-first') / 1024;
+	const perBrowser = results.stat('median', 'browser/rss') / 1024;
+	const aims: Aim[] = [
+		{
+			aim: `at most 16 KiB of server RSS per idle connection (${CONNECTIONS.toLocaleString('en-US')} connections)`,
+			figure: {
+				join: [
+					{ stat: 'median', series: 'planboard/rss-first', scale: 1 / 1024, suffix: ' KiB' },
+					{ stat: 'median', series: 'baseline/rss-first', scale: 1 / 1024, suffix: ' KiB baseline' }
+				],
+				sep: ' vs '
+			},
+			met: perConnection <= 16,
+			limit:
+				perConnection <= 16
+					? undefined
+					: `part of it is V8's young generation growing to its 16 MB semi-spaces while ${CONNECTIONS} connections' objects survive (a fixed cost: the next ${CONNECTIONS} add ${(results.stat('median', 'planboard/rss-next') / 1024).toFixed(1)} KiB each); the rest is Hocuspocus's per-connection objects (heap column)`
+		},
+		{
+			aim: 'one browser with the whole Gia Lai board open (all its documents) under 150 KiB',
+			figure: { stat: 'median', series: 'browser/rss', scale: 1 / 1024, suffix: ' KiB' },
+			met: perBrowser < 150
+		}
+	];
+	results.write({
+		tables: [
+			{
+				title: `Idle connections: server memory per connection (KiB, median / max of ${RUNS} runs)`,
+				columns: [
+					'server',
+					`RSS, first ${CONNECTIONS}`,
+					`heap, first ${CONNECTIONS}`,
+					`RSS, next ${CONNECTIONS}`,
+					`heap, next ${CONNECTIONS}`,
+					`connect+sync of ${CONNECTIONS}, ms`
+				],
+				rows: [
+					row('y-websocket 1.5.4 (no auth)', 'baseline'),
+					row('Planboard (token auth, SQLite log)', 'planboard')
+				],
+				notes: [
+					`${RUNS} runs per server, each in a fresh child process, alternating order; (after − before) / ${CONNECTIONS} after a forced full GC`,
+					`all connections on one document, opened 50 at a time, idle (no awareness state) for 1 s before measuring; "next": ${CONNECTIONS} more on top of the first`
+				]
+			},
+			{
+				title: `A browser with the Gia Lai board open: server memory per browser (KiB, median / max of ${RUNS} runs)`,
+				columns: ['documents per browser', 'RSS', 'heap'],
+				rows: [[String(documents.length), kib('browser/rss'), kib('browser/heap')]],
+				notes: [
+					`one HocuspocusProviderWebsocket carrying a provider per document (the plan document with presence, ${documents.length - 1} agency documents without), as the web's BoardSession; ${BROWSERS} browsers after one that loaded every document, 5 at a time`
+				]
+			}
+		],
+		aims
 	});
 }
 

@@ -2,21 +2,33 @@
 // saw it. Planboard's server (auth, per-document access, durable SQLite log) against the plain
 // y-websocket server, each in its own child process, interleaved in blocks so that drift of the
 // machine (thermal, other load) hits both alike. Driver and servers share the machine's cores.
-// Planboard runs twice, with and without the schema check (SchemaCheck), on initialised plan
-// documents whose `plan.year` the writer sets, so the check decodes and validates every write.
+// Planboard's writers set `plan.year` of initialised plan documents, so the schema check decodes
+// and validates every write; FANOUT_UNCHECKED=1 adds Planboard without the schema check.
+// The driver's own cost is reported apart: its event-loop busy time per write while each server
+// runs, and the floor of that, the time to apply one write to N documents in this process.
 import * as Y from 'yjs';
 import { asPlanId, initPlanDoc } from '@planboard/model';
 import { baselineClient, hocuspocusClient, type BenchClient } from './clients.js';
+import { benchResults, type Aim, type Cell } from './results.js';
 import { openStore, seedBoard, spawnServer, tempDir, type ChildBenchServer } from './servers.js';
-import { inBatches, printTable, sleep, summarize, waitFor } from './support.js';
+import { inBatches, sleep, waitFor } from './support.js';
 
 const SIZES = (process.env.FANOUT_SIZES ?? '10,100,500').split(',').map(Number);
-const BLOCKS = 6;
 const WRITES_PER_BLOCK = 40;
+/** At least this many writes per server and N (whole blocks). */
+const WRITES = Number(process.env.FANOUT_WRITES ?? 1000);
+const BLOCKS = Math.ceil(WRITES / WRITES_PER_BLOCK);
 const INTERVAL_MS = 50; // 20 writes per second
+const UNCHECKED = process.env.FANOUT_UNCHECKED === '1';
+/** Writes applied to N in-process documents to time the driver's decoding floor. */
+const FLOOR_WRITES = 200;
+
+const results = benchResults('fanout');
 
 interface Side {
 	name: string;
+	/** Series prefix: `<key>/<N>/...`. */
+	key: string;
 	/** The map and key the writer sets (a known, validated part of a plan document for ours). */
 	target: [map: string, key: string];
 	writer: BenchClient;
@@ -30,6 +42,7 @@ interface Side {
 
 async function connectSide(options: {
 	name: string;
+	key: string;
 	n: number;
 	target: [string, string];
 	open: () => BenchClient;
@@ -43,6 +56,7 @@ async function connectSide(options: {
 	const [mapName, key] = options.target;
 	const side: Side = {
 		name: options.name,
+		key: options.key,
 		target: options.target,
 		writer,
 		readers,
@@ -71,6 +85,7 @@ async function connectSide(options: {
 async function runBlock(side: Side): Promise<void> {
 	const [mapName, key] = side.target;
 	const map = side.writer.doc.getMap<number>(mapName);
+	const cpu = process.cpuUsage();
 	const start = performance.now();
 	const first = side.seq + 1;
 	for (let i = 0; i < WRITES_PER_BLOCK; i++) {
@@ -92,6 +107,27 @@ async function runBlock(side: Side): Promise<void> {
 		// Reported as lost rather than aborting the whole run.
 	}
 	for (let j = first; j <= last; j++) if (side.latencies[j] === undefined) side.lost++;
+	// The driver's CPU time during the block, per write: its clients' decoding and its own timers.
+	const used = process.cpuUsage(cpu);
+	results.add(`${side.key}/driver-cpu`, (used.user + used.system) / 1000 / WRITES_PER_BLOCK);
+}
+
+/**
+ * The driver's floor per write: applying one write to N documents and running the readers'
+ * observer, in this process, with no socket and no server. Every server's latency includes it.
+ */
+function driverFloor(n: number): void {
+	const writer = new Y.Doc();
+	const readers = Array.from({ length: n }, () => new Y.Doc());
+	let seen = 0;
+	for (const r of readers) r.getMap('fan').observe(() => seen++);
+	writer.on('update', (update: Uint8Array) => {
+		const started = performance.now();
+		for (const r of readers) Y.applyUpdate(r, update);
+		results.add(`driver/${n}/floor`, performance.now() - started);
+	});
+	for (let i = 0; i < FLOOR_WRITES; i++) writer.getMap('fan').set('seq', i);
+	if (seen !== n * FLOOR_WRITES) throw new Error('driver floor: a reader missed a write');
 }
 
 /** A database with one initialised plan document per N; returns the tokens by N's index. */
@@ -126,92 +162,157 @@ async function main(): Promise<void> {
 	const databasePath = `${tmp.dir}/bench.db`;
 	const uncheckedPath = `${tmp.dir}/bench-unchecked.db`;
 	const tokens = await seedDatabase(databasePath);
-	const uncheckedTokens = await seedDatabase(uncheckedPath);
+	const uncheckedTokens = UNCHECKED ? await seedDatabase(uncheckedPath) : new Map<number, string>();
 
 	const ours: ChildBenchServer = await spawnServer({ kind: 'planboard', databasePath });
-	const unchecked: ChildBenchServer = await spawnServer({
-		kind: 'planboard',
-		databasePath: uncheckedPath,
-		schemaCheck: false
-	});
+	const unchecked: ChildBenchServer | null = UNCHECKED
+		? await spawnServer({ kind: 'planboard', databasePath: uncheckedPath, schemaCheck: false })
+		: null;
 	const base: ChildBenchServer = await spawnServer({ kind: 'baseline' });
-	const rows: (string | number)[][] = [];
 	try {
 		for (const [k, n] of SIZES.entries()) {
+			driverFloor(n);
 			const started = performance.now();
-			const a = await connectSide({
-				name: 'planboard',
-				n,
-				target: ['plan', 'year'],
-				open: () =>
-					hocuspocusClient({ url: ours.url, document: `plan/fan${k}`, token: tokens.get(k)! })
-			});
-			const c = await connectSide({
-				name: 'planboard, no schema check',
-				n,
-				target: ['plan', 'year'],
-				open: () =>
-					hocuspocusClient({
-						url: unchecked.url,
-						document: `plan/fan${k}`,
-						token: uncheckedTokens.get(k)!
+			const sides: Side[] = [
+				await connectSide({
+					name: 'planboard',
+					key: `planboard/${n}`,
+					n,
+					target: ['plan', 'year'],
+					open: () =>
+						hocuspocusClient({ url: ours.url, document: `plan/fan${k}`, token: tokens.get(k)! })
+				}),
+				await connectSide({
+					name: 'baseline',
+					key: `baseline/${n}`,
+					n,
+					target: ['fan', 'seq'],
+					open: () => baselineClient({ url: base.url, document: `fan${k}` })
+				})
+			];
+			if (unchecked)
+				sides.push(
+					await connectSide({
+						name: 'planboard, no schema check',
+						key: `unchecked/${n}`,
+						n,
+						target: ['plan', 'year'],
+						open: () =>
+							hocuspocusClient({
+								url: unchecked.url,
+								document: `plan/fan${k}`,
+								token: uncheckedTokens.get(k)!
+							})
 					})
-			});
-			const b = await connectSide({
-				name: 'baseline',
-				n,
-				target: ['fan', 'seq'],
-				open: () => baselineClient({ url: base.url, document: `fan${k}` })
-			});
+				);
 			const connectMs = performance.now() - started;
 			await sleep(500);
 			for (let block = 0; block < BLOCKS; block++) {
 				// Rotate which goes first, so none always runs right after a quiet period.
-				const sides = [a, c, b];
-				const order = [...sides.slice(block % 3), ...sides.slice(0, block % 3)];
-				for (const side of order) await runBlock(side);
+				const r = block % sides.length;
+				for (const side of [...sides.slice(r), ...sides.slice(0, r)]) await runBlock(side);
 			}
-			const sa = summarize(a.latencies.filter((x) => x !== undefined));
-			const sb = summarize(b.latencies.filter((x) => x !== undefined));
-			const sc = summarize(c.latencies.filter((x) => x !== undefined));
-			rows.push([
-				String(n),
-				`${sb.median.toFixed(1)} / ${sb.p99.toFixed(1)}`,
-				`${sa.median.toFixed(1)} / ${sa.p99.toFixed(1)}`,
-				`${(sa.median / sb.median).toFixed(2)} / ${(sa.p99 / sb.p99).toFixed(2)}`,
-				`${sc.median.toFixed(1)} / ${sc.p99.toFixed(1)}`,
-				`${(sa.median / sc.median).toFixed(2)} / ${(sa.p99 / sc.p99).toFixed(2)}`,
-				`${a.lost} / ${c.lost} / ${b.lost}`,
-				`${sa.n} / ${sc.n} / ${sb.n}`
-			]);
-			console.error(`fan-out N=${n} done (connect of both sides ${Math.round(connectMs)} ms)`);
-			for (const side of [a, b, c]) for (const x of [side.writer, ...side.readers]) x.destroy();
+			for (const side of sides) {
+				results.add(`${side.key}/latency`, ...side.latencies.filter((x) => x !== undefined));
+				results.add(`${side.key}/lost`, side.lost);
+			}
+			console.error(`fan-out N=${n} done (connect of every side ${Math.round(connectMs)} ms)`);
+			for (const side of sides) for (const x of [side.writer, ...side.readers]) x.destroy();
 			await sleep(1000);
 		}
 	} finally {
 		await ours.close();
-		await unchecked.close();
+		await unchecked?.close();
 		await base.close();
 		tmp.cleanup();
 	}
-	printTable({
-		title: 'Fan-out: one writer, N readers, time until the last reader saw a write (ms)',
-		columns: [
-			'N',
-			'y-websocket 1.5.4 median / p99',
-			'Planboard median / p99',
-			'ratio median / p99',
-			'Planboard without schema check median / p99',
-			'schema check cost (with / without) median / p99',
-			'lost (ours / unchecked / base)',
-			'writes (ours / unchecked / base)'
-		],
-		rows,
-		notes: [
-			`${BLOCKS} interleaved blocks of ${WRITES_PER_BLOCK} writes at ${1000 / INTERVAL_MS}/s per server and N; each server in its own child process, all clients in the driver process`,
-			'Planboard: token auth, per-document access, schema check, synchronous SQLite append (WAL, synchronous=NORMAL) per update; the writer sets plan.year of an initialised plan document, so the schema check decodes and validates every write',
-			'driver and servers share the cores: with N = 500 the driver decodes 500 copies of every write'
+	const medianP99 = (series: string): Cell => ({
+		join: [
+			{ stat: 'median', series },
+			{ stat: 'p99', series }
 		]
+	});
+	const ratio = (stat: 'median' | 'p99', n: number, of = 'planboard'): Cell => ({
+		ratio: [
+			{ stat, series: `${of}/${n}/latency` },
+			{ stat, series: `baseline/${n}/latency` }
+		]
+	});
+	const aims: Aim[] = SIZES.map((n) => {
+		const r =
+			results.stat('p99', `planboard/${n}/latency`) / results.stat('p99', `baseline/${n}/latency`);
+		return {
+			aim: `fan-out p99 at N = ${n} at most 1.1 × the plain y-websocket server`,
+			figure: {
+				join: [
+					{
+						join: [
+							{ stat: 'p99', series: `planboard/${n}/latency`, suffix: ' ms' },
+							{ stat: 'p99', series: `baseline/${n}/latency`, suffix: ' ms' }
+						],
+						sep: ' vs '
+					},
+					{ ...ratio('p99', n), suffix: ' ×' }
+				],
+				sep: ': '
+			},
+			met: r <= 1.1
+		};
+	});
+	results.write({
+		tables: [
+			{
+				title: 'Fan-out: one writer, N readers, time until the last reader saw a write (ms)',
+				columns: [
+					'N',
+					'y-websocket 1.5.4 median / p99',
+					'Planboard median / p99',
+					'ratio median / p99',
+					...(UNCHECKED ? ['Planboard without schema check median / p99'] : []),
+					'lost (ours / base)',
+					'writes (ours / base)',
+					'driver CPU per write, ms (ours / base blocks)',
+					'driver floor per write, ms median / p99'
+				],
+				rows: SIZES.map((n) => [
+					String(n),
+					medianP99(`baseline/${n}/latency`),
+					medianP99(`planboard/${n}/latency`),
+					{ join: [ratio('median', n), ratio('p99', n)] },
+					...(UNCHECKED ? [medianP99(`unchecked/${n}/latency`)] : []),
+					{
+						join: [
+							{ stat: 'sum', series: `planboard/${n}/lost`, digits: 0 },
+							{ stat: 'sum', series: `baseline/${n}/lost`, digits: 0 }
+						]
+					},
+					{
+						join: [
+							{ stat: 'n', series: `planboard/${n}/latency` },
+							{ stat: 'n', series: `baseline/${n}/latency` }
+						]
+					},
+					{
+						join: [
+							{ stat: 'mean', series: `planboard/${n}/driver-cpu`, digits: 2 },
+							{ stat: 'mean', series: `baseline/${n}/driver-cpu`, digits: 2 }
+						]
+					},
+					{
+						join: [
+							{ stat: 'median', series: `driver/${n}/floor`, digits: 2 },
+							{ stat: 'p99', series: `driver/${n}/floor`, digits: 2 }
+						]
+					}
+				]),
+				notes: [
+					`${BLOCKS} interleaved blocks of ${WRITES_PER_BLOCK} writes at ${1000 / INTERVAL_MS}/s per server and N; each server in its own child process, all clients in the driver process`,
+					'Planboard as shipped: token auth, per-document access, flood pacing, schema check, durable log (group commit: acknowledgements and fan-out wait for the commit); the writer sets plan.year of an initialised plan document',
+					'driver CPU: CPU time of the driver process during a block, per write (its N + 1 clients decoding, the writer, timers); driver floor: applying one write to N Y.Docs in-process, no socket, no server, which every latency here contains'
+				]
+			}
+		],
+		aims
 	});
 }
 
