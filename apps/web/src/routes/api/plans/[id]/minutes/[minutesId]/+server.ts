@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { vietnamDate } from '@planboard/model';
 import { requireMinutesReader } from '$lib/server/minutes';
 import { requireUser } from '$lib/server/guard';
 import { runtime } from '$lib/server/runtime';
@@ -11,7 +12,8 @@ export const GET: RequestHandler = ({ locals, params }) => {
 	requireMinutesReader(requireUser(locals));
 	const file = runtime().store.minutes.file({ planId: params.id, id: params.minutesId });
 	if (!file) error(404, { message: 'Không tìm thấy biên bản.' });
-	const day = file.endedAt.toISOString().slice(0, 10);
+	// The meeting's day in Vietnam, as its minutes are dated (a UTC day is a day early before 07:00).
+	const day = vietnamDate(file.endedAt.getTime());
 	return new Response(new Uint8Array(file.docx), {
 		headers: {
 			'content-type': DOCX,
