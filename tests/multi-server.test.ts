@@ -2,6 +2,7 @@
 // connections, WAL), relaying through a real redis-server that the harness starts and stops.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { agencyDocName, planDocName } from '@planboard/model';
+import { openStore } from '@planboard/store';
 import {
 	connect,
 	startSyncServer,
@@ -21,6 +22,7 @@ let redis: RedisHarness;
 let a: TestServer;
 let b: TestServer;
 let cleanup = () => {};
+let closed = false;
 let coordinator = { token: '', userId: '', sessionId: '' };
 const clients: Client[] = [];
 
@@ -60,6 +62,7 @@ beforeEach(async () => {
 		durableLog: { snapshotAfter: 1 },
 		hocuspocus: { debounce: 50, maxDebounce: 200 }
 	};
+	closed = false;
 	a = await startSyncServer(options);
 	b = await startSyncServer(options);
 	storeTestBoard(a.store, twoLaneBoard('p1'));
@@ -68,7 +71,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
 	for (const c of clients.splice(0)) c.destroy();
-	await Promise.all([a.close(), b.close()]);
+	if (!closed) await Promise.all([a.close(), b.close()]);
 	cleanup();
 });
 
@@ -210,5 +213,53 @@ describe('two sync servers with Redis', () => {
 		const stored = storedDoc(b.store, DOC).getMap('plan');
 		expect(stored.get('year')).toBe(2052);
 		expect(stored.get('title')).toBe('KH trong lúc Redis dừng');
+	});
+
+	it('shuts down cleanly while Redis is down, with every update stored', async () => {
+		const onA = open(a);
+		await onA.ready;
+		await redis.stop();
+		onA.doc.getMap('plan').set('year', 2061);
+		await onA.flushed();
+		closed = true;
+		const shutdown = Promise.all([a.close(), b.close()]);
+		await Promise.race([
+			shutdown,
+			sleep(5000).then(() => {
+				throw new Error('shutdown hung while Redis was down');
+			})
+		]);
+		await redis.restart();
+		const store = openStore({ path: a.store.path });
+		try {
+			expect(storedDoc(store, DOC).getMap('plan').get('year')).toBe(2061);
+		} finally {
+			store.close();
+		}
+	});
+
+	it('starts while Redis is down and joins the fan-out when it comes up', async () => {
+		await redis.stop();
+		const c = await startSyncServer({
+			databasePath: a.store.path,
+			redisUrl: redis.url,
+			sessionCheckIntervalMs: 600_000
+		});
+		try {
+			expect((await health(c)).body.status).toBe('degraded');
+			// Loading a document does not wait for Redis.
+			const onC = open(c);
+			await onC.ready;
+			expect(year(onC)).toBe(2024);
+			await redis.restart();
+			await waitFor(() => c.sync.cluster!.up && a.sync.cluster!.up, 10_000, 'Redis back');
+			const onA = open(a);
+			await onA.ready;
+			onA.doc.getMap('plan').set('year', 2071);
+			await waitFor(() => year(onC) === 2071, 5000, 'the update from A on the late server');
+		} finally {
+			for (const client of clients.splice(0)) client.destroy();
+			await c.close();
+		}
 	});
 });

@@ -109,7 +109,13 @@ export class RedisFanOut extends Redis {
 	async onDestroy(): Promise<void> {
 		expectClose(this.pub as IORedis);
 		expectClose(this.sub as IORedis);
-		await super.onDestroy();
+		try {
+			await super.onDestroy();
+		} catch {
+			// Redis is down: the lock client's QUIT cannot be sent, and the server must still stop.
+			this.pub.disconnect(false);
+			this.sub.disconnect(false);
+		}
 	}
 
 	/** Announces every open document's state vector; the peers answer with what this one lacks. */
