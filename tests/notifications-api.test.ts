@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { hashSecretToken, newSecretToken } from '@planboard/auth';
+import { openStore } from '@planboard/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server.js';
 
@@ -99,5 +102,47 @@ describe('notifications API', () => {
 		});
 		expect(res.status).toBe(404);
 		expect(await res.text()).toContain('Liên kết này không hợp lệ.');
+	});
+
+	it('unsubscribes by RFC 8058 one-click: a POST without session, Origin or form of ours; a GET only asks', async () => {
+		// A digest as the scheduler records it, with its unsubscribe token, in the server's database.
+		const store = openStore({ path: join(app.dataDir, 'planboard.db') });
+		const officer = store.users.list().find((u) => u.username === 'bdbp')!;
+		const reader = () => store.users.get(officer.id)!;
+		const token = newSecretToken();
+		try {
+			store.users.update({ id: officer.id, email: 'bdbp@bienphong.gialai.gov.vn' });
+			expect(
+				store.notifications.claimDigest({
+					userId: officer.id,
+					day: '2024-12-01',
+					unsubscribeHash: hashSecretToken(token)
+				})
+			).toBe(true);
+			expect(reader().emailDigest).toBe(true);
+			const url = `${app.baseUrl}/unsubscribe/${token}`;
+			// A link scanner's GET shows the question and changes nothing.
+			const page = await fetch(url);
+			expect(page.status).toBe(200);
+			expect(await page.text()).toContain('Ngừng nhận thư nhắc việc');
+			expect(reader().emailDigest).toBe(true);
+			// The mail provider's one-click POST, from its own servers.
+			const oneClick = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: 'List-Unsubscribe=One-Click'
+			});
+			expect(oneClick.status).toBe(200);
+			expect(reader().emailDigest).toBe(false);
+			// The same exemption for no other page: a cross-site form elsewhere is still refused.
+			const forged = await fetch(`${app.baseUrl}/logout`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: ''
+			});
+			expect(forged.status).toBe(403);
+		} finally {
+			store.close();
+		}
 	});
 });

@@ -130,6 +130,18 @@ describe('the daily digest', () => {
 			}
 		});
 
+		// RFC 8058 one-click: the mail provider may POST to that link itself.
+		expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe(
+			'List-Unsubscribe-Post: List-Unsubscribe=One-Click'
+		);
+		// Unfolded: a long header line goes out folded over two lines.
+		const oneClick = (
+			mail.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? ''
+		).replace(/\r?\n[ \t]+/g, ' ');
+		expect(oneClick).toMatch(
+			/^List-Unsubscribe: <https:\/\/planboard\.gialai\.gov\.vn\/unsubscribe\/[\w-]{43}>$/
+		);
+
 		// Later that day, and after a restart, nothing goes out twice.
 		clock.now = at(-7, 15);
 		expect(await first.tick()).toBe(0);

@@ -77,7 +77,12 @@ export function startDigests(options: DigestOptions): DigestScheduler {
 					to: user.email,
 					subject: message.subject,
 					text: message.text,
-					headers: { 'List-Unsubscribe': `<${unsubscribe}>` }
+					// RFC 8058 one-click: the mail client POSTs to the link itself (no session, no
+					// form of ours); a plain GET only shows the confirmation page.
+					headers: {
+						'List-Unsubscribe': `<${unsubscribe}>`,
+						'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
+					}
 				});
 				options.store.notifications.digestSent(claim);
 				sent++;
