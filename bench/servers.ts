@@ -58,8 +58,10 @@ export interface RunningServer {
 export async function startPlanboard(options: {
 	databasePath: string;
 	sync?: Partial<Omit<SyncServerOptions, 'store' | 'log'>>;
+	/** The store's `synchronous` setting (FULL unless told: the shipped default). */
+	synchronous?: 'full' | 'normal';
 }): Promise<RunningServer & { store: Store; sync: SyncServer }> {
-	const store = openStore({ path: options.databasePath });
+	const store = openStore({ path: options.databasePath, synchronous: options.synchronous });
 	const sync = createSyncServer({ store, log: quietLog, ...options.sync });
 	const http = createServer((_req, res) => res.writeHead(404).end());
 	http.on('upgrade', (req, socket, head) => {
@@ -114,6 +116,11 @@ export async function spawnServer(
 				schemaCheck?: boolean;
 				/** false: Hocuspocus's own awareness fan-out instead of PresenceFanout. */
 				presenceFanout?: boolean;
+				/**
+				 * How the durable log commits: group commit per turn (default), per microtask, or one
+				 * synchronous=NORMAL transaction per update (the server before group commit).
+				 */
+				commit?: 'turn' | 'microtask' | 'per-update-normal';
 		  }
 		| { kind: 'baseline' }
 ): Promise<ChildBenchServer> {
@@ -125,7 +132,9 @@ export async function spawnServer(
 					options.databasePath,
 					[
 						options.schemaCheck === false ? 'no-schema-check' : '',
-						options.presenceFanout === false ? 'no-presence-fanout' : ''
+						options.presenceFanout === false ? 'no-presence-fanout' : '',
+						options.commit === 'microtask' ? 'commit-microtask' : '',
+						options.commit === 'per-update-normal' ? 'per-update-normal' : ''
 					].join(',')
 				]
 			: ['baseline'];

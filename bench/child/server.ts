@@ -1,6 +1,7 @@
 // A benchmark server in its own process, so its RSS is its own and it does not share an event
 // loop with the clients that drive it. argv: `planboard <databasePath> [options]` (options joined
-// by commas: `no-schema-check`, `no-presence-fanout`) or `baseline`.
+// by commas: `no-schema-check`, `no-presence-fanout`, `commit-microtask`, `per-update-normal`)
+// or `baseline`.
 // Tells the parent its port over IPC and answers `{ type: 'stats' }` with memory after a full GC,
 // `{ type: 'cpu' }` with the process's CPU time so far (no GC: that would be counted).
 // Each kind imports only its own server, so the baseline process never loads our packages.
@@ -12,9 +13,16 @@ const server =
 				await import('../servers.js')
 			).startPlanboard({
 				databasePath,
+				// The server before group commit: NORMAL, one transaction per update, in the event.
+				...(options.includes('per-update-normal') ? { synchronous: 'normal' as const } : {}),
 				sync: {
 					schemaCheck: !options.includes('no-schema-check'),
-					...(options.includes('no-presence-fanout') ? { presence: false } : {})
+					...(options.includes('no-presence-fanout') ? { presence: false } : {}),
+					...(options.includes('per-update-normal')
+						? { groupCommit: { boundary: 'inline' as const } }
+						: options.includes('commit-microtask')
+							? { groupCommit: { boundary: 'microtask' as const } }
+							: {})
 				}
 			})
 		: await (await import('../baseline.js')).startBaseline();
