@@ -38,8 +38,17 @@ export async function seedBoard(options: {
 		planId,
 		agencies: agencyIds.map((id) => ({ id, name: id, shortName: id, kind: 'department' }))
 	});
+	return coordinatorToken({ store, username: `bench-${planId}` });
+}
+
+/** A coordinator (who may open every document) and a session of theirs; returns its token. */
+export async function coordinatorToken(options: {
+	store: Store;
+	username: string;
+}): Promise<string> {
+	const { store, username } = options;
 	const user = store.users.create({
-		username: `bench-${planId}`,
+		username,
 		displayName: 'Bench',
 		role: 'coordinator',
 		agencyId: null,
@@ -60,9 +69,11 @@ export async function startPlanboard(options: {
 	sync?: Partial<Omit<SyncServerOptions, 'store' | 'log'>>;
 	/** The store's `synchronous` setting (FULL unless told: the shipped default). */
 	synchronous?: 'full' | 'normal';
+	/** The server's logger; quiet (errors only) unless given. */
+	log?: SyncServerOptions['log'];
 }): Promise<RunningServer & { store: Store; sync: SyncServer }> {
 	const store = openStore({ path: options.databasePath, synchronous: options.synchronous });
-	const sync = createSyncServer({ store, log: quietLog, ...options.sync });
+	const sync = createSyncServer({ store, log: options.log ?? quietLog, ...options.sync });
 	const http = createServer((_req, res) => res.writeHead(404).end());
 	http.on('upgrade', (req, socket, head) => {
 		if (!sync.handleUpgrade(req, socket, head)) socket.destroy();
