@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { agencyDocName, planDocName } from '@planboard/model';
 import { openStore } from '@planboard/store';
+import * as Y from 'yjs';
 import {
 	connect,
 	startSyncServer,
@@ -261,5 +262,28 @@ describe('two sync servers with Redis', () => {
 			for (const client of clients.splice(0)) client.destroy();
 			await c.close();
 		}
+	});
+
+	it('writes no snapshot that hides another server’s row not yet relayed to it', async () => {
+		const onA = open(a);
+		await onA.ready;
+		onA.doc.getMap('plan').set('year', 2081);
+		await onA.flushed();
+		// Server B's client wrote this and B logged it; Redis has not brought it to A yet.
+		const other = new Y.Doc();
+		Y.applyUpdate(other, Y.encodeStateAsUpdate(onA.doc));
+		const before = Y.encodeStateVector(other);
+		other.getMap('plan').set('title', 'KH từ máy chủ B');
+		b.store.updates.append({
+			document: DOC,
+			update: Y.encodeStateAsUpdate(other, before),
+			userId: null
+		});
+		// A's own next update is logged after it; then A stores a snapshot (after every update here).
+		onA.doc.getMap('plan').set('year', 2082);
+		await onA.flushed();
+		await sleep(500);
+		const loaded = storedDoc(a.store, DOC).getMap('plan');
+		expect([loaded.get('year'), loaded.get('title')]).toEqual([2082, 'KH từ máy chủ B']);
 	});
 });

@@ -117,6 +117,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 				documents: sqliteDocumentStore(options.store),
 				committer,
 				log,
+				sharedLog: cluster !== null,
 				...options.durableLog
 			}),
 			new PresenceGuard({ log }),

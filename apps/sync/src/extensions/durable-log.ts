@@ -27,6 +27,11 @@ export interface DurableLogConfig {
 	snapshotAfter: number;
 	/** Log rows covered by a snapshot and older than this are deleted; null keeps all history. */
 	retentionMs: number | null;
+	/**
+	 * Several servers append to this log (Redis fan-out): a snapshot then takes its rows from the
+	 * log itself, since another server's row may be stored and not yet relayed to this memory.
+	 */
+	sharedLog: boolean;
 }
 
 interface DocState {
@@ -83,7 +88,12 @@ export class DurableLog implements Extension {
 		configuration: Partial<DurableLogConfig> &
 			Pick<DurableLogConfig, 'documents' | 'committer' | 'log'>
 	) {
-		this.configuration = { snapshotAfter: 500, retentionMs: null, ...configuration };
+		this.configuration = {
+			snapshotAfter: 500,
+			retentionMs: null,
+			sharedLog: false,
+			...configuration
+		};
 	}
 
 	async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
@@ -211,12 +221,9 @@ export class DurableLog implements Extension {
 		if (state.lastSeq - state.snapshotSeq < this.configuration.snapshotAfter) return;
 		const { documents, retentionMs, log } = this.configuration;
 		try {
-			await documents.writeSnapshot({
-				document: documentName,
-				state: Y.encodeStateAsUpdate(document),
-				uptoSeq: state.lastSeq
-			});
-			state.snapshotSeq = state.lastSeq;
+			const snapshot = await this.#snapshotOf(documentName, document, state.lastSeq);
+			await documents.writeSnapshot({ document: documentName, ...snapshot });
+			state.snapshotSeq = snapshot.uptoSeq;
 			if (retentionMs !== null) {
 				await documents.compact({
 					document: documentName,
@@ -226,6 +233,25 @@ export class DurableLog implements Extension {
 		} catch (error) {
 			log.error('snapshot.failed', { document: documentName, error });
 		}
+	}
+
+	/**
+	 * The state a snapshot stores and the last row it covers. Alone, this server's memory holds
+	 * every row up to its own last one. With a shared log it may lack a row another server stored
+	 * a moment ago (Redis relays it a few milliseconds later, or after an outage): claiming that
+	 * row would hide it from every later load. So the stored state (latest snapshot and the rows
+	 * after it) is merged in, and the snapshot covers exactly the rows it read.
+	 */
+	async #snapshotOf(
+		documentName: string,
+		document: Y.Doc,
+		lastSeq: number
+	): Promise<{ state: Uint8Array; uptoSeq: number }> {
+		const state = Y.encodeStateAsUpdate(document);
+		if (!this.configuration.sharedLog) return { state, uptoSeq: lastSeq };
+		const stored = await this.configuration.documents.loadState(documentName);
+		const parts = [state, ...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates];
+		return { state: Y.mergeUpdates(parts), uptoSeq: stored.lastSeq };
 	}
 
 	/** The server is closing: what is waiting in a group is committed before the store closes. */
