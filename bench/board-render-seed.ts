@@ -3,9 +3,19 @@
 // and the app server started on it.
 import { spawnSync } from 'node:child_process';
 import { createBoard } from '@planboard/boards';
+import {
+	STATUSES,
+	agencyDocName,
+	moveCard,
+	readCards,
+	setProgress,
+	type AgencyId,
+	type PlanId
+} from '@planboard/model';
 import { loadGiaLaiDirectory, type ParsedPlan } from '@planboard/plan-import';
 import { openStore } from '@planboard/store';
 import { startChildServer, type ChildServer } from '../tests/support/child-server.js';
+import { hocuspocusClient, type BenchClient } from './clients.js';
 import { tempDir } from './servers.js';
 
 export const BIG_PLAN = 'bench-2000';
@@ -35,9 +45,13 @@ function phrase(i: number, n: number): string {
 	return out.join(', ');
 }
 
+/** The directory agencies that lead the synthetic plan's tasks, one lane each. */
+function laneAgencies(lanes: number) {
+	return loadGiaLaiDirectory().agencies.slice(0, lanes);
+}
+
 export function syntheticPlan(options: { tasks: number; lanes: number }): ParsedPlan {
-	const directory = loadGiaLaiDirectory();
-	const agencies = directory.agencies.slice(0, options.lanes);
+	const agencies = laneAgencies(options.lanes);
 	if (agencies.length < options.lanes)
 		throw new Error(`the directory has ${agencies.length} agencies`);
 	const ref = (a: (typeof agencies)[number]) => ({
@@ -111,7 +125,7 @@ export async function startBigBoardApp(options: { tasks: number; lanes: number }
 	};
 }
 
-function seedBigBoard(options: { dataDir: string; tasks: number; lanes: number }) {
+export function seedBigBoard(options: { dataDir: string; tasks: number; lanes: number }) {
 	const store = openStore({ path: `${options.dataDir}/planboard.db` });
 	try {
 		return createBoard({
@@ -123,4 +137,79 @@ function seedBigBoard(options: { dataDir: string; tasks: number; lanes: number }
 	} finally {
 		store.close();
 	}
+}
+
+/**
+ * Other people working on the big board: each editor signs in, opens its share of the agency
+ * documents over real WebSockets, and once started changes one card a second (progress 70 % of
+ * the time, else the status, which moves the card to the bottom of another column).
+ */
+export async function startEditors(options: {
+	baseUrl: string;
+	planId: string;
+	lanes: number;
+	editors: number;
+	username: string;
+	password?: string;
+}): Promise<{ start(): void; edits(): number; stop(): Promise<void> }> {
+	const url = `${options.baseUrl.replace(/^http/, 'ws')}/collab`;
+	const agencies = laneAgencies(options.lanes);
+	const clients: BenchClient[][] = [];
+	for (let e = 0; e < options.editors; e++) {
+		const res = await fetch(`${options.baseUrl}/api/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({
+				username: options.username,
+				password: options.password ?? 'planboard-demo'
+			})
+		});
+		if (!res.ok) throw new Error(`editor login failed: ${res.status}`);
+		const { token } = (await res.json()) as { token: string };
+		const mine = agencies.filter((_, i) => i % options.editors === e);
+		const docs = mine.map((a) =>
+			hocuspocusClient({
+				url,
+				token,
+				document: agencyDocName({ planId: options.planId as PlanId, agencyId: a.id as AgencyId })
+			})
+		);
+		await Promise.all(docs.map((d) => d.synced));
+		clients.push(docs);
+	}
+	let edits = 0;
+	let seed = 7;
+	const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+	const timers: ReturnType<typeof setInterval>[] = [];
+	let stopped = false;
+	const edit = (docs: BenchClient[]) => {
+		const doc = docs[Math.floor(random() * docs.length)].doc;
+		const cards = readCards(doc);
+		if (cards.length === 0) return;
+		const card = cards[Math.floor(random() * cards.length)];
+		if (random() < 0.7) {
+			setProgress(doc, { taskId: card.taskId, progress: Math.floor(random() * 101) });
+		} else {
+			const toStatus = STATUSES[Math.floor(random() * STATUSES.length)];
+			moveCard(doc, { taskId: card.taskId, toStatus });
+		}
+		edits++;
+	};
+	return {
+		start() {
+			clients.forEach((docs, e) => {
+				// Staggered, so the editors do not all write in the same instant.
+				const begin = () => {
+					if (!stopped) timers.push(setInterval(() => edit(docs), 1000));
+				};
+				setTimeout(begin, (e * 1000) / clients.length);
+			});
+		},
+		edits: () => edits,
+		async stop() {
+			stopped = true;
+			for (const t of timers) clearInterval(t);
+			for (const c of clients.flat()) c.destroy();
+		}
+	};
 }
