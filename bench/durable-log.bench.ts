@@ -15,8 +15,8 @@ import { sleep, waitFor } from './support.js';
 
 const RUNS = Number(process.env.DURABLE_RUNS ?? 5);
 const APPENDS = Number(process.env.DURABLE_APPENDS ?? 20_000);
-/** One fsync each: a tenth as many keeps the FULL per-update run short. */
-const FULL_SINGLE_APPENDS = Math.max(100, Math.round(APPENDS / 10));
+/** One fsync each: a twentieth as many keeps the FULL per-update run short. */
+const FULL_SINGLE_APPENDS = Math.max(100, Math.round(APPENDS / 20));
 /** Updates per turn fed to the committer: 8 clients × the flood pacer's slice of 8 messages. */
 const TURN = 64;
 const E2E_UPDATES = Number(process.env.DURABLE_E2E_UPDATES ?? 2_000);
