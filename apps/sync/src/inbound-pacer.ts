@@ -6,6 +6,7 @@ import type { WebSocket } from 'ws';
  * paced from its first messages instead of after a full second at top speed.
  */
 const BURST_SECONDS = 0.25;
+const EMPTY = new Uint8Array(0);
 
 export interface PacerEvents {
 	/** The socket was paused; called once per throttling episode. */
@@ -103,7 +104,9 @@ export class InboundPacer {
 		let delivered = 0;
 		while (this.queued > 0 && delivered < this.limits.sliceMessages) {
 			if (this.#messageTokens < 1 || this.#byteTokens <= 0) break;
-			const data = this.#queue[this.#head++];
+			const data = this.#queue[this.#head];
+			// Let go of the frame: it views the socket's read buffer, which it would keep alive.
+			this.#queue[this.#head++] = EMPTY;
 			this.#queuedBytes -= data.byteLength;
 			this.#messageTokens -= 1;
 			this.#byteTokens -= data.byteLength;
@@ -111,7 +114,11 @@ export class InboundPacer {
 			this.deliver(data);
 			if (this.#closed) return;
 		}
-		if (this.#head > 1024 && this.#head * 2 > this.#queue.length) {
+		if (this.queued === 0) {
+			// The usual case: everything delivered. An idle socket keeps an empty queue.
+			this.#queue = [];
+			this.#head = 0;
+		} else if (this.#head > 1024 && this.#head * 2 > this.#queue.length) {
 			this.#queue = this.#queue.slice(this.#head);
 			this.#head = 0;
 		}
