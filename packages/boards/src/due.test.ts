@@ -18,6 +18,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { tempDir } from '../../../tests/support/harness.js';
 import { readDocument } from './as-of.js';
+import { DocumentCache } from './document-cache.js';
 import { concernsOf } from './due.js';
 import { importBoard } from './import.js';
 
@@ -126,6 +127,38 @@ describe('concernsOf', () => {
 		const theirs = await concernsOf({ store, user: colleague, now: clock.now + 1000 });
 		expect(theirs.map((c) => [c.kind, c.by])).toEqual([['changed', 'bdbp']]);
 		expect((await concernsOf({ store, user: officer, now: clock.now + 8 * DAY })).length).toBe(0);
+	});
+
+	it('reads nothing again while no board changed, and sees a change at once (a shared cache)', async () => {
+		clock.now = around(-3);
+		const cache = new DocumentCache(store);
+		const now = () => clock.now + 1000;
+		const first = await concernsOf({ store, user: officer, now: now(), cache });
+		// The plan document and every lane, and the officer's lane's history, read once.
+		const lanes = readAgencies(readDocument(store, planDocName(planId))).filter(
+			(a) => a.kind !== 'group'
+		).length;
+		expect(cache.stats).toEqual({ loads: 1 + lanes, replays: 1 });
+		expect(await concernsOf({ store, user: officer, now: now(), cache })).toEqual(first);
+		await concernsOf({ store, user: coordinator, now: now(), cache });
+		expect(cache.stats).toEqual({ loads: 1 + lanes, replays: 1 });
+
+		// A colleague changes the card: that one document is read again, and the change is listed.
+		clock.now += 60_000;
+		changeStatus(colleague, 'in_progress');
+		const changed = await concernsOf({ store, user: officer, now: now(), cache });
+		expect(cache.stats).toEqual({ loads: 2 + lanes, replays: 2 });
+		expect(changed.filter((c) => c.kind === 'changed')).toMatchObject([
+			{ by: 'bdbp2', changes: ['status'], task: { taskId: task.id } }
+		]);
+		// The same answer as a computation without the cache.
+		expect(changed).toEqual(await concernsOf({ store, user: officer, now: now() }));
+		// Done: the deadline goes at once, from the cached documents too.
+		clock.now += 60_000;
+		changeStatus(colleague, 'done');
+		const done = await concernsOf({ store, user: officer, now: now(), cache });
+		expect(done.some((c) => c.kind === 'due_soon' || c.kind === 'overdue')).toBe(false);
+		expect(cache.stats.loads).toBe(3 + lanes);
 	});
 
 	it('asks an agency for its report: opened, due soon, overdue until sent; the coordinator sees who is late', async () => {

@@ -21,11 +21,10 @@ import {
 } from '@planboard/model';
 import type { Store, User } from '@planboard/store';
 import type * as Y from 'yjs';
-import { readDocument } from './as-of.js';
-import { documentHistory, type ChangeKind } from './history.js';
+import { DocumentCache } from './document-cache.js';
+import type { ChangeKind } from './history.js';
 import { openDeadlines } from './open-deadlines.js';
 import { computeProgress } from './progress.js';
-import { sqliteDocumentStore } from './sqlite-documents.js';
 
 /**
  * What concerns a user, the one computation behind the bell and the daily email:
@@ -106,26 +105,34 @@ export interface ConcernsOptions {
 	now: number;
 	/** Deadlines only (the email digest): no history is replayed. */
 	deadlinesOnly?: boolean;
+	/**
+	 * Documents and histories kept from earlier calls (the bell's, per server): only documents
+	 * written since are read again. A fresh one per call when unset.
+	 */
+	cache?: DocumentCache;
 }
 
 /** Deadlines first (overdue, then due soon, by date), then the newest changes and decisions. */
 export async function concernsOf(options: ConcernsOptions): Promise<Concern[]> {
 	const { store, user, now } = options;
+	const cache = options.cache ?? new DocumentCache(store);
+	const read = new Set<string>();
+	const load = (name: string) => {
+		read.add(name);
+		return cache.read(name);
+	};
 	// An officer without an agency has no cards: nothing is theirs.
 	if (user.role === 'officer' && !user.agencyId) return [];
 	const own = user.role === 'officer' ? user.agencyId : null;
 	const deadlines: Concern[] = [];
 	const recent: Concern[] = [];
 	for (const plan of store.plans.list()) {
-		const planDoc = readDocument(store, planDocName(plan.id));
+		const planDoc = load(planDocName(plan.id));
 		const agencies = readAgencies(planDoc);
 		// Every lane, an officer's too: a task the agency coordinates is open while a lead's is.
 		const lanes = agencies.filter((a) => a.kind !== 'group');
 		const docs = new Map<string, Y.Doc>(
-			lanes.map((a) => [
-				a.id,
-				readDocument(store, agencyDocName({ planId: plan.id, agencyId: a.id }))
-			])
+			lanes.map((a) => [a.id, load(agencyDocName({ planId: plan.id, agencyId: a.id }))])
 		);
 		const tasks = readTasks(planDoc);
 		const taskOf = (id: string): ConcernTask => {
@@ -153,7 +160,7 @@ export async function concernsOf(options: ConcernsOptions): Promise<Concern[]> {
 		const doc = docs.get(own);
 		if (!agency || !doc) continue;
 		recent.push(
-			...(await changeConcerns({ store, planId: plan.id, agency, user, now, taskOf })),
+			...(await changeConcerns({ cache, planId: plan.id, agency, user, now, taskOf })),
 			...readProposals({ plan: planDoc, agency: doc })
 				.filter(
 					(p) =>
@@ -179,6 +186,8 @@ export async function concernsOf(options: ConcernsOptions): Promise<Concern[]> {
 				)
 		);
 	}
+	// Every document of every board is read above: what is left is of boards deleted since.
+	if (options.cache) cache.retain(read);
 	const rank = (c: Concern) => (c.kind === 'overdue' ? 0 : 1);
 	deadlines.sort(
 		(a, b) =>
@@ -260,7 +269,7 @@ function deadlineConcerns(o: {
 
 /** Recent changes to the agency's cards by anyone but the user: one item per card and author. */
 async function changeConcerns(o: {
-	store: Store;
+	cache: DocumentCache;
 	planId: string;
 	agency: AgencyInfo;
 	user: Pick<User, 'id'>;
@@ -268,11 +277,11 @@ async function changeConcerns(o: {
 	taskOf: (id: string) => ConcernTask;
 }): Promise<Concern[]> {
 	const docName = agencyDocName({ planId: o.planId, agencyId: o.agency.id });
-	const { entries } = await documentHistory(
-		{ documents: sqliteDocumentStore(o.store), users: o.store.users },
-		docName,
-		{ from: new Date(o.now - RECENT_DAYS * DAY_MS), to: new Date(o.now), limit: HISTORY_ROWS }
-	);
+	const entries = await o.cache.recentHistory(docName, {
+		now: o.now,
+		days: RECENT_DAYS,
+		limit: HISTORY_ROWS
+	});
 	// Newest first: the first entry of a card and author is its latest change.
 	const groups = new Map<string, Concern>();
 	for (const entry of entries) {

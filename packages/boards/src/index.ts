@@ -72,6 +72,7 @@ export {
 	type MeetingChange
 } from './meeting-record.js';
 export { openDeadlines, type DeadlineRole, type OpenDeadline } from './open-deadlines.js';
+export { DocumentCache, type CacheStats } from './document-cache.js';
 export {
 	concernsOf,
 	NOTIFY_DUE_DAYS,

@@ -1,0 +1,83 @@
+import type { Store } from '@planboard/store';
+import type * as Y from 'yjs';
+import { readDocument } from './as-of.js';
+import { documentHistory, type HistoryEntry } from './history.js';
+import { sqliteDocumentStore } from './sqlite-documents.js';
+
+/** What the cache has read from the store since it was made: the work a cached read saves. */
+export interface CacheStats {
+	/** Documents loaded (snapshot and log applied). */
+	loads: number;
+	/** Histories replayed from the log. */
+	replays: number;
+}
+
+/**
+ * Stored documents kept between reads while they stay as they are, for a caller that reads the
+ * same boards over and over (the bell: every signed-in page polls it). A document's version is
+ * the seq of its newest log row, one indexed lookup: any write appends a row with a higher seq
+ * than was ever issued, so an unchanged version means unchanged content, and a request with no
+ * change reads nothing new. Compaction can lower the version without changing the content; that
+ * costs one extra load, never a stale read.
+ *
+ * The documents handed out are shared: callers read them and never write to them.
+ */
+export class DocumentCache {
+	readonly stats: CacheStats = { loads: 0, replays: 0 };
+	readonly #store: Store;
+	readonly #docs = new Map<string, { version: number; doc: Y.Doc }>();
+	readonly #histories = new Map<
+		string,
+		{ version: number; now: number; from: number; entries: HistoryEntry[] }
+	>();
+
+	constructor(store: Store) {
+		this.#store = store;
+	}
+
+	/** The document's stored version: the seq of its newest log row (0 when it has none). */
+	version(document: string): number {
+		return this.#store.updates.history({ document, limit: 1 })[0]?.seq ?? 0;
+	}
+
+	/** The document as it stands now, loaded only when it changed since the last read. */
+	read(document: string): Y.Doc {
+		const version = this.version(document);
+		const held = this.#docs.get(document);
+		if (held && held.version === version) return held.doc;
+		// The version is read before the load: a write in between only makes the next read reload.
+		const doc = readDocument(this.#store, document);
+		this.stats.loads++;
+		// The replaced copy is left to the collector: a request still reading it may be mid-await.
+		this.#docs.set(document, { version, doc });
+		return doc;
+	}
+
+	/**
+	 * The card history entries written in the `days` before `now`, newest first, at most `limit`
+	 * log rows replayed (`documentHistory`). Replayed again only when the document changed or the
+	 * window moved back; a later window of an unchanged document is the same rows, fewer.
+	 */
+	async recentHistory(document: string, o: { now: number; days: number; limit: number }) {
+		const from = o.now - o.days * 86_400_000;
+		const version = this.version(document);
+		const held = this.#histories.get(document);
+		if (held && held.version === version && o.now >= held.now && from >= held.from) {
+			return held.entries.filter((e) => Date.parse(e.time) >= from);
+		}
+		const { entries } = await documentHistory(
+			{ documents: sqliteDocumentStore(this.#store), users: this.#store.users },
+			document,
+			{ from: new Date(from), to: new Date(o.now), limit: o.limit }
+		);
+		this.stats.replays++;
+		this.#histories.set(document, { version, now: o.now, from, entries });
+		return entries;
+	}
+
+	/** Forgets documents not in `keep` (boards deleted since), so the cache stays bounded. */
+	retain(keep: ReadonlySet<string>): void {
+		for (const name of this.#docs.keys()) if (!keep.has(name)) this.#docs.delete(name);
+		for (const name of this.#histories.keys()) if (!keep.has(name)) this.#histories.delete(name);
+	}
+}
