@@ -23,7 +23,9 @@ import { loadGiaLaiDirectory, parsePlan } from '@planboard/plan-import';
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 1000);
 const RUNS = Number(process.env.CONNECTION_RUNS ?? 3);
 const BROWSERS = Number(process.env.BROWSERS ?? 20);
-const KINDS = ['planboard', 'baseline'] as const;
+/** V8's young generation capped (MB per semi-space; Node 20's default grows to 16). */
+const SEMI_SPACE_FLAG = '--max-semi-space-size=4';
+const KINDS = ['planboard', 'baseline', 'planboard-semi'] as const;
 type Kind = (typeof KINDS)[number];
 
 const results = benchResults('connections');
@@ -106,11 +108,15 @@ async function main(): Promise<void> {
 			// A fresh process per run and side, so one run's freed-but-retained pages do not count twice.
 			for (const kind of run % 2 === 0 ? KINDS : [...KINDS].reverse()) {
 				const server =
-					kind === 'planboard'
-						? await spawnServer({ kind, databasePath })
-						: await spawnServer({ kind });
+					kind === 'baseline'
+						? await spawnServer({ kind })
+						: await spawnServer({
+								kind: 'planboard',
+								databasePath,
+								nodeFlags: kind === 'planboard-semi' ? [SEMI_SPACE_FLAG] : []
+							});
 				const open =
-					kind === 'planboard'
+					kind !== 'baseline'
 						? () => hocuspocusClient({ url: server.url, document: 'plan/conn', token })
 						: () => baselineClient({ url: server.url, document: 'conn' });
 				await measure(kind, server, open);
@@ -153,7 +159,7 @@ async function main(): Promise<void> {
 			limit:
 				perConnection <= 16
 					? undefined
-					: `part of it is V8's young generation growing to its 16 MB semi-spaces while ${CONNECTIONS} connections' objects survive (a fixed cost: the next ${CONNECTIONS} add ${(results.stat('median', 'planboard/rss-next') / 1024).toFixed(1)} KiB each); the rest is Hocuspocus's per-connection objects (heap column)`
+					: `V8's young generation growing to 16 MB semi-spaces while the connections' objects survive: the same server with ${SEMI_SPACE_FLAG} measures ${(results.stat('median', 'planboard-semi/rss-first') / 1024).toFixed(1)} KiB, and the next ${CONNECTIONS} cost ${(results.stat('median', 'planboard/rss-next') / 1024).toFixed(1)} KiB each; the live heap per connection is ${(results.stat('median', 'planboard/heap-first') / 1024).toFixed(1)} KiB, mostly Hocuspocus's objects per socket and per document`
 		},
 		{
 			aim: 'one browser with the whole Gia Lai board open (all its documents) under 150 KiB',
@@ -175,11 +181,13 @@ async function main(): Promise<void> {
 				],
 				rows: [
 					row('y-websocket 1.5.4 (no auth)', 'baseline'),
-					row('Planboard (token auth, SQLite log)', 'planboard')
+					row('Planboard (token auth, SQLite log)', 'planboard'),
+					row(`Planboard, node ${SEMI_SPACE_FLAG}`, 'planboard-semi')
 				],
 				notes: [
 					`${RUNS} runs per server, each in a fresh child process, alternating order; (after − before) / ${CONNECTIONS} after a forced full GC`,
-					`all connections on one document, opened 50 at a time, idle (no awareness state) for 1 s before measuring; "next": ${CONNECTIONS} more on top of the first`
+					`all connections on one document, opened 50 at a time, idle (no awareness state) for 1 s before measuring; "next": ${CONNECTIONS} more on top of the first`,
+					`${SEMI_SPACE_FLAG}: the same server with V8's young generation capped at 4 MB semi-spaces (not shipped): what of the RSS is the young generation growing, not the connections`
 				]
 			},
 			{

@@ -151,7 +151,12 @@ export async function spawnServer(
 			: ['baseline'];
 	const child = fork(fileURLToPath(new URL('./child/server.ts', import.meta.url)), args, {
 		cwd: root,
-		execArgv: ['--import', 'tsx', '--expose-gc'],
+		execArgv: [
+			'--import',
+			'tsx',
+			'--expose-gc',
+			...(options.kind === 'planboard' ? (options.nodeFlags ?? []) : [])
+		],
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 	});
 	const next = <T>(type: string) =>
