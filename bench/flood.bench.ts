@@ -44,69 +44,74 @@ async function run(mode: 'paced' | 'hocuspocus') {
 	const env: Record<string, string> = { PLANBOARD_DATA: tmp.dir, PLANBOARD_METRICS: '1' };
 	if (mode === 'hocuspocus') env.PLANBOARD_FLOOD_PACING = '0';
 	const server = await startChildServer({ entry: 'apps/sync/dist/main.js', env });
-	const url = `ws://127.0.0.1:${server.port}/collab`;
-	// Lowest CPU priority, as in the flood test: the flooder's own CPU is not the server's.
-	const flooder = spawn(
-		'nice',
-		[
-			'-n',
-			'19',
-			process.execPath,
-			'--import',
-			'tsx',
-			flooderScript,
-			url,
-			token,
-			'plan/p1',
-			String(FLOOD)
-		],
-		{
-			stdio: ['pipe', 'pipe', 'inherit']
+	// Killed whatever happens: a failed run must not leave a server or a flooder behind.
+	let flooder: ReturnType<typeof spawn> | null = null;
+	try {
+		const url = `ws://127.0.0.1:${server.port}/collab`;
+		// Lowest CPU priority, as in the flood test: the flooder's own CPU is not the server's.
+		flooder = spawn(
+			'nice',
+			[
+				'-n',
+				'19',
+				process.execPath,
+				'--import',
+				'tsx',
+				flooderScript,
+				url,
+				token,
+				'plan/p1',
+				String(FLOOD)
+			],
+			{
+				stdio: ['pipe', 'pipe', 'inherit']
+			}
+		);
+		let out = '';
+		flooder.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+		const pairs = ['plan/p1', 'plan/p1/agency/a1'].map((d) => ({
+			writer: client(url, d, token),
+			reader: client(url, d, token)
+		}));
+		await Promise.all(pairs.flatMap((p) => [p.writer.synced, p.reader.synced]));
+		// At nice 19 on a loaded machine the flooder can take many seconds to start.
+		await waitFor(() => out.includes('ready'), 180_000, 'the flooder');
+		const latencies: number[] = [];
+		for (const p of pairs) {
+			p.reader.doc.getMap<number>('pings').observe((e) => {
+				const now = performance.now();
+				for (const k of e.keysChanged) latencies.push(now - (e.target.get(k) as number));
+			});
 		}
-	);
-	let out = '';
-	flooder.stdout.on('data', (c: Buffer) => (out += c.toString()));
-	const pairs = ['plan/p1', 'plan/p1/agency/a1'].map((d) => ({
-		writer: client(url, d, token),
-		reader: client(url, d, token)
-	}));
-	await Promise.all(pairs.flatMap((p) => [p.writer.synced, p.reader.synced]));
-	// At nice 19 on a loaded machine the flooder can take many seconds to start.
-	await waitFor(() => out.includes('ready'), 60_000, 'the flooder');
-	const latencies: number[] = [];
-	for (const p of pairs) {
-		p.reader.doc.getMap<number>('pings').observe((e) => {
-			const now = performance.now();
-			for (const k of e.keysChanged) latencies.push(now - (e.target.get(k) as number));
-		});
+		await fetch(`http://127.0.0.1:${server.port}/metrics?reset=1`);
+		const started = performance.now();
+		flooder.stdin?.write('go\n');
+		let n = 0;
+		while (!out.includes('acked') && performance.now() - started < 60_000) {
+			pairs[n % 2].writer.doc.getMap<number>('pings').set(`p${n++}`, performance.now());
+			await sleep(50);
+		}
+		const drainMs = performance.now() - started;
+		const metrics = (await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).json()) as {
+			eventLoopDelay: { p50: number; p99: number; max: number };
+		};
+		for (const p of pairs) {
+			p.writer.destroy();
+			p.reader.destroy();
+		}
+		return {
+			latencies,
+			fanout: summarize(latencies),
+			loop: metrics.eventLoopDelay,
+			drainMs,
+			acked: out.includes('acked')
+		};
+	} finally {
+		flooder?.kill('SIGKILL');
+		server.process.kill('SIGKILL');
+		await server.exited;
+		tmp.cleanup();
 	}
-	await fetch(`http://127.0.0.1:${server.port}/metrics?reset=1`);
-	const started = performance.now();
-	flooder.stdin.write('go\n');
-	let n = 0;
-	while (!out.includes('acked') && performance.now() - started < 60_000) {
-		pairs[n % 2].writer.doc.getMap<number>('pings').set(`p${n++}`, performance.now());
-		await sleep(50);
-	}
-	const drainMs = performance.now() - started;
-	const metrics = (await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).json()) as {
-		eventLoopDelay: { p50: number; p99: number; max: number };
-	};
-	for (const p of pairs) {
-		p.writer.destroy();
-		p.reader.destroy();
-	}
-	flooder.kill('SIGKILL');
-	server.process.kill('SIGKILL');
-	await server.exited;
-	tmp.cleanup();
-	return {
-		latencies,
-		fanout: summarize(latencies),
-		loop: metrics.eventLoopDelay,
-		drainMs,
-		acked: out.includes('acked')
-	};
 }
 
 // Interleaved: the two modes alternate (paced, unpaced, unpaced, paced, …) so drift of a shared
