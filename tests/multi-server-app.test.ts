@@ -2,6 +2,7 @@
 // redis-server (issue 19): one SQLite file opened by two processes, the login limit counted once
 // for both, a logout and a share-link revocation through one server reaching the other's sockets
 // and streams.
+import { readCards, setStatus, type TaskId } from '@planboard/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Client } from './support/harness.js';
 import {
@@ -11,7 +12,7 @@ import {
 	type AppServer
 } from './support/app-server.js';
 import { startRedis, type RedisHarness } from './support/redis.js';
-import { sseReader } from './support/sse.js';
+import { sseReader, statusOf } from './support/sse.js';
 
 const PLAN = 'gia-lai-2024';
 let redis: RedisHarness;
@@ -83,6 +84,38 @@ describe('two web servers on one database and one Redis', () => {
 		});
 		expect(res.status).toBeLessThan(300);
 		expect(await closed).toBe(4401);
+	});
+
+	it('a share stream on B follows edits made through A, where B has no document open', async () => {
+		const coord = await login(a, 'sotttt');
+		const officer = await login(a, 'bdbp');
+		const created = await fetch(`${a.baseUrl}/api/plans/${PLAN}/links`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${coord.token}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ label: 'Màn hình phòng họp' })
+		});
+		const link = (await created.json()) as { id: string; token: string };
+		const stream = await fetch(`${b.baseUrl}/share/${link.token}/events`);
+		const events = sseReader(stream.body as ReadableStream<Uint8Array>);
+		expect((await events.next())?.event).toBe('progress');
+
+		const writer = connect({
+			url: wsUrl(a),
+			document: `plan/${PLAN}/agency/bch-bdbp`,
+			token: officer.token
+		});
+		clients.push(writer);
+		await writer.ready;
+		const taskId = readCards(writer.doc)[0]?.taskId as TaskId;
+		expect(taskId).toBeTruthy();
+		setStatus(writer.doc, { taskId, status: 'done', by: officer.user.id });
+		await writer.flushed();
+		let live = await events.next();
+		while (live?.event === 'progress' && statusOf(live.data, taskId) !== 'done') {
+			live = await events.next();
+		}
+		expect(live?.event).toBe('progress');
+		await events.cancel();
 	});
 
 	it('a share link revoked through A ends its stream on B', async () => {

@@ -2,7 +2,7 @@ import { addUpdateEntry, cardNotesText, readCards, setStatus, type TaskId } from
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Client } from './support/harness.js';
 import { login as signIn, startAppServer, type AppServer } from './support/app-server.js';
-import { sseReader } from './support/sse.js';
+import { sseReader, statusOf } from './support/sse.js';
 
 const PLAN = 'gia-lai-2024';
 const BDBP_DOC = `plan/${PLAN}/agency/bch-bdbp`;
@@ -26,11 +26,6 @@ afterAll(async () => {
 });
 
 const login = (username: string) => signIn(app, username);
-
-const statusOf = (json: string, taskId: string) =>
-	(JSON.parse(json) as { cards: Record<string, { taskId: string; status: string }[]> }).cards[
-		'bch-bdbp'
-	]?.find((c) => c.taskId === taskId)?.status;
 
 describe('a share link reads only what the progress board shows', () => {
 	it('gets no document over /collab, and no notes, update entries or authors over HTTP', async () => {

@@ -44,3 +44,11 @@ export function sseReader(body: ReadableStream<Uint8Array>) {
 		cancel: () => reader.cancel()
 	};
 }
+
+/** A card's status in a share stream's progress snapshot (the border guard's lane unless told). */
+export function statusOf(json: string, taskId: string, agencyId = 'bch-bdbp'): string | undefined {
+	const snapshot = JSON.parse(json) as {
+		cards: Record<string, { taskId: string; status: string }[]>;
+	};
+	return snapshot.cards[agencyId]?.find((c) => c.taskId === taskId)?.status;
+}

@@ -72,7 +72,10 @@ export interface SyncServer {
 	onShareLinkRevoked(listener: (linkId: string) => void): () => void;
 	/** Redis and the other servers, when `redisUrl` is set. */
 	cluster: Cluster | null;
-	/** Calls the listener with each changed document's name; returns the unsubscribe function. */
+	/**
+	 * Calls the listener with each changed document's name, here or (announced through Redis) on
+	 * another server; returns the unsubscribe function.
+	 */
 	onDocumentChange(listener: DocumentChangeListener): () => void;
 	/** Closes every socket and stores pending snapshots. */
 	close(): Promise<void>;
@@ -98,6 +101,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		if (event.kind === 'session') guard.revokeSession(event.id);
 		else if (event.kind === 'user') guard.revokeUser(event.id);
 	});
+	if (cluster) changes.subscribe((documentName) => cluster.announceChange(documentName));
 	const hocuspocus = new Hocuspocus<SyncContext>({
 		quiet: true,
 		...options.hocuspocus,
@@ -218,7 +222,14 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			});
 		},
 		cluster,
-		onDocumentChange: (listener) => changes.subscribe(listener),
+		onDocumentChange(listener) {
+			const local = changes.subscribe(listener);
+			const remote = cluster?.onRemoteChange(listener);
+			return () => {
+				local();
+				remote?.();
+			};
+		},
 		async close() {
 			guard.stop();
 			for (const client of wss.clients) client.close(1001, 'server-shutdown');

@@ -5,6 +5,9 @@ import { ClusterEvents, type ClusterEvent } from './events.js';
 import { RedisFanOut } from './fan-out.js';
 import { RedisLoginLimiter } from './login-limiter.js';
 
+/** A document's changes are announced to the other servers at most this often. */
+const CHANGE_ANNOUNCE_MS = 200;
+
 /**
  * Several servers behind one address, sharing one database and the Redis at `PLANBOARD_REDIS_URL`:
  * document updates relayed between them (RedisFanOut), revocations sent to all (ClusterEvents),
@@ -15,6 +18,7 @@ export class Cluster {
 	readonly identifier = `planboard-${randomUUID()}`;
 	readonly fanOut: RedisFanOut;
 	readonly events: ClusterEvents;
+	readonly #announcing = new Map<string, NodeJS.Timeout>();
 
 	constructor(private readonly options: { url: string; log: Logger }) {
 		const { url, log } = options;
@@ -31,6 +35,27 @@ export class Cluster {
 		this.events.publish(event);
 	}
 
+	/**
+	 * Tells the other servers the document changed, once per document within CHANGE_ANNOUNCE_MS
+	 * (by then its updates are stored): a burst of edits is one message.
+	 */
+	announceChange(documentName: string): void {
+		if (this.#announcing.has(documentName)) return;
+		const timer = setTimeout(() => {
+			this.#announcing.delete(documentName);
+			this.publish({ kind: 'document', id: documentName });
+		}, CHANGE_ANNOUNCE_MS);
+		timer.unref();
+		this.#announcing.set(documentName, timer);
+	}
+
+	/** Calls the listener with each document another server announced; returns the unsubscribe. */
+	onRemoteChange(listener: (documentName: string) => void): () => void {
+		return this.events.subscribe((event) => {
+			if (event.kind === 'document') listener(event.id);
+		});
+	}
+
 	/** The login rate limit counted in Redis for every server. */
 	loginLimiter(limits: { maxAttempts: number; windowMs: number }): LoginLimiter {
 		return new RedisLoginLimiter({ redis: this.events.commands, log: this.options.log, ...limits });
@@ -38,6 +63,8 @@ export class Cluster {
 
 	/** The fan-out's connections close with the Hocuspocus instance (its onDestroy). */
 	close(): void {
+		for (const timer of this.#announcing.values()) clearTimeout(timer);
+		this.#announcing.clear();
 		this.events.close();
 	}
 }

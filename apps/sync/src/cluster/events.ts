@@ -3,14 +3,19 @@ import { closeRedis, isReady, redisClient } from './redis-client.js';
 
 /**
  * What one server tells the others: a session ended (logout), every session of a user ended
- * (disable, role, agency or password change), a share link was revoked. Each server closes its
- * own sockets and streams for it. An event sent while Redis is down is lost; the session guard's
- * sweep of the shared database still closes the sockets of ended sessions within its interval.
+ * (disable, role, agency or password change), a share link was revoked, a document changed (for
+ * readers of stored documents, such as share streams, on servers that do not have it open). Each
+ * server closes its own sockets and streams, or recomputes. An event sent while Redis is down is
+ * lost; the session guard's sweep of the shared database still closes the sockets of ended
+ * sessions within its interval, and a share stream checks its link every 20 s.
  */
 export type ClusterEvent =
 	| { kind: 'session'; id: string }
 	| { kind: 'user'; id: string }
-	| { kind: 'share-link'; id: string };
+	| { kind: 'share-link'; id: string }
+	| { kind: 'document'; id: string };
+
+const KINDS: readonly string[] = ['session', 'user', 'share-link', 'document'];
 
 const CHANNEL = 'planboard:events';
 
@@ -70,8 +75,7 @@ export class ClusterEvents {
 		}
 		if (parsed.from === this.options.identifier || !parsed.event) return;
 		const { event } = parsed;
-		if (!['session', 'user', 'share-link'].includes(event.kind) || typeof event.id !== 'string')
-			return;
+		if (!KINDS.includes(event.kind) || typeof event.id !== 'string') return;
 		for (const listener of this.#listeners) {
 			try {
 				listener(event);
