@@ -6,7 +6,7 @@ import { PLAN, boardSuite, card, firstTaskId, openCard, waitOnline } from './boa
 
 const BDBP = 'bch-bdbp';
 
-const { board } = boardSuite();
+const { board, context } = boardSuite();
 
 /**
  * Ends the page's session from outside the browser, as a logout in another browser does: the
@@ -27,6 +27,28 @@ async function logoutElsewhere(page: Page): Promise<void> {
 		headers: { authorization: `Bearer ${token}` }
 	});
 	expect(after.status).toBe(401);
+}
+
+/** Signs in on the sign-in page the session-ended notice links to, back to the board. */
+async function signInAgain(page: Page, username: string): Promise<void> {
+	await page.getByTestId('session-ended').getByTestId('sign-in-again').click();
+	await page.waitForURL(/\/login\?next=/);
+	await page.getByLabel('Tên đăng nhập').fill(username);
+	await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	await page.waitForURL((url) => url.pathname === `/plans/${PLAN}`);
+	await waitOnline(page, 30_000);
+}
+
+/**
+ * The board for `username` in a new context, like `board`, with room for a loaded machine: the
+ * first board of a file, with every lane, can take more than `board`'s 10 s to go live.
+ */
+async function liveBoard(username: string): Promise<Page> {
+	const page = await (await context(username)).newPage();
+	await page.goto(`/plans/${PLAN}?scope=all`);
+	await waitOnline(page, 30_000);
+	return page;
 }
 
 /** Counts the WebSockets the page opens from now on. */
@@ -90,17 +112,55 @@ describe('board: a session ended elsewhere', () => {
 		);
 		expect(await card(coord, BDBP, taskId).getAttribute('data-status')).toBe(before);
 
-		await notice.getByTestId('sign-in-again').click();
-		await bdbp.waitForURL(/\/login\?next=/);
-		await bdbp.getByLabel('Tên đăng nhập').fill('bdbp');
-		await bdbp.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-		await bdbp.getByRole('button', { name: 'Đăng nhập' }).click();
-		await bdbp.waitForURL((url) => url.pathname === `/plans/${PLAN}`);
-		await waitOnline(bdbp);
+		await signInAgain(bdbp, 'bdbp');
 		await expect(bdbp.getByTestId('session-ended').count()).resolves.toBe(0);
 		await expect
 			.poll(() => card(coord, BDBP, taskId).getAttribute('data-status'), { timeout: 10_000 })
 			.toBe(next);
 		expect(await card(bdbp, BDBP, taskId).getAttribute('data-status')).toBe(next);
 	}, 90_000);
+
+	it('drops the unsent edits to a document the user may no longer write after an agency change, and says so', async () => {
+		const bdbp = await liveBoard('bdbp');
+		const coord = await liveBoard('sotttt');
+		const taskId = await firstTaskId(bdbp, BDBP);
+		const before = await card(bdbp, BDBP, taskId).getAttribute('data-status');
+		const next = before === 'paused' ? 'in_progress' : 'paused';
+
+		await bdbp.context().setOffline(true);
+		await bdbp.locator('[data-testid="sync-status"][data-state="offline"]').waitFor();
+		const detail = await openCard(bdbp, BDBP, taskId);
+		await detail.getByTestId('detail-status').selectOption(next);
+		await expect.poll(() => card(bdbp, BDBP, taskId).getAttribute('data-status')).toBe(next);
+
+		// Meanwhile the admin moves the officer to another agency, which ends their session.
+		const admin = await (await context('admin')).newPage();
+		await admin.goto('/admin');
+		const row = admin.locator('[data-testid="user-row"][data-username="bdbp"]');
+		const update = row.locator('form[action="?/update"]');
+		await update.locator('select[name="agencyId"]').selectOption('ubnd-duc-co');
+		await update.getByRole('button', { name: 'Lưu' }).click();
+		await expect(admin.getByTestId('admin-message').textContent()).resolves.toContain(
+			'Đã cập nhật bdbp'
+		);
+		await admin.close();
+
+		await bdbp.context().setOffline(false);
+		await bdbp.getByTestId('session-ended').waitFor({ timeout: 10_000 });
+		await signInAgain(bdbp, 'bdbp');
+		// The border guard's lane is no longer theirs to write: the edit is dropped, not replayed
+		// into a read-only copy where it would look stored, and the board says so.
+		const dropped = bdbp.getByTestId('edits-discarded');
+		await dropped.waitFor();
+		await expect(dropped.textContent()).resolves.toMatch(
+			/Bạn không còn quyền sửa Bộ Chỉ huy Bộ đội Biên phòng tỉnh.*1 thay đổi chưa gửi/
+		);
+		expect(await card(bdbp, BDBP, taskId).getAttribute('data-status')).toBe(before);
+		expect(await card(coord, BDBP, taskId).getAttribute('data-status')).toBe(before);
+		// Dropped once: the next load has nothing to drop and still shows the stored status.
+		await bdbp.reload();
+		await waitOnline(bdbp, 30_000);
+		expect(await bdbp.getByTestId('edits-discarded').count()).toBe(0);
+		expect(await card(bdbp, BDBP, taskId).getAttribute('data-status')).toBe(before);
+	}, 120_000);
 });

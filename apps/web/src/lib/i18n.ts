@@ -84,6 +84,11 @@ const dict = {
 		en: '{n} unsent changes are kept in this browser and will be sent once you sign in again.'
 	},
 	signInAgain: { vi: 'Đăng nhập lại', en: 'Sign in again' },
+	editsDiscarded: {
+		vi: 'Bạn không còn quyền sửa {names} (vai trò hoặc đơn vị của bạn đã thay đổi): {n} thay đổi chưa gửi trên máy này đã bị bỏ, vì máy chủ sẽ không nhận chúng.',
+		en: 'You may no longer edit {names} (your role or agency changed): {n} unsent changes in this browser were discarded, as the server would refuse them.'
+	},
+	editsDiscardedPlan: { vi: 'kế hoạch', en: 'the plan' },
 	onBoard: { vi: 'Đang trên bảng', en: 'On the board' },
 	onlyYou: { vi: 'Chỉ có bạn', en: 'Only you' },
 	follow: { vi: 'Theo dõi', en: 'Follow' },

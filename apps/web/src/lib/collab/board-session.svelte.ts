@@ -4,7 +4,7 @@ import { nameDoc } from '@planboard/model';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { AgencyView } from './agency-view.svelte';
-import { cacheName, registerCacheOwner, storageKey } from './offline-cache';
+import { cacheName, dropUnsentEdits, pendingKey, registerCacheOwner } from './offline-cache';
 import { PlanView } from './plan-view.svelte';
 import { Presence, type PresenceUser } from './presence.svelte';
 import { closeEndsSession, refusalEndsSession } from './session-end';
@@ -22,6 +22,13 @@ export interface BoardSessionOptions {
 	user: SessionUser;
 	/** Defaults to the same origin's `/collab`, so the HttpOnly session cookie authenticates. */
 	url?: string;
+}
+
+/** Unsent edits dropped on opening the board: the user may no longer write their document. */
+export interface DiscardedEdits {
+	/** The document's name (`plan/<id>` or `plan/<id>/agency/<agencyId>`). */
+	document: string;
+	count: number;
 }
 
 interface Handle {
@@ -45,6 +52,8 @@ export class BoardSession {
 	/** Who is signed in, and whether the access rule lets them write the plan document. */
 	readonly user: SessionUser;
 	readonly planWritable: boolean;
+	/** Unsent edits this load dropped instead of replaying (see dropUnsentEdits); shown on the board. */
+	readonly discarded: DiscardedEdits[] = [];
 	readonly #socket: HocuspocusProviderWebsocket;
 	readonly #handles: Handle[] = [];
 	readonly #cleanup: (() => void)[] = [];
@@ -58,6 +67,11 @@ export class BoardSession {
 		this.#socket = new HocuspocusProviderWebsocket({ url: wsUrl });
 		const open = (name: string, awareness: boolean): Handle => {
 			const doc = nameDoc(new Y.Doc(), name);
+			const writable = documentAccess({ user, document: name }) === 'write';
+			// Edits kept from when this user could write here would replay into a document they now
+			// only read: drop them before its cache opens, and say so on the board.
+			const dropped = writable ? 0 : dropUnsentEdits({ userId: user.id, documentName: name });
+			if (dropped > 0) this.discarded.push({ document: name, count: dropped });
 			const provider = new HocuspocusProvider({
 				name,
 				document: doc,
@@ -71,7 +85,6 @@ export class BoardSession {
 			});
 			provider.attach();
 			const cache = new IndexeddbPersistence(cacheName(user.id, name), doc);
-			const writable = documentAccess({ user, document: name }) === 'write';
 			const handle = { name, doc, provider, cache, writable };
 			this.#handles.push(handle);
 			return handle;
@@ -96,7 +109,7 @@ export class BoardSession {
 					doc: h.doc,
 					provider: h.provider,
 					cacheOrigin: h.cache,
-					key: storageKey('pending', user.id, h.name)
+					key: pendingKey(user.id, h.name)
 				}))
 		});
 		const awareness = planHandle.provider.awareness;

@@ -26,6 +26,34 @@ export function storageKey(...parts: string[]): string {
 	return PREFIX + parts.join(':');
 }
 
+/** Where a document's count of edits not yet acknowledged by the server is kept. */
+export function pendingKey(userId: string, documentName: string): string {
+	return storageKey('pending', userId, documentName);
+}
+
+/**
+ * Drops the unsent edits a user made to a document they may no longer write (their role or
+ * agency changed since): replayed from IndexedDB, they would show on their board as if stored,
+ * while the server refuses them on a read-only connection. Deletes the document's cache, so it
+ * refills from the server; IndexedDB runs a delete and a later open of the same name in order,
+ * so a cache opened right after this starts empty. The waiting count goes once the delete is
+ * done (a delete blocked by another tab is tried again on the next load). Returns how many
+ * edits were dropped: 0 when none were waiting.
+ */
+export function dropUnsentEdits(options: { userId: string; documentName: string }): number {
+	const key = pendingKey(options.userId, options.documentName);
+	let count = 0;
+	try {
+		count = Number(localStorage.getItem(key)) || 0;
+	} catch {
+		return 0;
+	}
+	if (count === 0 || typeof indexedDB === 'undefined') return 0;
+	const request = indexedDB.deleteDatabase(cacheName(options.userId, options.documentName));
+	request.onsuccess = () => localStorage.removeItem(key);
+	return count;
+}
+
 /**
  * Deletes everything the offline board keeps in this browser (all users): cached documents,
  * cached board pages, the saved identity and waiting-change counts; resolves when done.
