@@ -203,6 +203,28 @@ describe(
 			expect(await seriousViolations(page)).toEqual([]);
 		});
 
+		it('account page: the email form, the server refusing an address, and saving one', async () => {
+			const page = await visit('bdbp', '/');
+			await page.getByTestId('account-link').click();
+			await page.getByRole('heading', { name: 'Thư nhắc việc hằng ngày' }).waitFor();
+			expect(await seriousViolations(page)).toEqual([]);
+			// The browser takes "user@host" as an email; the server wants a dotted domain.
+			const input = page.getByLabel('Địa chỉ email');
+			await input.fill('canbo@bienphong');
+			await page.getByTestId('account-save').click();
+			await page.getByTestId('account-error').waitFor();
+			expect(await input.getAttribute('aria-invalid')).toBe('true');
+			expect(await seriousViolations(page)).toEqual([]);
+			await input.fill('canbo@bienphong.gialai.gov.vn');
+			await page.getByTestId('account-save').click();
+			await page.getByTestId('account-saved').waitFor();
+			expect(await seriousViolations(page)).toEqual([]);
+			await page.reload();
+			expect(await page.getByLabel('Địa chỉ email').inputValue()).toBe(
+				'canbo@bienphong.gialai.gov.vn'
+			);
+		});
+
 		it('digest unsubscribe page: the question, and the answer to an unknown link', async () => {
 			// Opened from an email without a session; a token no digest carried gets the error.
 			const page = await visit(null, `/unsubscribe/${'A'.repeat(43)}`);

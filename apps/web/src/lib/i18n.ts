@@ -281,6 +281,29 @@ const dict = {
 	noticeWhat_evidence: { vi: 'minh chứng', en: 'evidence' },
 	noticeWhat_figures: { vi: 'số liệu', en: 'figures' },
 	noticeWhat_updates: { vi: 'cập nhật tiến độ', en: 'progress updates' },
+	// The user's own settings page (/account): where the daily reminder email goes
+	account: { vi: 'Tài khoản', en: 'Account' },
+	accountDigest: { vi: 'Thư nhắc việc hằng ngày', en: 'Daily reminder email' },
+	accountDigestIntro: {
+		vi: 'Mỗi sáng, Planboard gửi thư liệt kê các nhiệm vụ của đơn vị bạn đã quá hạn hoặc sắp đến hạn trong 7 ngày tới.',
+		en: 'Each morning Planboard sends an email listing your agency’s tasks that are overdue or due within the next 7 days.'
+	},
+	accountMailOff: {
+		vi: 'Máy chủ chưa được cấu hình để gửi thư; địa chỉ sẽ được dùng khi quản trị viên bật chức năng này.',
+		en: 'This server is not set up to send email yet; the address will be used once an administrator turns it on.'
+	},
+	accountEmail: { vi: 'Địa chỉ email', en: 'Email address' },
+	accountEmailHint: {
+		vi: 'Để trống nếu không muốn nhận thư.',
+		en: 'Leave empty to receive no email.'
+	},
+	accountDigestOn: { vi: 'Nhận thư nhắc việc hằng ngày', en: 'Send me the daily reminder' },
+	accountSave: { vi: 'Lưu', en: 'Save' },
+	accountEmailInvalid: {
+		vi: 'Địa chỉ email không hợp lệ; chưa lưu thay đổi.',
+		en: 'That is not a valid email address; nothing was saved.'
+	},
+	accountSaved: { vi: 'Đã lưu.', en: 'Saved.' },
 	digestUnsubscribe: { vi: 'Ngừng nhận thư nhắc việc', en: 'Stop the reminder emails' },
 	digestUnsubscribeAsk: {
 		vi: 'Bạn sẽ không nhận thư nhắc việc hằng ngày của Planboard nữa; quản trị viên có thể bật lại.',
