@@ -35,7 +35,9 @@ export async function openBoard(options: {
 	const context = await signedInContext(options);
 	const page = await context.newPage();
 	await page.goto(`/plans/${PLAN}${options.query ?? ''}`);
-	await waitOnline(page);
+	// A first load of every lane on the shared 2-core machine, under load, can take longer than
+	// the 10 s a live board gets to catch up after a change.
+	await waitOnline(page, 30_000);
 	return { context, page };
 }
 

@@ -40,17 +40,6 @@ async function signInAgain(page: Page, username: string): Promise<void> {
 	await waitOnline(page, 30_000);
 }
 
-/**
- * The board for `username` in a new context, like `board`, with room for a loaded machine: the
- * first board of a file, with every lane, can take more than `board`'s 10 s to go live.
- */
-async function liveBoard(username: string): Promise<Page> {
-	const page = await (await context(username)).newPage();
-	await page.goto(`/plans/${PLAN}?scope=all`);
-	await waitOnline(page, 30_000);
-	return page;
-}
-
 /** Counts the WebSockets the page opens from now on. */
 function countSockets(page: Page): () => number {
 	let opened = 0;
@@ -121,8 +110,8 @@ describe('board: a session ended elsewhere', () => {
 	}, 90_000);
 
 	it('drops the unsent edits to a document the user may no longer write after an agency change, and says so', async () => {
-		const bdbp = await liveBoard('bdbp');
-		const coord = await liveBoard('sotttt');
+		const bdbp = await board('bdbp');
+		const coord = await board('sotttt');
 		const taskId = await firstTaskId(bdbp, BDBP);
 		const before = await card(bdbp, BDBP, taskId).getAttribute('data-status');
 		const next = before === 'paused' ? 'in_progress' : 'paused';
