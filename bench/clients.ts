@@ -7,6 +7,18 @@ import * as Y from 'yjs';
 // Every y-websocket provider adds a process 'exit' listener; hundreds are expected here.
 process.setMaxListeners(0);
 
+/**
+ * `ws` with an error listener from the start. On a loaded machine the provider gives up on a
+ * socket still opening and closes it; `ws` then emits 'error', which with no listener ends the
+ * whole bench. The provider sees the close and reconnects, as in a browser.
+ */
+class BenchWebSocket extends WebSocket {
+	constructor(...args: ConstructorParameters<typeof WebSocket>) {
+		super(...args);
+		this.on('error', () => {});
+	}
+}
+
 /** One client of either server, reduced to what the benches need. */
 export interface BenchClient {
 	doc: Y.Doc;
@@ -28,7 +40,7 @@ export function hocuspocusClient(options: {
 	const doc = new Y.Doc();
 	const socket = new HocuspocusProviderWebsocket({
 		url: options.url,
-		WebSocketPolyfill: WebSocket
+		WebSocketPolyfill: BenchWebSocket
 	});
 	let resolve: () => void = () => {};
 	let reject: (e: Error) => void = () => {};
@@ -99,7 +111,7 @@ export function boardClient(options: {
 }): Pick<BenchClient, 'synced' | 'destroy'> {
 	const socket = new HocuspocusProviderWebsocket({
 		url: options.url,
-		WebSocketPolyfill: WebSocket
+		WebSocketPolyfill: BenchWebSocket
 	});
 	const providers = options.documents.map((name, i) => {
 		let resolve: () => void = () => {};

@@ -95,6 +95,8 @@ async function runSide(side: (typeof SIDES)[number], databasePath: string, token
 				if (lastSeq.get(id) === seq) continue;
 				lastSeq.set(id, seq);
 				seen[seq] = (seen[seq] ?? 0) + 1;
+				if (seen[seq] === 1)
+					results.add(`${side.key}/change-first`, performance.now() - sentAt[seq]);
 				if (seen[seq] === CLIENTS - 1) latency[seq] = performance.now() - sentAt[seq];
 			}
 		});
@@ -166,6 +168,12 @@ async function main(): Promise<void> {
 				{ stat: 'p99', series: `${side.key}/change` }
 			]
 		},
+		{
+			join: [
+				{ stat: 'median', series: `${side.key}/change-first` },
+				{ stat: 'p99', series: `${side.key}/change-first` }
+			]
+		},
 		{ stat: 'sum', series: `${side.key}/lost`, digits: 0 },
 		{ stat: 'mean', series: `${side.key}/server-changes-cpu-pct`, digits: 1 },
 		{
@@ -198,6 +206,7 @@ async function main(): Promise<void> {
 					`idle server CPU, % of one core (mean / max of ${WINDOW_S}-s windows)`,
 					'awareness messages applied per s, all clients, idle',
 					'change → all others, ms (median / p99)',
+					'change → first other, ms (median / p99)',
 					'changes lost',
 					'server CPU while changing, %',
 					'driver CPU, % (idle / changing)'
