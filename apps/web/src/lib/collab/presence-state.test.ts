@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agencyColor } from '../board/colors';
-import { readPeer } from './presence-state';
+import { PeerIndex, readPeer } from './presence-state';
 
 describe('readPeer', () => {
 	it('reads a well-formed state and derives the colour from the agency', () => {
@@ -42,5 +42,43 @@ describe('readPeer', () => {
 			card: null,
 			typing: null
 		});
+	});
+});
+
+describe('PeerIndex', () => {
+	const state = (name: string, card: string | null, field?: string) => ({
+		user: { id: `u-${name}`, name, agencyId: 'so-tttt' },
+		card: card ? { agencyId: 'so-tttt', taskId: card } : null,
+		typing: card && field ? { agencyId: 'so-tttt', taskId: card, field } : null
+	});
+
+	it('lists everyone but this tab, by name, and answers openers and typists per card', () => {
+		const states = new Map<number, unknown>([
+			[1, state('Chính', 't1')],
+			[2, state('An', 't1', 'notes')],
+			[3, state('Bình', 't2', 'notes')],
+			[4, state('Dũng', 't1')],
+			[5, { user: { id: 'x', name: 42 } }]
+		]);
+		const index = new PeerIndex({ states, self: 4 });
+		expect(index.peers.map((p) => p.user.name)).toEqual(['An', 'Bình', 'Chính']);
+		const names = (peers: { user: { name: string } }[]) => peers.map((p) => p.user.name);
+		expect(names(index.openers({ agencyId: 'so-tttt', taskId: 't1' }))).toEqual(['An', 'Chính']);
+		expect(names(index.openers({ agencyId: 'so-tttt', taskId: 't2' }))).toEqual(['Bình']);
+		expect(index.openers({ agencyId: 'bch-bdbp', taskId: 't1' })).toEqual([]);
+		expect(names(index.typists({ agencyId: 'so-tttt', taskId: 't1', field: 'notes' }))).toEqual([
+			'An'
+		]);
+		expect(index.typists({ agencyId: 'so-tttt', taskId: 't1', field: 'contribution' })).toEqual([]);
+	});
+
+	it('does not confuse ids that only join to the same text', () => {
+		const states = new Map<number, unknown>([
+			[1, { ...state('An', null), card: { agencyId: 'a', taskId: 'bc' } }],
+			[2, { ...state('Bình', null), card: { agencyId: 'ab', taskId: 'c' } }]
+		]);
+		const index = new PeerIndex({ states, self: 0 });
+		expect(index.openers({ agencyId: 'a', taskId: 'bc' }).map((p) => p.clientId)).toEqual([1]);
+		expect(index.openers({ agencyId: 'ab', taskId: 'c' }).map((p) => p.clientId)).toEqual([2]);
 	});
 });

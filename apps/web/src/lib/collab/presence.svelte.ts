@@ -1,7 +1,7 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { createSubscriber } from 'svelte/reactivity';
 import {
-	readPeer,
+	PeerIndex,
 	type CardRef,
 	type Peer,
 	type PresenceUser,
@@ -24,12 +24,20 @@ const TYPING_IDLE_MS = 2500;
 export class Presence {
 	readonly #awareness: Awareness;
 	readonly #subscribe: () => void;
+	/** Read from the states on first use after each change; see PeerIndex. */
+	#index: PeerIndex | null = null;
+	readonly #invalidate = () => {
+		this.#index = null;
+	};
 	#typingTimer: ReturnType<typeof setTimeout> | undefined;
 	/** The client this tab follows, if any. */
 	following = $state<number | null>(null);
 
 	constructor(options: { awareness: Awareness; me: PresenceUser }) {
 		this.#awareness = options.awareness;
+		// Registered before any subscriber, and kept while nothing renders: a stale index must never
+		// outlive a change.
+		this.#awareness.on('change', this.#invalidate);
 		// The server replaces `user` with the session's identity anyway; sent for older servers.
 		this.#awareness.setLocalState({ user: options.me, card: null, typing: null });
 		this.#subscribe = createSubscriber((update) => {
@@ -42,34 +50,28 @@ export class Presence {
 		return this.#awareness.clientID;
 	}
 
+	get #peerIndex(): PeerIndex {
+		return (this.#index ??= new PeerIndex({
+			states: this.#awareness.getStates(),
+			self: this.clientId
+		}));
+	}
+
 	/** Everyone else, one entry per tab, sorted by name. */
 	get peers(): Peer[] {
 		this.#subscribe();
-		const out: Peer[] = [];
-		for (const [clientId, state] of this.#awareness.getStates()) {
-			if (clientId === this.clientId) continue;
-			const peer = readPeer(clientId, state);
-			if (peer) out.push(peer);
-		}
-		return out.sort(
-			(a, b) => a.user.name.localeCompare(b.user.name, 'vi') || a.clientId - b.clientId
-		);
+		return this.#peerIndex.peers;
 	}
 
 	/** Other people with this card open. */
 	openers(ref: CardRef): Peer[] {
-		return this.peers.filter(
-			(p) => p.card?.agencyId === ref.agencyId && p.card.taskId === ref.taskId
-		);
+		this.#subscribe();
+		return this.#peerIndex.openers(ref);
 	}
 
 	typists(ref: TypingRef): Peer[] {
-		return this.peers.filter(
-			(p) =>
-				p.typing?.agencyId === ref.agencyId &&
-				p.typing.taskId === ref.taskId &&
-				p.typing.field === ref.field
-		);
+		this.#subscribe();
+		return this.#peerIndex.typists(ref);
 	}
 
 	/** The followed person's state, or null when not following or they left. */
@@ -101,6 +103,7 @@ export class Presence {
 
 	destroy(): void {
 		clearTimeout(this.#typingTimer);
+		this.#awareness.off('change', this.#invalidate);
 		this.#awareness.setLocalState(null);
 	}
 }
