@@ -1,5 +1,5 @@
 import { hashSecretToken, newSecretToken } from '@planboard/auth';
-import { concernsOf, NOTIFY_DUE_DAYS, type Concern } from '@planboard/boards';
+import { concernsOf, DocumentCache, NOTIFY_DUE_DAYS, type Concern } from '@planboard/boards';
 import type { Logger } from '@planboard/config';
 import { vietnamClock, vietnamDate } from '@planboard/model';
 import { dmy } from '@planboard/report';
@@ -50,6 +50,8 @@ export function startDigests(options: DigestOptions): DigestScheduler {
 		const day = vietnamDate(at);
 		if (handled === day || vietnamClock(at).hours < options.hour) return 0;
 		let sent = 0;
+		// One read of the boards for every user of this pass.
+		const cache = new DocumentCache(options.store);
 		for (const user of options.store.users.list()) {
 			if (user.disabled || !user.email || !user.emailDigest) continue;
 			if (options.store.notifications.digest({ userId: user.id, day })) continue;
@@ -57,7 +59,8 @@ export function startDigests(options: DigestOptions): DigestScheduler {
 				store: options.store,
 				user,
 				now: at,
-				deadlinesOnly: true
+				deadlinesOnly: true,
+				cache
 			});
 			if (concerns.length === 0) continue;
 			const token = newSecretToken();
