@@ -300,6 +300,12 @@ describe('every page in Vietnamese and in English', { timeout: 180_000 }, () => 
 		});
 	});
 
+	it('account page', async () => {
+		await checkBothLanguages('bdbp', '/account', {
+			ready: (page) => page.getByTestId('account-email').waitFor()
+		});
+	});
+
 	it('admin page', async () => {
 		await checkBothLanguages('admin', '/admin');
 	});
