@@ -26,3 +26,17 @@ export function statusLabel(status: Status, lang: Lang): string {
 export function timelinessLabel(t: Timeliness, lang: Lang): string {
 	return TIMELINESS_LABELS[t][lang];
 }
+
+/**
+ * Names of a card's fields that the board and the reports both print (column headers of the
+ * exports, labels of the card detail and filters): one wording, so a leader comparing the two
+ * reads the same words.
+ */
+export const FIELD_LABELS = {
+	number: { vi: 'Số', en: 'No.' },
+	task: { vi: 'Nhiệm vụ', en: 'Task' },
+	agency: { vi: 'Đơn vị', en: 'Agency' },
+	status: { vi: 'Trạng thái', en: 'Status' },
+	progress: { vi: 'Tiến độ (%)', en: 'Progress (%)' },
+	evidence: { vi: 'Minh chứng', en: 'Evidence' }
+} as const satisfies Record<string, Record<Lang, string>>;

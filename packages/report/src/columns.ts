@@ -1,4 +1,4 @@
-import { statusLabel, vietnamDate, type Lang } from '@planboard/model';
+import { FIELD_LABELS, statusLabel, vietnamDate, type Lang } from '@planboard/model';
 import { dmy } from './dates.js';
 import { timelinessText, type CardRow } from './rows.js';
 
@@ -32,7 +32,7 @@ export function figuresText(figures: CardRow['card']['figures']): string {
 export const CARD_COLUMNS: readonly Column[] = [
 	{
 		key: 'number',
-		label: { vi: 'Số', en: 'No.' },
+		label: FIELD_LABELS.number,
 		width: 9,
 		value: (r) => r.task.number
 	},
@@ -44,25 +44,25 @@ export const CARD_COLUMNS: readonly Column[] = [
 	},
 	{
 		key: 'title',
-		label: { vi: 'Nhiệm vụ', en: 'Task' },
+		label: FIELD_LABELS.task,
 		width: 50,
 		value: (r) => r.task.title
 	},
 	{
 		key: 'agency',
-		label: { vi: 'Đơn vị', en: 'Agency' },
+		label: FIELD_LABELS.agency,
 		width: 30,
 		value: (r) => r.agencyName
 	},
 	{
 		key: 'status',
-		label: { vi: 'Trạng thái', en: 'Status' },
+		label: FIELD_LABELS.status,
 		width: 16,
 		value: (r, l) => statusLabel(r.card.status, l)
 	},
 	{
 		key: 'progress',
-		label: { vi: 'Tiến độ (%)', en: 'Progress (%)' },
+		label: FIELD_LABELS.progress,
 		width: 10,
 		// A done card counts as 100% whatever its slider says, as in the task roll-up.
 		value: (r) => (r.card.status === 'done' ? 100 : r.card.progress)
@@ -102,7 +102,7 @@ export const CARD_COLUMNS: readonly Column[] = [
 	},
 	{
 		key: 'evidence',
-		label: { vi: 'Minh chứng', en: 'Evidence' },
+		label: FIELD_LABELS.evidence,
 		width: 40,
 		value: (r) => r.card.evidence.map((e) => (e.label ? `${e.label}: ${e.url}` : e.url)).join('\n')
 	},

@@ -1,4 +1,4 @@
-import { statusLabel, type Lang } from '@planboard/model';
+import { FIELD_LABELS, statusLabel, type Lang } from '@planboard/model';
 import { strToU8, zipSync } from 'fflate';
 import type { BoardData } from './board.js';
 import { CARD_COLUMNS, type Cell } from './columns.js';
@@ -12,13 +12,13 @@ const SHEET_NAMES: Record<Lang, [string, string]> = {
 };
 
 const TASK_COLUMNS: { label: Record<Lang, string>; width: number }[] = [
-	{ label: { vi: 'Số', en: 'No.' }, width: 9 },
-	{ label: { vi: 'Nhiệm vụ', en: 'Task' }, width: 50 },
+	{ label: FIELD_LABELS.number, width: 9 },
+	{ label: FIELD_LABELS.task, width: 50 },
 	{ label: { vi: 'Đơn vị chủ trì', en: 'Lead' }, width: 30 },
 	{ label: { vi: 'Đơn vị phối hợp', en: 'Coordinating' }, width: 30 },
 	{ label: { vi: 'Thời hạn', en: 'Due' }, width: 12 },
-	{ label: { vi: 'Trạng thái', en: 'Status' }, width: 16 },
-	{ label: { vi: 'Tiến độ (%)', en: 'Progress (%)' }, width: 10 },
+	{ label: FIELD_LABELS.status, width: 16 },
+	{ label: FIELD_LABELS.progress, width: 10 },
 	{ label: { vi: 'Thẻ hoàn thành', en: 'Cards done' }, width: 10 },
 	{ label: { vi: 'Số thẻ', en: 'Cards' }, width: 8 },
 	{ label: { vi: 'Tình hình thời hạn', en: 'Timeliness' }, width: 20 }

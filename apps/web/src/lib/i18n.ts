@@ -1,4 +1,4 @@
-import type { Lang } from '@planboard/model';
+import { FIELD_LABELS, type Lang } from '@planboard/model';
 
 /**
  * UI languages, model's type (its status labels use it too): Vietnamese first, English second.
@@ -36,9 +36,9 @@ const dict = {
 	admin: { vi: 'Quản trị', en: 'Admin' },
 	// Board view
 	filters: { vi: 'Bộ lọc', en: 'Filters' },
-	filterAgency: { vi: 'Đơn vị', en: 'Agency' },
+	filterAgency: FIELD_LABELS.agency,
 	filterSection: { vi: 'Mục', en: 'Section' },
-	filterStatus: { vi: 'Trạng thái', en: 'Status' },
+	filterStatus: FIELD_LABELS.status,
 	filterTimeliness: { vi: 'Thời hạn', en: 'Timeliness' },
 	search: { vi: 'Tìm kiếm', en: 'Search' },
 	searchPlaceholder: { vi: 'Số, tên nhiệm vụ, đơn vị…', en: 'Number, task, agency…' },
@@ -100,15 +100,15 @@ const dict = {
 	close: { vi: 'Đóng', en: 'Close' },
 	planText: { vi: 'Nội dung nhiệm vụ trong kế hoạch', en: 'Task as written in the plan' },
 	timeframe: { vi: 'Thời gian thực hiện', en: 'Timeframe' },
-	status: { vi: 'Trạng thái', en: 'Status' },
-	progressPercent: { vi: 'Tiến độ (%)', en: 'Progress (%)' },
+	status: FIELD_LABELS.status,
+	progressPercent: FIELD_LABELS.progress,
 	notes: { vi: 'Kết quả thực hiện', en: 'Result notes' },
 	checklist: { vi: 'Danh mục việc cần làm', en: 'Checklist' },
 	newItem: { vi: 'Việc mới', en: 'New item' },
 	add: { vi: 'Thêm', en: 'Add' },
 	remove: { vi: 'Xóa', en: 'Remove' },
 	removeItem: { vi: 'Xóa “{name}”', en: 'Remove “{name}”' },
-	evidence: { vi: 'Minh chứng', en: 'Evidence' },
+	evidence: FIELD_LABELS.evidence,
 	evidenceUrl: { vi: 'Đường dẫn (http/https)', en: 'Link (http/https)' },
 	evidenceLabel: { vi: 'Mô tả', en: 'Description' },
 	invalidUrl: {
@@ -153,8 +153,8 @@ const dict = {
 	dueSoonTasks: { vi: 'Nhiệm vụ đến hạn trong 14 ngày tới', en: 'Due in the next 14 days' },
 	allTasks: { vi: 'Tiến độ từng nhiệm vụ', en: 'Progress by task' },
 	none: { vi: 'Không có.', en: 'None.' },
-	taskNumber: { vi: 'Số', en: 'No.' },
-	task: { vi: 'Nhiệm vụ', en: 'Task' },
+	taskNumber: FIELD_LABELS.number,
+	task: FIELD_LABELS.task,
 	agenciesConcerned: { vi: 'Đơn vị', en: 'Agencies' },
 	agenciesDone: { vi: '{done}/{total} đơn vị hoàn thành', en: '{done}/{total} agencies done' },
 	orphanCards: {
