@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TIMELINESS } from '@planboard/model';
 import { contrastRatio, seriousViolations } from './a11y-helpers.js';
-import { PLAN, boardSuite, firstTaskId, openCard, waitOnline } from './board-helpers.js';
+import { PLAN, boardSuite, firstTaskId, openCard, rolePages, waitOnline } from './board-helpers.js';
 
 const BDBP = 'bch-bdbp';
 /** A day after today: the progress board judges the 2024 plan late, so every table has rows. */
@@ -15,31 +15,11 @@ const TEXT_PLAN = readFileSync(
 	'utf8'
 );
 
-const suite = boardSuite();
-
-// One context per role, made on first use and kept for the file (the suite closes them).
-const contexts = new Map<string, Promise<BrowserContext>>();
-function as(username: string | null): Promise<BrowserContext> {
-	const key = username ?? '';
-	let context = contexts.get(key);
-	if (!context) {
-		context = suite.context(username ?? undefined);
-		contexts.set(key, context);
-	}
-	return context;
-}
-
-// Pages are closed after each test, passed or not: a live board left open keeps syncing and
-// slows every later test on a shared machine.
-const pages: Page[] = [];
-afterEach(async () => {
-	for (const page of pages.splice(0)) await page.close().catch(() => {});
-});
+const roles = rolePages(boardSuite());
 
 /** A new page of the role's context at `path`, with uncaught errors collected. */
 async function visit(username: string | null, path: string): Promise<Page> {
-	const page = await (await as(username)).newPage();
-	pages.push(page);
+	const page = await roles.newPage(username);
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	await page.goto(path);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from '../support/app-server.js';
@@ -116,5 +116,38 @@ export function boardSuite(options: { env?: Record<string, string> } = {}): {
 			return context;
 		},
 		app: () => app!
+	};
+}
+
+/**
+ * Pages for roles on a suite: one context per role (null: signed out), made on first use and
+ * kept for the file (the suite closes it), and every page closed after its test, passed or not:
+ * a live board left open keeps syncing and slows every later test on a shared machine.
+ */
+export function rolePages(suite: Pick<ReturnType<typeof boardSuite>, 'context'>): {
+	context: (username: string | null) => Promise<BrowserContext>;
+	newPage: (username: string | null) => Promise<Page>;
+} {
+	const contexts = new Map<string, Promise<BrowserContext>>();
+	const pages: Page[] = [];
+	afterEach(async () => {
+		for (const page of pages.splice(0)) await page.close().catch(() => {});
+	});
+	const context = (username: string | null) => {
+		const key = username ?? '';
+		let made = contexts.get(key);
+		if (!made) {
+			made = suite.context(username ?? undefined);
+			contexts.set(key, made);
+		}
+		return made;
+	};
+	return {
+		context,
+		async newPage(username) {
+			const page = await (await context(username)).newPage();
+			pages.push(page);
+			return page;
+		}
 	};
 }

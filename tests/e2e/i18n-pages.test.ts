@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { uiCatalog } from '../../apps/web/src/lib/i18n-catalog.js';
-import { PLAN, boardSuite, firstTaskId, openCard, waitOnline } from './board-helpers.js';
+import { PLAN, boardSuite, firstTaskId, openCard, rolePages, waitOnline } from './board-helpers.js';
 
 type Lang = 'vi' | 'en';
 const LANGS: Lang[] = ['vi', 'en'];
@@ -28,29 +28,15 @@ function fromPlan(text: string, index: number, length: number): boolean {
 	return PLAN_SOURCES.some((source) => source.includes(quoted));
 }
 
-const suite = boardSuite();
-const contexts = new Map<string, Promise<BrowserContext>>();
-function as(username: string | null): Promise<BrowserContext> {
-	const key = username ?? '';
-	let context = contexts.get(key);
-	if (!context) {
-		context = suite.context(username ?? undefined);
-		contexts.set(key, context);
-	}
-	return context;
-}
-const pages: Page[] = [];
-afterEach(async () => {
-	for (const page of pages.splice(0)) await page.close().catch(() => {});
-});
+const roles = rolePages(boardSuite());
 
 /** A page of the role's context at `path`, in `lang` (the language cookie the switch sets). */
 async function visit(username: string | null, path: string, lang: Lang): Promise<Page> {
-	const context = await as(username);
 	// The cookie the language switch sets (the test server listens on 127.0.0.1).
-	await context.addCookies([{ name: LANG_COOKIE, value: lang, domain: '127.0.0.1', path: '/' }]);
-	const page = await context.newPage();
-	pages.push(page);
+	await (
+		await roles.context(username)
+	).addCookies([{ name: LANG_COOKIE, value: lang, domain: '127.0.0.1', path: '/' }]);
+	const page = await roles.newPage(username);
 	await page.goto(path);
 	expect(await page.getAttribute('html', 'lang')).toBe(lang);
 	return page;

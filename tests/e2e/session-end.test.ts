@@ -40,6 +40,24 @@ async function signInAgain(page: Page, username: string): Promise<void> {
 	await waitOnline(page, 30_000);
 }
 
+/**
+ * Takes the officer's board offline and changes the status of their lane's first card there:
+ * one edit waiting in IndexedDB. Returns the card and its status before and after.
+ */
+async function offlineEdit(
+	page: Page
+): Promise<{ taskId: string; before: string | null; next: string }> {
+	const taskId = await firstTaskId(page, BDBP);
+	const before = await card(page, BDBP, taskId).getAttribute('data-status');
+	const next = before === 'paused' ? 'in_progress' : 'paused';
+	await page.context().setOffline(true);
+	await page.locator('[data-testid="sync-status"][data-state="offline"]').waitFor();
+	const detail = await openCard(page, BDBP, taskId);
+	await detail.getByTestId('detail-status').selectOption(next);
+	await expect.poll(() => card(page, BDBP, taskId).getAttribute('data-status')).toBe(next);
+	return { taskId, before, next };
+}
+
 /** Counts the WebSockets the page opens from now on. */
 function countSockets(page: Page): () => number {
 	let opened = 0;
@@ -80,15 +98,7 @@ describe('board: a session ended elsewhere', () => {
 	it('keeps an unsent offline edit through the refusal and delivers it after signing in again', async () => {
 		const bdbp = await board('bdbp');
 		const coord = await board('sotttt');
-		const taskId = await firstTaskId(bdbp, BDBP);
-		const before = await card(bdbp, BDBP, taskId).getAttribute('data-status');
-		const next = before === 'paused' ? 'in_progress' : 'paused';
-
-		await bdbp.context().setOffline(true);
-		await bdbp.locator('[data-testid="sync-status"][data-state="offline"]').waitFor();
-		const detail = await openCard(bdbp, BDBP, taskId);
-		await detail.getByTestId('detail-status').selectOption(next);
-		await expect.poll(() => card(bdbp, BDBP, taskId).getAttribute('data-status')).toBe(next);
+		const { taskId, before, next } = await offlineEdit(bdbp);
 
 		await logoutElsewhere(bdbp);
 		await bdbp.context().setOffline(false);
@@ -112,15 +122,7 @@ describe('board: a session ended elsewhere', () => {
 	it('drops the unsent edits to a document the user may no longer write after an agency change, and says so', async () => {
 		const bdbp = await board('bdbp');
 		const coord = await board('sotttt');
-		const taskId = await firstTaskId(bdbp, BDBP);
-		const before = await card(bdbp, BDBP, taskId).getAttribute('data-status');
-		const next = before === 'paused' ? 'in_progress' : 'paused';
-
-		await bdbp.context().setOffline(true);
-		await bdbp.locator('[data-testid="sync-status"][data-state="offline"]').waitFor();
-		const detail = await openCard(bdbp, BDBP, taskId);
-		await detail.getByTestId('detail-status').selectOption(next);
-		await expect.poll(() => card(bdbp, BDBP, taskId).getAttribute('data-status')).toBe(next);
+		const { taskId, before } = await offlineEdit(bdbp);
 
 		// Meanwhile the admin moves the officer to another agency, which ends their session.
 		const admin = await (await context('admin')).newPage();
