@@ -4,6 +4,7 @@
 // each timed until the LAST other client saw it. The shipped server (PresenceFanout) against the
 // same server with Hocuspocus's own awareness fan-out, each in its own child process, one after
 // the other; all clients run in this process.
+import { cpus, loadavg } from 'node:os';
 import type { Awareness } from 'y-protocols/awareness';
 import { hocuspocusClient, type BenchClient } from './clients.js';
 import { benchResults, type Aim, type Cell } from './results.js';
@@ -194,7 +195,11 @@ async function main(): Promise<void> {
 		{
 			aim: `presence: a change reaches the ${CLIENTS - 1} others under 150 ms p99`,
 			figure: { stat: 'p99', series: 'coalesced/change', suffix: ' ms' },
-			met: p99 < 150 && results.stat('sum', 'coalesced/lost') === 0
+			met: p99 < 150 && results.stat('sum', 'coalesced/lost') === 0,
+			limit:
+				p99 < 150
+					? undefined
+					: `the first other client has it after ${results.stat('median', 'coalesced/change-first').toFixed(0)} ms (median; p99 ${results.stat('p99', 'coalesced/change-first').toFixed(0)} ms); the last waits for the one driver process to read all ${CLIENTS - 1} copies, on a machine at 1-min load ${loadavg()[0].toFixed(0)} on ${cpus().length} cores`
 		}
 	];
 	results.write({
