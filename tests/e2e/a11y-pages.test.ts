@@ -3,7 +3,15 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TIMELINESS } from '@planboard/model';
 import { contrastRatio, seriousViolations } from './a11y-helpers.js';
-import { PLAN, boardSuite, firstTaskId, openCard, rolePages, waitOnline } from './board-helpers.js';
+import {
+	PLAN,
+	boardSuite,
+	firstTaskId,
+	openCard,
+	openFirstAsOfCard,
+	rolePages,
+	waitOnline
+} from './board-helpers.js';
 
 const BDBP = 'bch-bdbp';
 /** A day after today: the progress board judges the 2024 plan late, so every table has rows. */
@@ -140,12 +148,7 @@ describe(
 		it('board as of an instant, with a card detail open', async () => {
 			const instant = encodeURIComponent(new Date().toISOString());
 			const page = await visit('bdbp', `/plans/${PLAN}${ONE_LANE}&asOf=${instant}`);
-			await page.getByTestId('as-of-banner').waitFor();
-			await page
-				.locator(`[data-testid="card"][data-agency="${BDBP}"] [data-card-button]`)
-				.first()
-				.click();
-			await page.getByTestId('card-detail').getByTestId('card-history').waitFor();
+			await openFirstAsOfCard(page, BDBP);
 			// Opening it put focus in it, as on the live board.
 			expect(
 				await page.evaluate(() => !!document.activeElement?.closest('[data-testid="card-detail"]'))

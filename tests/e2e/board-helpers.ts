@@ -81,6 +81,18 @@ export async function openCard(page: Page, agencyId: string, taskId: string): Pr
 }
 
 /**
+ * On a board as of an instant (read only, no live session): waits for its banner, opens the
+ * lane's first card and waits for the card's history; returns the detail.
+ */
+export async function openFirstAsOfCard(page: Page, agencyId: string): Promise<Locator> {
+	await page.getByTestId('as-of-banner').waitFor();
+	await lane(page, agencyId).locator('[data-testid="card"] [data-card-button]').first().click();
+	const detail = page.getByTestId('card-detail');
+	await detail.getByTestId('card-history').waitFor();
+	return detail;
+}
+
+/**
  * One app server (fresh data directory) and one Chromium per test file, closed after it;
  * `board(username)` logs in in a new context and opens the board, `context(username?)` gives a
  * new context, signed in when a username is given.

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { uiCatalog } from '../../apps/web/src/lib/i18n-catalog.js';
-import { PLAN, boardSuite, firstTaskId, openCard, rolePages, waitOnline } from './board-helpers.js';
+import {
+	PLAN,
+	boardSuite,
+	firstTaskId,
+	openCard,
+	openFirstAsOfCard,
+	rolePages,
+	waitOnline
+} from './board-helpers.js';
 
 type Lang = 'vi' | 'en';
 const LANGS: Lang[] = ['vi', 'en'];
@@ -247,12 +255,7 @@ describe('every page in Vietnamese and in English', { timeout: 180_000 }, () => 
 		await checkBothLanguages('bdbp', `/plans/${PLAN}?agency=${BDBP}&asOf=${instant}`, {
 			dated: true,
 			ready: async (page) => {
-				await page.getByTestId('as-of-banner').waitFor();
-				await page
-					.locator(`[data-testid="card"][data-agency="${BDBP}"] [data-card-button]`)
-					.first()
-					.click();
-				await page.getByTestId('card-detail').getByTestId('card-history').waitFor();
+				await openFirstAsOfCard(page, BDBP);
 			}
 		});
 	});
