@@ -8,7 +8,14 @@ import { cpus, loadavg } from 'node:os';
 import type { Awareness } from 'y-protocols/awareness';
 import { hocuspocusClient, type BenchClient } from './clients.js';
 import { benchResults, type Aim, type Cell } from './results.js';
-import { openStore, seedBoard, spawnServer, tempDir, type CpuTime } from './servers.js';
+import {
+	openStore,
+	seedBoard,
+	spawnServer,
+	tempDir,
+	type ChildBenchServer,
+	type CpuTime
+} from './servers.js';
 import { inBatches, sleep, waitFor } from './support.js';
 
 const CLIENTS = Number(process.env.PRESENCE_CLIENTS ?? 200);
@@ -33,7 +40,21 @@ const awarenessOf = (c: BenchClient): Awareness => {
 	return c.awareness;
 };
 
-async function runSide(side: (typeof SIDES)[number], databasePath: string, token: string) {
+/** Changes go in blocks, alternating between the servers, so the machine's drift hits both. */
+const BLOCK = 20;
+
+interface Running {
+	side: (typeof SIDES)[number];
+	server: ChildBenchServer;
+	clients: BenchClient[];
+	/** Awareness messages the clients applied from the server (their own changes excluded). */
+	applied: number;
+	sentAt: number[];
+	latency: (number | undefined)[];
+	seq: number;
+}
+
+async function openSide(side: (typeof SIDES)[number], databasePath: string, token: string) {
 	const server = await spawnServer({
 		kind: 'planboard',
 		databasePath,
@@ -55,37 +76,14 @@ async function runSide(side: (typeof SIDES)[number], databasePath: string, token
 	console.error(
 		`${side.key}: ${CLIENTS} clients present in ${Math.round(performance.now() - started)} ms`
 	);
-
-	// Awareness messages the clients applied from the server (their own changes excluded).
-	let applied = 0;
-	for (const c of clients)
-		awarenessOf(c).on('update', (_: unknown, origin: unknown) => {
-			if (origin !== 'local') applied++;
-		});
-	await sleep(3000);
-
-	// Idle: nobody changes anything; only y-protocols' renewals run.
-	const appliedBefore = applied;
-	const driverBefore = driverCpu();
-	let last = await server.cpu();
-	for (let s = 0; s < IDLE_S; s += WINDOW_S) {
-		await sleep(WINDOW_S * 1000);
-		const now = await server.cpu();
-		results.add(`${side.key}/idle-cpu-pct`, (cpuSeconds(last, now) / WINDOW_S) * 100);
-		last = now;
-	}
-	results.add(`${side.key}/idle-messages-per-s`, (applied - appliedBefore) / IDLE_S);
-	results.add(
-		`${side.key}/driver-idle-cpu-pct`,
-		(cpuSeconds(driverBefore, driverCpu()) / IDLE_S) * 100
-	);
-
-	// Changes: client i % CLIENTS opens card c<i>; timed until all CLIENTS - 1 others saw it.
-	const sentAt: number[] = [];
+	const run: Running = { side, server, clients, applied: 0, sentAt: [], latency: [], seq: 0 };
+	// Change i: client i % CLIENTS opens card c<i>; timed until all CLIENTS - 1 others saw it.
 	const seen: number[] = [];
-	const latency: (number | undefined)[] = [];
 	for (const c of clients) {
 		const a = awarenessOf(c);
+		a.on('update', (_: unknown, origin: unknown) => {
+			if (origin !== 'local') run.applied++;
+		});
 		const lastSeq = new Map<number, number>();
 		a.on('change', ({ added, updated }: { added: number[]; updated: number[] }) => {
 			for (const id of [...added, ...updated]) {
@@ -96,62 +94,89 @@ async function runSide(side: (typeof SIDES)[number], databasePath: string, token
 				if (lastSeq.get(id) === seq) continue;
 				lastSeq.set(id, seq);
 				seen[seq] = (seen[seq] ?? 0) + 1;
-				if (seen[seq] === 1)
-					results.add(`${side.key}/change-first`, performance.now() - sentAt[seq]);
-				if (seen[seq] === CLIENTS - 1) latency[seq] = performance.now() - sentAt[seq];
+				const ms = performance.now() - run.sentAt[seq];
+				if (seen[seq] === 1) results.add(`${side.key}/change-first`, ms);
+				if (seen[seq] === CLIENTS - 1) run.latency[seq] = ms;
 			}
 		});
 	}
-	const driverChanges = driverCpu();
-	const serverChanges = await server.cpu();
+	return run;
+}
+
+async function changeBlock(run: Running): Promise<void> {
+	const driver = driverCpu();
+	const server = await run.server.cpu();
 	const t0 = performance.now();
-	for (let i = 0; i < CHANGES; i++) {
+	const first = run.seq;
+	for (let i = 0; i < BLOCK; i++) {
 		const wait = t0 + i * CHANGE_INTERVAL_MS - performance.now();
 		if (wait > 0) await sleep(wait);
-		sentAt[i] = performance.now();
-		awarenessOf(clients[i % CLIENTS]).setLocalStateField('card', {
+		const seq = run.seq++;
+		run.sentAt[seq] = performance.now();
+		awarenessOf(run.clients[seq % CLIENTS]).setLocalStateField('card', {
 			agencyId: 'a1',
-			taskId: `c${i}`
+			taskId: `c${seq}`
 		});
 	}
 	try {
-		await waitFor(
-			() => latency[CHANGES - 1] !== undefined,
-			10_000,
-			`${side.key}: last change seen`
-		);
+		await waitFor(() => run.latency[run.seq - 1] !== undefined, 10_000, 'last change seen');
 	} catch {
-		// Counted as lost below.
+		// Counted as lost.
 	}
-	const changesS = (performance.now() - t0) / 1000;
+	const seconds = (performance.now() - t0) / 1000;
+	const key = run.side.key;
 	results.add(
-		`${side.key}/server-changes-cpu-pct`,
-		(cpuSeconds(serverChanges, await server.cpu()) / changesS) * 100
+		`${key}/server-changes-cpu-pct`,
+		(cpuSeconds(server, await run.server.cpu()) / seconds) * 100
 	);
-	results.add(
-		`${side.key}/driver-changes-cpu-pct`,
-		(cpuSeconds(driverChanges, driverCpu()) / changesS) * 100
-	);
-	const ok = latency.filter((x): x is number => x !== undefined);
-	results.add(`${side.key}/change`, ...ok);
-	results.add(`${side.key}/lost`, CHANGES - ok.length);
-
-	for (const c of clients) c.destroy();
-	await server.close();
+	results.add(`${key}/driver-changes-cpu-pct`, (cpuSeconds(driver, driverCpu()) / seconds) * 100);
+	for (let j = first; j < run.seq; j++) {
+		const ms = run.latency[j];
+		if (ms === undefined) results.add(`${key}/lost`, 1);
+		else results.add(`${key}/change`, ms);
+	}
 }
 
 async function main(): Promise<void> {
 	const tmp = tempDir();
+	const runs: Running[] = [];
 	try {
 		for (const side of SIDES) {
 			const databasePath = `${tmp.dir}/${side.key}.db`;
 			const setup = openStore({ path: databasePath });
 			const token = await seedBoard({ store: setup, planId: 'pres' });
 			setup.close();
-			await runSide(side, databasePath, token);
-			await sleep(1000);
+			runs.push(await openSide(side, databasePath, token));
+		}
+		for (const run of runs) results.add(`${run.side.key}/lost`, 0);
+		await sleep(3000);
+
+		// Idle, both servers at once: nobody changes anything; only y-protocols' renewals run.
+		const applied = runs.map((r) => r.applied);
+		const driverBefore = driverCpu();
+		let last = await Promise.all(runs.map((r) => r.server.cpu()));
+		for (let s = 0; s < IDLE_S; s += WINDOW_S) {
+			await sleep(WINDOW_S * 1000);
+			const now = await Promise.all(runs.map((r) => r.server.cpu()));
+			runs.forEach((r, i) =>
+				results.add(`${r.side.key}/idle-cpu-pct`, (cpuSeconds(last[i], now[i]) / WINDOW_S) * 100)
+			);
+			last = now;
+		}
+		runs.forEach((r, i) =>
+			results.add(`${r.side.key}/idle-messages-per-s`, (r.applied - applied[i]) / IDLE_S)
+		);
+		results.add('driver/idle-cpu-pct', (cpuSeconds(driverBefore, driverCpu()) / IDLE_S) * 100);
+
+		for (let b = 0; b < Math.ceil(CHANGES / BLOCK); b++) {
+			const order = b % 2 === 0 ? runs : [...runs].reverse();
+			for (const run of order) await changeBlock(run);
 		}
 	} finally {
+		for (const run of runs) {
+			for (const c of run.clients) c.destroy();
+			await run.server.close();
+		}
 		tmp.cleanup();
 	}
 	const row = (side: (typeof SIDES)[number]): Cell[] => [
@@ -179,7 +204,7 @@ async function main(): Promise<void> {
 		{ stat: 'mean', series: `${side.key}/server-changes-cpu-pct`, digits: 1 },
 		{
 			join: [
-				{ stat: 'mean', series: `${side.key}/driver-idle-cpu-pct`, digits: 1 },
+				{ stat: 'mean', series: 'driver/idle-cpu-pct', digits: 1 },
 				{ stat: 'mean', series: `${side.key}/driver-changes-cpu-pct`, digits: 1 }
 			]
 		}
@@ -219,9 +244,9 @@ async function main(): Promise<void> {
 				rows: SIDES.map(row),
 				notes: [
 					`${CLIENTS} HocuspocusProviders on one plan document, one socket each, all in the driver process; the server in its own child process (token auth, access, flood pacing, PresenceGuard)`,
-					`idle: ${IDLE_S} s after everyone saw everyone, server CPU time (process.cpuUsage over IPC, no GC forced); y-protocols renews each state every 15 s`,
-					`changes: ${CHANGES}, one every ${CHANGE_INTERVAL_MS} ms by the clients in turn (each client every ${(CLIENTS * CHANGE_INTERVAL_MS) / 1000} s, so none waits for its 1-s window); time until the last of the other ${CLIENTS - 1} saw it`,
-					'driver CPU: the one process holding every client decodes every message; it shares the 2 cores with the server'
+					`both servers run at once, each with its own ${CLIENTS} clients; idle: ${IDLE_S} s after everyone saw everyone, each server's CPU time (process.cpuUsage over IPC, no GC forced); y-protocols renews each state every 15 s`,
+					`changes: ${CHANGES}, one every ${CHANGE_INTERVAL_MS} ms by the clients in turn (each client every ${(CLIENTS * CHANGE_INTERVAL_MS) / 1000} s, so none waits for its 1-s window), in blocks of ${BLOCK} alternating between the servers; time until the first and the last of the other ${CLIENTS - 1} saw it`,
+					'driver CPU: the one process holding every client of both servers decodes every message (idle: both at once); it shares the 2 cores with the servers'
 				]
 			}
 		],
