@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { adminMessages } from './admin/i18n.js';
+import { boardMessages } from './board/i18n.js';
 import { messages } from './i18n.js';
 import { uiCatalog } from './i18n-catalog.js';
 import { meetingMessages } from './meeting/i18n.js';
@@ -15,10 +20,18 @@ describe('UI dictionaries: both languages complete', () => {
 	const catalog = uiCatalog();
 
 	it('reads every dictionary', () => {
-		const sizes = [messages, meetingMessages, planEditMessages, proposalMessages, roundMessages]
+		const sizes = [
+			messages,
+			adminMessages,
+			boardMessages,
+			meetingMessages,
+			planEditMessages,
+			proposalMessages,
+			roundMessages
+		]
 			.map((d) => Object.keys(d).length)
 			.reduce((a, b) => a + b, 0);
-		// The five dictionaries plus the model's five statuses and five timeliness labels.
+		// The seven dictionaries plus the model's five statuses and five timeliness labels.
 		expect(catalog).toHaveLength(sizes + 10);
 	});
 
@@ -56,5 +69,24 @@ describe('UI dictionaries: both languages complete', () => {
 			.filter((e) => words(e.vi).length >= 3 && !marked.test(e.vi))
 			.map((e) => `${e.dictionary}.${e.key}: ${e.vi}`);
 		expect(bare).toEqual([]);
+	});
+
+	it('leaves no text pair written inline in a component', () => {
+		// A component that chooses between two literal texts by language (`lang === 'vi' ? '…' :
+		// '…'`, or a local helper doing so) keeps words outside the dictionaries, where neither
+		// this test nor the pages' language check can see them.
+		const src = join(dirname(fileURLToPath(import.meta.url)), '..');
+		const svelteFiles = (dir: string): string[] =>
+			readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+				entry.isDirectory()
+					? svelteFiles(join(dir, entry.name))
+					: entry.name.endsWith('.svelte')
+						? [join(dir, entry.name)]
+						: []
+			);
+		// Locale codes ('vi-VN' : 'en-GB') are not words: a text has a space or a diacritic.
+		const inline = /lang === 'vi' \? (vi\b|'[^']*[ \u00C0-\u1EF9][^']*' :)/;
+		const offenders = svelteFiles(src).filter((file) => inline.test(readFileSync(file, 'utf8')));
+		expect(offenders).toEqual([]);
 	});
 });

@@ -1,4 +1,6 @@
 import { STATUSES, TIMELINESS, statusLabel, timelinessLabel, type Lang } from '@planboard/model';
+import { adminMessages } from './admin/i18n.js';
+import { boardMessages } from './board/i18n.js';
 import { messages } from './i18n.js';
 import { meetingMessages } from './meeting/i18n.js';
 import { planEditMessages } from './plan-edit/i18n.js';
@@ -15,6 +17,8 @@ export interface CatalogEntry {
 
 const dictionaries: Record<string, Record<string, Readonly<Record<Lang, string>>>> = {
 	i18n: messages,
+	admin: adminMessages,
+	board: boardMessages,
 	meeting: meetingMessages,
 	'plan-edit': planEditMessages,
 	proposals: proposalMessages,

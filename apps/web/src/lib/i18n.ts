@@ -31,6 +31,7 @@ const dict = {
 	noDue: { vi: 'Không có hạn', en: 'No due date' },
 	cards: { vi: 'thẻ', en: 'cards' },
 	language: { vi: 'English', en: 'Tiếng Việt' },
+	mainNavigation: { vi: 'Điều hướng chính', en: 'Main navigation' },
 	signedInAs: { vi: 'Đang đăng nhập', en: 'Signed in as' },
 	readOnly: { vi: 'Chỉ xem', en: 'Read only' },
 	admin: { vi: 'Quản trị', en: 'Admin' },
