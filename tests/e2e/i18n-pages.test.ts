@@ -193,13 +193,13 @@ describe('every page in Vietnamese and in English', { timeout: 180_000 }, () => 
 		await page.evaluate(() => {
 			const p = document.createElement('p');
 			p.innerHTML =
-				'<span>noticeOverdue</span><span>Sign out</span><span>Hạn 2024-11-05</span><span>Hạn 11/30/2024</span>' +
+				'<span>notificationsEmpty</span><span>Sign out</span><span>Hạn 2024-11-05</span><span>Hạn 11/30/2024</span>' +
 				'<span>Kết luận số 57-KL/TW ngày 15/6/2023</span>';
 			document.body.append(p);
 		});
 		const texts = await visibleTexts(page);
 		expect(untranslated(texts, 'vi')).toEqual([
-			'key "noticeOverdue"',
+			'key "notificationsEmpty"',
 			'other language: "Sign out"'
 		]);
 		expect(misformattedDates(texts)).toEqual([

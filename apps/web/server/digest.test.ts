@@ -120,7 +120,7 @@ describe('the daily digest', () => {
 		expect(mail.to).toMatchObject({ value: [{ address: 'bdbp@bienphong.gialai.gov.vn' }] });
 		expect(mail.subject).toBe(`Planboard 23/06/2025: 1 nhiệm vụ sắp đến hạn`);
 		expect(mail.text).toContain('SẮP ĐẾN HẠN (trong 7 ngày tới) (1):');
-		expect(mail.text).toContain('(hạn 30/06/2025, còn 7 ngày)');
+		expect(mail.text).toContain('(hạn 30/06/2025, còn 7 ngày đến hạn)');
 		expect(mail.text).toContain('Tuyên truyền về chủ quyền biên giới quốc gia');
 		expect(mail.text).not.toContain('QUÁ HẠN');
 		// mailparser reads the List-* headers into one `list` header.

@@ -1,7 +1,7 @@
 import { hashSecretToken, newSecretToken } from '@planboard/auth';
 import { concernsOf, DocumentCache, NOTIFY_DUE_DAYS, type Concern } from '@planboard/boards';
 import type { Logger } from '@planboard/config';
-import { vietnamClock, vietnamDate } from '@planboard/model';
+import { dueInLabel, vietnamClock, vietnamDate } from '@planboard/model';
 import { dmy } from '@planboard/report';
 import type { Store, User } from '@planboard/store';
 import nodemailer from 'nodemailer';
@@ -132,8 +132,9 @@ export function digestMessage(o: {
 	const soon = o.concerns.filter((c) => c.kind === 'due_soon');
 	const line = (c: Concern) => {
 		const days = c.daysLeft ?? 0;
-		const when =
-			days < 0 ? `quá hạn ${-days} ngày` : days === 0 ? 'đến hạn hôm nay' : `còn ${days} ngày`;
+		// The bell's wording, in lower case inside the line.
+		const label = dueInLabel(days, 'vi');
+		const when = label.charAt(0).toLowerCase() + label.slice(1);
 		// An officer's own agency goes without saying; a coordinated task names the leads it waits on.
 		const agencies =
 			o.user.role === 'officer' && !c.coordinating

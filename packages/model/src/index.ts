@@ -32,7 +32,7 @@ export type { HandoverMark } from './handover-mark.js';
 export { asAgencyId, asPlanId, asTaskId, newId } from './ids.js';
 export type { AgencyId, PlanId, TaskId } from './ids.js';
 export { agencyDocName, isDocId, parseDocName, planDocName, type DocName } from './doc-names.js';
-export { FIELD_LABELS, statusLabel, timelinessLabel } from './labels.js';
+export { DUE_IN_LABELS, dueInLabel, FIELD_LABELS, statusLabel, timelinessLabel } from './labels.js';
 export type { Lang } from './labels.js';
 export { nameDoc, reportMalformed, setMalformedReporter } from './malformed.js';
 export type { MalformedEntry, MalformedReporter } from './malformed.js';

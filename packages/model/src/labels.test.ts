@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusLabel, timelinessLabel } from './labels.js';
+import { dueInLabel, statusLabel, timelinessLabel } from './labels.js';
 import { STATUSES, isStatus } from './status.js';
 import { TIMELINESS } from './timeliness.js';
 
@@ -29,5 +29,16 @@ describe('labels', () => {
 	it('recognises statuses', () => {
 		expect(isStatus('done')).toBe(true);
 		expect(isStatus('cancelled')).toBe(false);
+	});
+});
+
+describe('dueInLabel', () => {
+	it('says how far the due date is, overdue, today or ahead, in both languages', () => {
+		expect(dueInLabel(-3, 'vi')).toBe('Quá hạn 3 ngày');
+		expect(dueInLabel(-3, 'en')).toBe('3 days overdue');
+		expect(dueInLabel(0, 'vi')).toBe('Đến hạn hôm nay');
+		expect(dueInLabel(0, 'en')).toBe('Due today');
+		expect(dueInLabel(7, 'vi')).toBe('Còn 7 ngày đến hạn');
+		expect(dueInLabel(7, 'en')).toBe('Due in 7 days');
 	});
 });

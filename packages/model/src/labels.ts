@@ -28,6 +28,21 @@ export function timelinessLabel(t: Timeliness, lang: Lang): string {
 }
 
 /**
+ * How far a task's due date is from today, in days (negative: overdue): one wording for the
+ * notification bell and the email digest. `{days}` is filled by `dueInLabel`.
+ */
+export const DUE_IN_LABELS = {
+	overdue: { vi: 'Quá hạn {days} ngày', en: '{days} days overdue' },
+	today: { vi: 'Đến hạn hôm nay', en: 'Due today' },
+	soon: { vi: 'Còn {days} ngày đến hạn', en: 'Due in {days} days' }
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export function dueInLabel(daysLeft: number, lang: Lang): string {
+	const which = daysLeft < 0 ? 'overdue' : daysLeft === 0 ? 'today' : 'soon';
+	return DUE_IN_LABELS[which][lang].replace('{days}', String(Math.abs(daysLeft)));
+}
+
+/**
  * Names of a card's fields that the board and the reports both print (column headers of the
  * exports, labels of the card detail and filters): one wording, so a leader comparing the two
  * reads the same words.

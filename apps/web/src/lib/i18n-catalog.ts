@@ -1,4 +1,11 @@
-import { STATUSES, TIMELINESS, statusLabel, timelinessLabel, type Lang } from '@planboard/model';
+import {
+	DUE_IN_LABELS,
+	STATUSES,
+	TIMELINESS,
+	statusLabel,
+	timelinessLabel,
+	type Lang
+} from '@planboard/model';
 import { adminMessages } from './admin/i18n.js';
 import { boardMessages } from './board/i18n.js';
 import { messages } from './i18n.js';
@@ -25,6 +32,7 @@ const dictionaries: Record<string, Record<string, Readonly<Record<Lang, string>>
 	'report-rounds': roundMessages,
 	// The model's words for statuses and timeliness: the board, the progress board and the
 	// reports all print these, so they are checked with the UI's own.
+	'due-in': DUE_IN_LABELS,
 	status: Object.fromEntries(
 		STATUSES.map((s) => [s, { vi: statusLabel(s, 'vi'), en: statusLabel(s, 'en') }])
 	),

@@ -1,4 +1,4 @@
-import type { Lang } from '$lib/i18n';
+import type { Lang } from '@planboard/model';
 
 /** Texts of the board's windowed columns, Vietnamese first; kept beside the feature. */
 export const boardMessages = {
