@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import * as Y from 'yjs';
 import { asPlanId, initPlanDoc } from '@planboard/model';
 import { baselineClient, hocuspocusClient, type BenchClient } from './clients.js';
-import { benchResults, type Aim, type Cell } from './results.js';
+import { benchResults, type Aim, type Cell, type RatioCell } from './results.js';
 import { openStore, seedBoard, spawnServer, tempDir, type ChildBenchServer } from './servers.js';
 import { inBatches, sleep, waitFor } from './support.js';
 
@@ -233,7 +233,7 @@ async function main(): Promise<void> {
 			{ stat: 'p99', series }
 		]
 	});
-	const ratio = (stat: 'median' | 'p99', n: number, of = 'planboard'): Cell => ({
+	const ratio = (stat: 'median' | 'p99', n: number, of = 'planboard'): RatioCell => ({
 		ratio: [
 			{ stat, series: `${of}/${n}/latency` },
 			{ stat, series: `baseline/${n}/latency` }

@@ -132,6 +132,8 @@ export async function spawnServer(
 				 * synchronous=NORMAL transaction per update (the server before group commit).
 				 */
 				commit?: 'turn' | 'microtask' | 'per-update-normal';
+				/** Extra Node flags for the child (e.g. a capped young generation), not shipped. */
+				nodeFlags?: string[];
 		  }
 		| { kind: 'baseline' }
 ): Promise<ChildBenchServer> {
