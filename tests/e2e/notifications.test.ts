@@ -96,6 +96,9 @@ describe('the notification bell in Chromium', () => {
 		await expect.poll(count).toBe(0);
 		expect(await page.getByTestId('notification-count').count()).toBe(0);
 		await page.reload();
+		// The list is built only while the panel is open.
+		expect(await page.getByTestId('notification').count()).toBe(0);
+		await bell.click();
 		await expect.poll(() => page.getByTestId('notification').count()).toBeGreaterThan(0);
 		expect(await count()).toBe(0);
 		expect(errors).toEqual([]);

@@ -13,6 +13,16 @@ export interface CacheStats {
 }
 
 /**
+ * A stored document's version: the seq of its newest log row (0 when it has none), one indexed
+ * lookup. Any write appends a row with a higher seq than was ever issued, so an unchanged version
+ * means unchanged content; compaction can lower it without changing the content, which costs a
+ * reader one extra load, never a stale read. Every cache of stored reads keys on this.
+ */
+export function storedVersion(store: Pick<Store, 'updates'>, document: string): number {
+	return store.updates.history({ document, limit: 1 })[0]?.seq ?? 0;
+}
+
+/**
  * Stored documents kept between reads while they stay as they are, for a caller that reads the
  * same boards over and over (the bell: every signed-in page polls it). A document's version is
  * the seq of its newest log row, one indexed lookup: any write appends a row with a higher seq
@@ -35,9 +45,9 @@ export class DocumentCache {
 		this.#store = store;
 	}
 
-	/** The document's stored version: the seq of its newest log row (0 when it has none). */
+	/** The document's stored version (`storedVersion`). */
 	version(document: string): number {
-		return this.#store.updates.history({ document, limit: 1 })[0]?.seq ?? 0;
+		return storedVersion(this.#store, document);
 	}
 
 	/** The document as it stands now, loaded only when it changed since the last read. */

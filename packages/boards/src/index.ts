@@ -66,13 +66,9 @@ export type {
 export { sqliteDocumentStore, type SqliteDocumentStore } from './sqlite-documents.js';
 export { applyStoredState, docFromStored, type StoredState } from './stored.js';
 export { readStoredBoard, type StoredBoard } from './stored-board.js';
-export {
-	coalesceChanges,
-	meetingChanges,
-	type MeetingChange
-} from './meeting-record.js';
+export { coalesceChanges, meetingChanges, type MeetingChange } from './meeting-record.js';
 export { openDeadlines, type DeadlineRole, type OpenDeadline } from './open-deadlines.js';
-export { DocumentCache, type CacheStats } from './document-cache.js';
+export { DocumentCache, storedVersion, type CacheStats } from './document-cache.js';
 export {
 	concernsOf,
 	NOTIFY_DUE_DAYS,

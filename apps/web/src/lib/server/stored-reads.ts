@@ -1,4 +1,4 @@
-import { readDocument } from '@planboard/boards';
+import { readDocument, storedVersion } from '@planboard/boards';
 import type * as Y from 'yjs';
 import { runtime } from './runtime';
 
@@ -6,15 +6,6 @@ import { runtime } from './runtime';
 const LIMIT = 500;
 
 const reads = new Map<string, { version: number; value: unknown }>();
-
-/**
- * A document's version: the seq of its newest log row. Every write appends a row with a seq
- * higher than any before it (seqs are never reused), so a changed document always has a new
- * version; compaction or a deletion can change it without a write, which only costs a re-read.
- */
-function versionOf(document: string): number {
-	return runtime().store.updates.history({ document, limit: 1 })[0]?.seq ?? 0;
-}
 
 /**
  * `read` of the stored document as it is now, redone only after the document changed. Opening
@@ -30,7 +21,7 @@ export function storedRead<T>(options: {
 }): T {
 	const { document, kind, read } = options;
 	const key = `${kind}\u0000${document}`;
-	const version = versionOf(document);
+	const version = storedVersion(runtime().store, document);
 	const hit = reads.get(key);
 	if (hit && hit.version === version) {
 		// Most recently used last, so the oldest entry is the first to go.
