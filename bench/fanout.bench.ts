@@ -8,10 +8,15 @@
 // runs, and the floor of that, the time to apply one write to N documents in this process.
 import { cpus, loadavg } from 'node:os';
 import * as Y from 'yjs';
-import { asPlanId, initPlanDoc } from '@planboard/model';
 import { baselineClient, hocuspocusClient, type BenchClient } from './clients.js';
 import { benchResults, type Aim, type Cell, type RatioCell } from './results.js';
-import { openStore, seedBoard, spawnServer, tempDir, type ChildBenchServer } from './servers.js';
+import {
+	openStore,
+	seedPlanBoard,
+	spawnServer,
+	tempDir,
+	type ChildBenchServer
+} from './servers.js';
 import { inBatches, sleep, waitFor } from './support.js';
 
 const SIZES = (process.env.FANOUT_SIZES ?? '10,100,500').split(',').map(Number);
@@ -137,22 +142,7 @@ async function seedDatabase(databasePath: string): Promise<Map<number, string>> 
 	const tokens = new Map<number, string>();
 	for (const k of SIZES.keys()) {
 		const planId = `fan${k}`;
-		tokens.set(k, await seedBoard({ store: setup, planId }));
-		const doc = new Y.Doc();
-		initPlanDoc(doc, {
-			planId: asPlanId(planId),
-			meta: { title: 'Bench', issuer: '', number: '', date: '', year: 2024, reportDue: null },
-			sections: [],
-			agencies: [],
-			tasks: [],
-			milestones: [],
-			cards: {}
-		});
-		setup.updates.append({
-			document: `plan/${planId}`,
-			update: Y.encodeStateAsUpdate(doc),
-			userId: null
-		});
+		tokens.set(k, await seedPlanBoard({ store: setup, planId }));
 	}
 	setup.close();
 	return tokens;

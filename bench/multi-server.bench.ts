@@ -6,13 +6,11 @@
 // alternate, so drift of the machine hits both alike. Knobs: MULTI_SERVER_READERS (10),
 // MULTI_SERVER_BLOCKS (5 blocks of 40 writes at 20/s per side).
 import { cpus, loadavg } from 'node:os';
-import * as Y from 'yjs';
-import { asPlanId, initPlanDoc } from '@planboard/model';
 import { startChildServer, type ChildServer } from '../tests/support/child-server.js';
 import { startRedis } from '../tests/support/redis.js';
 import { hocuspocusClient, type BenchClient } from './clients.js';
 import { benchResults } from './results.js';
-import { openStore, seedBoard, tempDir } from './servers.js';
+import { openStore, seedPlanBoard, tempDir } from './servers.js';
 import { inBatches, sleep, waitFor } from './support.js';
 
 const READERS = Number(process.env.MULTI_SERVER_READERS ?? 10);
@@ -91,22 +89,7 @@ async function runBlock(side: Side): Promise<void> {
 
 async function seed(databasePath: string, planId: string): Promise<string> {
 	const store = openStore({ path: databasePath });
-	const token = await seedBoard({ store, planId });
-	const doc = new Y.Doc();
-	initPlanDoc(doc, {
-		planId: asPlanId(planId),
-		meta: { title: 'Bench', issuer: '', number: '', date: '', year: 2024, reportDue: null },
-		sections: [],
-		agencies: [],
-		tasks: [],
-		milestones: [],
-		cards: {}
-	});
-	store.updates.append({
-		document: `plan/${planId}`,
-		update: Y.encodeStateAsUpdate(doc),
-		userId: null
-	});
+	const token = await seedPlanBoard({ store, planId });
 	store.close();
 	return token;
 }

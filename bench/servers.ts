@@ -4,10 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as Y from 'yjs';
 // The benches run under tsx, which resolves `@planboard/*` through the root tsconfig's paths to
 // the sources, as vitest and tsc do: no build is needed to import them. (The servers they spawn
 // as child processes still run the built apps; see startChildServer.)
 import { createSession, hashPassword } from '@planboard/auth';
+import { asPlanId, initPlanDoc } from '@planboard/model';
 import { openStore, type Store } from '@planboard/store';
 import { createSyncServer, type SyncServer, type SyncServerOptions } from '@planboard/sync';
 
@@ -39,6 +41,31 @@ export async function seedBoard(options: {
 		agencies: agencyIds.map((id) => ({ id, name: id, shortName: id, kind: 'department' }))
 	});
 	return coordinatorToken({ store, username: `bench-${planId}` });
+}
+
+/**
+ * `seedBoard` plus an initialised, empty plan document, so writers can set `plan.year` (a part
+ * of the schema the check validates) instead of a map it does not know; returns the token.
+ */
+export async function seedPlanBoard(options: { store: Store; planId: string }): Promise<string> {
+	const { store, planId } = options;
+	const token = await seedBoard({ store, planId });
+	const doc = new Y.Doc();
+	initPlanDoc(doc, {
+		planId: asPlanId(planId),
+		meta: { title: 'Bench', issuer: '', number: '', date: '', year: 2024, reportDue: null },
+		sections: [],
+		agencies: [],
+		tasks: [],
+		milestones: [],
+		cards: {}
+	});
+	store.updates.append({
+		document: `plan/${planId}`,
+		update: Y.encodeStateAsUpdate(doc),
+		userId: null
+	});
+	return token;
 }
 
 /** A coordinator (who may open every document) and a session of theirs; returns its token. */
