@@ -18,6 +18,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addAssignment } from '../packages/model/src/assignments.js';
 import { tempDir } from './support/harness.js';
+import { editStored } from './support/stored-docs.js';
 
 /**
  * The calendar feed and the bell (and so the daily email) must name the same open, due tasks for
@@ -42,14 +43,7 @@ const users: Record<'coordinator' | 'bdbp' | 'stttt' | 'ducco', User> = {} as ne
 
 /** Writes a change to a stored document, as the sync server would append it. */
 function write(name: string, by: User, change: (doc: Y.Doc) => void) {
-	const doc = readDocument(store, name);
-	const before = Y.encodeStateVector(doc);
-	change(doc);
-	store.updates.append({
-		document: name,
-		update: Y.encodeStateAsUpdate(doc, before),
-		userId: by.id
-	});
+	editStored(store, name, change, by.id);
 }
 
 beforeEach(async () => {

@@ -26,6 +26,7 @@ import * as Y from 'yjs';
 import { parseCsv } from '../packages/report/src/test-board.js';
 import { login as signIn, startAppServer, type AppServer } from './support/app-server.js';
 import { connect, type Client } from './support/harness.js';
+import { editStored } from './support/stored-docs.js';
 
 /**
  * One board, every view: the progress page, the share page and its live snapshot, the
@@ -53,13 +54,6 @@ let cases: Cases;
 const login = (username: string) => signIn(app, username);
 
 /** A direct Y edit appended to the update log, as the server would store it. */
-function editStored(document: string, edit: (doc: Y.Doc) => void): void {
-	const doc = readDocument(store, document);
-	const before = Y.encodeStateVector(doc);
-	edit(doc);
-	store.updates.append({ document, update: Y.encodeStateAsUpdate(doc, before), userId: null });
-}
-
 beforeAll(async () => {
 	app = await startAppServer();
 	store = openStore({ path: `${app.dataDir}/planboard.db` });
@@ -86,13 +80,13 @@ beforeAll(async () => {
 
 	// Direct Y edits: a seeded card that never existed for its agency, and a task deleted from
 	// the plan after its agency reported on it.
-	editStored(agencyDocName({ planId: PLAN, agencyId: untouched.agencyId }), (doc) =>
+	editStored(store, agencyDocName({ planId: PLAN, agencyId: untouched.agencyId }), (doc) =>
 		deleteCard(doc, { taskId: untouched.task.id })
 	);
-	editStored(agencyDocName({ planId: PLAN, agencyId: orphan.agencyId }), (doc) =>
+	editStored(store, agencyDocName({ planId: PLAN, agencyId: orphan.agencyId }), (doc) =>
 		setStatus(doc, { taskId: orphan.task.id, status: 'done' })
 	);
-	editStored(planDocName(PLAN), (doc) => deleteTask(doc, { taskId: orphan.task.id }));
+	editStored(store, planDocName(PLAN), (doc) => deleteTask(doc, { taskId: orphan.task.id }));
 
 	// Provider edits through the sync server: a card done after its (past) due date, part of
 	// a group task, one lead of two done.

@@ -17,6 +17,7 @@ import { openStore, type Store, type User } from '@planboard/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { tempDir } from '../../../tests/support/harness.js';
+import { editStored } from '../../../tests/support/stored-docs.js';
 import { readDocument } from './as-of.js';
 import { DocumentCache } from './document-cache.js';
 import { concernsOf } from './due.js';
@@ -162,16 +163,8 @@ describe('concernsOf', () => {
 	});
 
 	it('asks an agency for its report: opened, due soon, overdue until sent; the coordinator sees who is late', async () => {
-		const write = (name: string, by: User, change: (doc: Y.Doc) => void) => {
-			const doc = readDocument(store, name);
-			const before = Y.encodeStateVector(doc);
-			change(doc);
-			store.updates.append({
-				document: name,
-				update: Y.encodeStateAsUpdate(doc, before),
-				userId: by.id
-			});
-		};
+		const write = (name: string, by: User, change: (doc: Y.Doc) => void) =>
+			editStored(store, name, change, by.id);
 		const planName = planDocName(planId);
 		clock.now = Date.parse('2025-12-01T03:00:00Z');
 		let roundId = '';

@@ -10,6 +10,7 @@ import { loadGiaLaiDirectory, parsePlan } from '@planboard/plan-import';
 import { readPackageParts } from '@planboard/report';
 import { openStore, type Store } from '@planboard/store';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { editStored } from '../../../../tests/support/stored-docs.js';
 import * as Y from 'yjs';
 import { UsageError } from '../args.js';
 import type { CommandIo } from '../io.js';
@@ -30,10 +31,7 @@ function silentIo() {
 
 /** Applies one edit to a stored document the way the sync server would: appended to the log. */
 function edit(document: string, change: (doc: Y.Doc) => void): void {
-	const doc = readDocument(store, document);
-	const before = Y.encodeStateVector(doc);
-	change(doc);
-	store.updates.append({ document, update: Y.encodeStateAsUpdate(doc, before), userId: null });
+	editStored(store, document, change);
 }
 
 function docsOf(planId: string): Map<string, Y.Doc> {
@@ -41,9 +39,7 @@ function docsOf(planId: string): Map<string, Y.Doc> {
 		planDocName(planId),
 		...store.plans.agencies(planId).map((a) => agencyDocName({ planId, agencyId: a.id }))
 	];
-	return new Map(
-		names.map((n) => [n.slice(`plan/${planId}`.length), readDocument(store, n)])
-	);
+	return new Map(names.map((n) => [n.slice(`plan/${planId}`.length), readDocument(store, n)]));
 }
 
 beforeEach(() => {
