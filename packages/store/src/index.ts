@@ -18,3 +18,4 @@ export type { Maintenance } from './maintenance.js';
 export type { MeetingMinutes, MinutesRepo } from './minutes.js';
 export type { CalendarFeed, CalendarFeedsRepo } from './calendar-feeds.js';
 export type { NotificationsRepo } from './notifications.js';
+export type { LeasesRepo } from './leases.js';

@@ -72,6 +72,20 @@ export const migrations: readonly Migration[] = [
 		up(db) {
 			db.exec(SCHEMA_NOTIFICATIONS);
 		}
+	},
+	{
+		version: 7,
+		description: 'leases: work one server at a time does while several share the database',
+		up(db) {
+			// expires_at in the store's milliseconds, as every other time here.
+			db.exec(`
+				CREATE TABLE leases (
+					name TEXT PRIMARY KEY,
+					holder TEXT NOT NULL,
+					expires_at INTEGER NOT NULL
+				) STRICT;
+			`);
+		}
 	}
 ];
 

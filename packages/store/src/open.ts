@@ -6,6 +6,7 @@ import { createAuditLog, type AuditLog } from './audit.js';
 import { createCalendarFeedsRepo, type CalendarFeedsRepo } from './calendar-feeds.js';
 import { guarded, type RepoContext } from './context.js';
 import { StoreError, toStoreError } from './errors.js';
+import { createLeasesRepo, type LeasesRepo } from './leases.js';
 import { createMaintenance, type Maintenance } from './maintenance.js';
 import { SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
 import { createMinutesRepo, type MinutesRepo } from './minutes.js';
@@ -54,6 +55,8 @@ export interface Store {
 	readonly calendarFeeds: CalendarFeedsRepo;
 	/** Read marks of the computed notifications, and the email digests sent (notifications.ts). */
 	readonly notifications: NotificationsRepo;
+	/** Work one process at a time does while several share the file (leases.ts). */
+	readonly leases: LeasesRepo;
 	/** Health, integrity and the page limit; the raw connection never leaves the store. */
 	readonly maintenance: Maintenance;
 	/**
@@ -119,6 +122,7 @@ export function openStore(options: OpenStoreOptions): Store {
 		minutes: createMinutesRepo(ctx),
 		calendarFeeds: createCalendarFeedsRepo(ctx),
 		notifications: createNotificationsRepo(ctx),
+		leases: createLeasesRepo(ctx),
 		maintenance: createMaintenance(ctx),
 		transaction: (fn) => guarded(ctx, () => db.transaction(fn)()),
 		close: () => db.close()
