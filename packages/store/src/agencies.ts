@@ -112,15 +112,13 @@ export function createAgenciesRepo(ctx: RepoContext): AgenciesRepo {
 		successors: db.prepare<[], { agency_id: string; successor_id: string }>(
 			'SELECT agency_id, successor_id FROM agency_successors ORDER BY agency_id, position'
 		),
-		successorsOf: db
-			.prepare<
-				[string],
-				string
-			>('SELECT successor_id FROM agency_successors WHERE agency_id = ? ORDER BY position')
-			.pluck(),
-		province: db.prepare<[], string>('SELECT province FROM agency_directory').pluck(),
+		successorsOf: db.prepare<[string], { successor_id: string }>(
+			'SELECT successor_id FROM agency_successors WHERE agency_id = ? ORDER BY position'
+		),
+		province: db.prepare<[], { province: string }>('SELECT province FROM agency_directory'),
 		start: db.prepare<[string, number]>(
-			'INSERT OR IGNORE INTO agency_directory (id, province, created_at) VALUES (1, ?, ?)'
+			`INSERT INTO agency_directory (id, province, created_at) VALUES (1, ?, ?)
+			ON CONFLICT DO NOTHING`
 		),
 		insert: db.prepare(
 			`INSERT INTO agencies (id, name, short_name, kind, aliases, valid_from, valid_to, note, position, created_at, updated_at)
@@ -149,7 +147,12 @@ export function createAgenciesRepo(ctx: RepoContext): AgenciesRepo {
 	};
 	const get = (id: string) => {
 		const row = q.byId.get(id);
-		return row ? toAgency(row, q.successorsOf.all(id)) : null;
+		return row
+			? toAgency(
+					row,
+					q.successorsOf.all(id).map((s) => s.successor_id)
+				)
+			: null;
 	};
 	const must = (id: string, label = 'đơn vị') => {
 		const agency = get(id);
@@ -217,7 +220,7 @@ export function createAgenciesRepo(ctx: RepoContext): AgenciesRepo {
 				q.end.run(dayBefore(on), ctx.now(), agency.id);
 				q.clearSuccessors.run(agency.id);
 				successorIds.forEach((id, i) => q.addSuccessor.run(agency.id, id, i));
-			})()
+			})
 		);
 		return get(agency.id)!;
 	};
@@ -232,7 +235,7 @@ export function createAgenciesRepo(ctx: RepoContext): AgenciesRepo {
 		list: (options = {}) => listAsOf(options.asOf),
 		get,
 		groups,
-		province: () => q.province.get() ?? null,
+		province: () => q.province.get()?.province ?? null,
 		add(input) {
 			const name = cleanName(input.name, 'tên đơn vị');
 			const shortName =
@@ -264,7 +267,7 @@ export function createAgenciesRepo(ctx: RepoContext): AgenciesRepo {
 						now: ctx.now()
 					});
 					groupRows.join(id, groupIds);
-				})()
+				})
 			);
 			return get(id)!;
 		},
@@ -276,7 +279,7 @@ export function createAgenciesRepo(ctx: RepoContext): AgenciesRepo {
 					const groupId = groupRows.insert(input);
 					for (const member of memberIds) groupRows.join(member, [groupId]);
 					return groupId;
-				})()
+				})
 			);
 			return groups().find((g) => g.id === id)!;
 		},
@@ -318,7 +321,7 @@ export function createAgenciesRepo(ctx: RepoContext): AgenciesRepo {
 		},
 		seed(directory) {
 			if (q.province.get() !== undefined) return false;
-			guarded(ctx, () => db.transaction(() => seedAll(directory))());
+			guarded(ctx, () => db.transaction(() => seedAll(directory)));
 			return true;
 		},
 		toDirectory(asOf) {
@@ -326,7 +329,7 @@ export function createAgenciesRepo(ctx: RepoContext): AgenciesRepo {
 			const ids = new Set(agencies.map((a) => a.id));
 			const kept = groups().map((g) => ({ ...g, members: g.members.filter((m) => ids.has(m)) }));
 			return {
-				province: q.province.get() ?? '',
+				province: q.province.get()?.province ?? '',
 				agencies,
 				groups: asOf === undefined ? kept : kept.filter((g) => g.members.length > 0)
 			};

@@ -13,7 +13,9 @@ export function createGroupStatements(ctx: RepoContext) {
 		all: db.prepare<[], { id: string; name: string; aliases: string }>(
 			'SELECT id, name, aliases FROM agency_groups ORDER BY position'
 		),
-		exists: db.prepare<[string], 1>('SELECT 1 FROM agency_groups WHERE id = ?').pluck(),
+		exists: db.prepare<[string], { one: number }>(
+			'SELECT 1 AS one FROM agency_groups WHERE id = ?'
+		),
 		members: db.prepare<[], { group_id: string; agency_id: string }>(
 			'SELECT group_id, agency_id FROM agency_group_members ORDER BY group_id, position'
 		),
@@ -22,8 +24,9 @@ export function createGroupStatements(ctx: RepoContext) {
 			VALUES (?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM agency_groups))`
 		),
 		join: db.prepare<[string, string, string]>(
-			`INSERT OR IGNORE INTO agency_group_members (group_id, agency_id, position)
-			VALUES (?, ?, (SELECT coalesce(max(position), -1) + 1 FROM agency_group_members WHERE group_id = ?))`
+			`INSERT INTO agency_group_members (group_id, agency_id, position)
+			VALUES (?, ?, (SELECT coalesce(max(position), -1) + 1 FROM agency_group_members WHERE group_id = ?))
+			ON CONFLICT DO NOTHING`
 		)
 	};
 

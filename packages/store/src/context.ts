@@ -1,9 +1,12 @@
-import type { Database } from 'better-sqlite3';
+import type { Driver } from './driver.js';
 import { toStoreError } from './errors.js';
 
-/** What every repository needs: the connection, the file path for error messages, and a clock. */
+/**
+ * What every repository needs: the connection (either backend, see driver.ts), where the data
+ * lives for error messages (a file path, or a PostgreSQL URL without its password), and a clock.
+ */
 export interface RepoContext {
-	db: Database;
+	db: Driver;
 	path: string;
 	now: () => number;
 }

@@ -35,14 +35,15 @@ export function createNotificationsRepo(ctx: RepoContext): NotificationsRepo {
 		'SELECT key FROM notification_reads WHERE user_id = ?'
 	);
 	const read = db.prepare<[string, string, number]>(
-		'INSERT OR IGNORE INTO notification_reads (user_id, key, read_at) VALUES (?, ?, ?)'
+		`INSERT INTO notification_reads (user_id, key, read_at) VALUES (?, ?, ?)
+		ON CONFLICT DO NOTHING`
 	);
 	const forget = db.prepare<[string, string]>(
 		'DELETE FROM notification_reads WHERE user_id = ? AND key = ?'
 	);
 	const claim = db.prepare<[string, string, Buffer, number]>(
-		`INSERT OR IGNORE INTO email_digests (user_id, day, unsubscribe_hash, claimed_at)
-		VALUES (?, ?, ?, ?)`
+		`INSERT INTO email_digests (user_id, day, unsubscribe_hash, claimed_at)
+		VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`
 	);
 	const sent = db.prepare<[number, string, string]>(
 		'UPDATE email_digests SET sent_at = ? WHERE user_id = ? AND day = ?'
@@ -60,7 +61,7 @@ export function createNotificationsRepo(ctx: RepoContext): NotificationsRepo {
 		readKeys: (userId) => new Set(reads.all(userId).map((r) => r.key)),
 		markRead({ userId, keys }) {
 			const at = ctx.now();
-			guarded(ctx, () => db.transaction(() => keys.forEach((k) => read.run(userId, k, at)))());
+			guarded(ctx, () => db.transaction(() => keys.forEach((k) => read.run(userId, k, at))));
 		},
 		retainReads({ userId, keys }) {
 			const stale = reads
@@ -68,7 +69,7 @@ export function createNotificationsRepo(ctx: RepoContext): NotificationsRepo {
 				.map((r) => r.key)
 				.filter((k) => !keys.has(k));
 			if (stale.length === 0) return 0;
-			guarded(ctx, () => db.transaction(() => stale.forEach((k) => forget.run(userId, k)))());
+			guarded(ctx, () => db.transaction(() => stale.forEach((k) => forget.run(userId, k))));
 			return stale.length;
 		},
 		claimDigest: ({ userId, day, unsubscribeHash }) =>

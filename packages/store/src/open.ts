@@ -7,13 +7,14 @@ import { createCalendarFeedsRepo, type CalendarFeedsRepo } from './calendar-feed
 import { guarded, type RepoContext } from './context.js';
 import { StoreError, toStoreError } from './errors.js';
 import { createLeasesRepo, type LeasesRepo } from './leases.js';
-import { createMaintenance, type Maintenance } from './maintenance.js';
+import { createSqliteMaintenance, type Maintenance } from './maintenance.js';
 import { SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
 import { createMinutesRepo, type MinutesRepo } from './minutes.js';
 import { createNotificationsRepo, type NotificationsRepo } from './notifications.js';
 import { createPlansRepo, type PlansRepo } from './plans.js';
 import { createSessionsRepo, type SessionsRepo } from './sessions.js';
 import { createShareLinksRepo, type ShareLinksRepo } from './share-links.js';
+import { sqliteDriver } from './sqlite-driver.js';
 import { createUpdateLog, type UpdateLog } from './updates.js';
 import { createUsersRepo, type UsersRepo } from './users.js';
 
@@ -109,9 +110,16 @@ export function openStore(options: OpenStoreOptions): Store {
 		db.close();
 		throw toStoreError({ error, path });
 	}
-	const ctx: RepoContext = { db, path, now: options.now ?? Date.now };
+	const driver = sqliteDriver(db);
+	const ctx: RepoContext = { db: driver, path, now: options.now ?? Date.now };
+	return assembleStore({ ctx, maintenance: createSqliteMaintenance(ctx, db) });
+}
+
+/** The repositories over one connection, whichever backend it is. */
+function assembleStore(options: { ctx: RepoContext; maintenance: Maintenance }): Store {
+	const { ctx, maintenance } = options;
 	return {
-		path,
+		path: ctx.path,
 		users: createUsersRepo(ctx),
 		sessions: createSessionsRepo(ctx),
 		plans: createPlansRepo(ctx),
@@ -123,8 +131,8 @@ export function openStore(options: OpenStoreOptions): Store {
 		calendarFeeds: createCalendarFeedsRepo(ctx),
 		notifications: createNotificationsRepo(ctx),
 		leases: createLeasesRepo(ctx),
-		maintenance: createMaintenance(ctx),
-		transaction: (fn) => guarded(ctx, () => db.transaction(fn)()),
-		close: () => db.close()
+		maintenance,
+		transaction: (fn) => guarded(ctx, () => ctx.db.transaction(fn)),
+		close: () => ctx.db.close()
 	};
 }

@@ -60,13 +60,14 @@ export function createPlansRepo(ctx: RepoContext): PlansRepo {
 		VALUES (?, ?, ?, ?, ?, ?)`
 	);
 	const agenciesOf = db.prepare<[string], PlanAgency>(
-		`SELECT id, name, short_name AS shortName, kind FROM plan_agencies
+		`SELECT id, name, short_name AS "shortName", kind FROM plan_agencies
 		WHERE plan_id = ? ORDER BY position`
 	);
-	const replaceAgencies = db.transaction((planId: string, agencies: readonly PlanAgency[]) => {
-		clearAgencies.run(planId);
-		agencies.forEach((a, i) => insertAgency.run(planId, a.id, a.name, a.shortName, a.kind, i));
-	});
+	const replaceAgencies = (planId: string, agencies: readonly PlanAgency[]) =>
+		db.transaction(() => {
+			clearAgencies.run(planId);
+			agencies.forEach((a, i) => insertAgency.run(planId, a.id, a.name, a.shortName, a.kind, i));
+		});
 
 	return {
 		insert(input) {

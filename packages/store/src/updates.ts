@@ -84,11 +84,33 @@ export interface UpdateLog {
 	deleteDocument(document: string): void;
 }
 
+/**
+ * PostgreSQL hands out seqs from a sequence at INSERT time, so two connections could commit them
+ * out of order and a snapshot taken between the two commits would claim the lower, still invisible
+ * seq. Every append takes this transaction lock first, so seqs become visible in order, as SQLite's
+ * single writer guarantees. The key is arbitrary; it only has to be the same everywhere.
+ */
+const APPEND_LOCK_KEY = 190_001;
+
 export function createUpdateLog(ctx: RepoContext): UpdateLog {
 	const { db } = ctx;
-	const insert = db.prepare<[string, Buffer, string | null, number]>(
-		'INSERT INTO doc_updates (document, data, user_id, created_at) VALUES (?, ?, ?, ?)'
+	const postgres = db.dialect === 'postgres';
+	const insert = db.prepare<[string, Buffer, string | null, number], { seq: number }>(
+		'INSERT INTO doc_updates (document, data, user_id, created_at) VALUES (?, ?, ?, ?) RETURNING seq'
 	);
+	// PostgreSQL: a group is one INSERT of the unnested arrays, after the append lock, in one
+	// batch (one trip to the worker, one transaction), however many rows the group holds.
+	const grouped = postgres
+		? {
+				lock: db.prepare(`SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY})`),
+				insert: db.prepare<[number, string[], Buffer[], (string | null)[]], { seq: number }>(
+					`INSERT INTO doc_updates (document, data, user_id, created_at)
+					SELECT t.document, t.data, t.user_id, ? FROM unnest(?::text[], ?::bytea[], ?::text[])
+						WITH ORDINALITY AS t(document, data, user_id, n)
+					ORDER BY t.n RETURNING seq`
+				)
+			}
+		: null;
 	const latestSnapshot = db.prepare<[string], { upto_seq: number; state: Buffer }>(
 		`SELECT upto_seq, state FROM doc_snapshots WHERE document = ?
 		ORDER BY upto_seq DESC LIMIT 1`
@@ -100,8 +122,9 @@ export function createUpdateLog(ctx: RepoContext): UpdateLog {
 		'SELECT max(seq) AS seq FROM doc_updates'
 	);
 	const insertSnapshot = db.prepare<[string, number, Buffer, number]>(
-		`INSERT OR REPLACE INTO doc_snapshots (document, upto_seq, state, created_at)
-		VALUES (?, ?, ?, ?)`
+		`INSERT INTO doc_snapshots (document, upto_seq, state, created_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (document, upto_seq) DO UPDATE
+		SET state = excluded.state, created_at = excluded.created_at`
 	);
 	const compactRows = db.prepare<[string, string, number]>(
 		`DELETE FROM doc_updates WHERE document = ?
@@ -115,22 +138,26 @@ export function createUpdateLog(ctx: RepoContext): UpdateLog {
 		`SELECT seq, user_id, created_at, length(data) AS size FROM doc_updates
 		WHERE document = ? AND seq < ? ORDER BY seq DESC LIMIT ?`
 	);
+	// The cast tells PostgreSQL which length() is meant; SQLite's is a no-op.
 	const documentNames = db.prepare<{ prefix: string }, { document: string }>(
 		`SELECT document FROM doc_updates
-		WHERE document <> '' AND substr(document, 1, length(@prefix)) = @prefix
+		WHERE document <> '' AND substr(document, 1, length(CAST(@prefix AS TEXT))) = @prefix
 		UNION
-		SELECT document FROM doc_snapshots WHERE substr(document, 1, length(@prefix)) = @prefix
+		SELECT document FROM doc_snapshots
+		WHERE substr(document, 1, length(CAST(@prefix AS TEXT))) = @prefix
 		ORDER BY document`
 	);
+	// SQLite picks the wrong index for these without being told; PostgreSQL has no INDEXED BY.
+	const indexedBy = (index: string) => (postgres ? '' : `INDEXED BY ${index}`);
 	// A snapshot fits an instant if it was written by then, or if its last covered row was. Both
 	// bounds are read from covering indexes (migration 4): the snapshot rows hold megabytes of
 	// state before their time, and a document's log rows number in the tens of thousands.
 	const snapshotWrittenBy = db.prepare<[string, number], { upto_seq: number }>(
-		`SELECT upto_seq FROM doc_snapshots INDEXED BY doc_snapshots_document_created_at
+		`SELECT upto_seq FROM doc_snapshots ${indexedBy('doc_snapshots_document_created_at')}
 		WHERE document = ? AND created_at <= ? ORDER BY upto_seq DESC LIMIT 1`
 	);
 	const lastRowBy = db.prepare<[string, number], { seq: number | null }>(
-		`SELECT max(seq) AS seq FROM doc_updates INDEXED BY doc_updates_document_created_at
+		`SELECT max(seq) AS seq FROM doc_updates ${indexedBy('doc_updates_document_created_at')}
 		WHERE document = ? AND created_at <= ?`
 	);
 	const tailUntil = db.prepare<[string, number, number], { seq: number; data: Buffer }>(
@@ -155,30 +182,44 @@ export function createUpdateLog(ctx: RepoContext): UpdateLog {
 	const deleteUpdates = db.prepare<[string]>(
 		'DELETE FROM doc_updates WHERE document = ? AND seq < (SELECT max(seq) FROM doc_updates)'
 	);
-	const retireHighest = db.prepare<[string]>(
-		`UPDATE doc_updates SET document = '', data = x'', user_id = NULL
+	const retireHighest = db.prepare<[Buffer, string]>(
+		`UPDATE doc_updates SET document = '', data = ?, user_id = NULL
 		WHERE document = ? AND seq = (SELECT max(seq) FROM doc_updates)`
 	);
 	const deleteSnapshots = db.prepare<[string]>('DELETE FROM doc_snapshots WHERE document = ?');
 
-	const appendAll = db.transaction((rows: readonly AppendUpdateInput[]) => {
+	const appendAll = (rows: readonly AppendUpdateInput[]): number[] => {
 		const at = ctx.now();
-		return rows.map(
-			(row) =>
-				insert.run(row.document, toBuffer(row.update), row.userId, at).lastInsertRowid as number
-		);
-	});
-	const loadDocument = db.transaction((document: string): LoadedDocument => {
-		const snapshot = latestSnapshot.get(document);
-		const snapshotSeq = snapshot?.upto_seq ?? 0;
-		const rows = tail.all(document, snapshotSeq);
-		return {
-			snapshot: snapshot ? toBytes(snapshot.state) : null,
-			snapshotSeq,
-			updates: rows.map((row) => toBytes(row.data)),
-			lastSeq: rows.length > 0 ? rows[rows.length - 1].seq : snapshotSeq
-		};
-	});
+		if (!grouped)
+			return db.transaction(() =>
+				rows.map((row) => insert.get(row.document, toBuffer(row.update), row.userId, at)!.seq)
+			);
+		if (rows.length === 0) return [];
+		const params = [
+			at,
+			rows.map((row) => row.document),
+			rows.map((row) => toBuffer(row.update)),
+			rows.map((row) => row.userId)
+		];
+		const [, inserted] = db.batch([
+			{ statement: grouped.lock, params: [], mode: 'run' },
+			{ statement: grouped.insert, params, mode: 'all' }
+		]);
+		// The rows were inserted in input order, so their seqs ascend in that order.
+		return (inserted as { seq: number }[]).map((row) => row.seq).sort((a, b) => a - b);
+	};
+	const loadDocument = (document: string): LoadedDocument =>
+		db.transaction(() => {
+			const snapshot = latestSnapshot.get(document);
+			const snapshotSeq = snapshot?.upto_seq ?? 0;
+			const rows = tail.all(document, snapshotSeq);
+			return {
+				snapshot: snapshot ? toBytes(snapshot.state) : null,
+				snapshotSeq,
+				updates: rows.map((row) => toBytes(row.data)),
+				lastSeq: rows.length > 0 ? rows[rows.length - 1].seq : snapshotSeq
+			};
+		});
 	const loaded = (
 		snapshot: { upto_seq: number; state: Buffer } | undefined,
 		rows: { seq: number; data: Buffer }[]
@@ -191,31 +232,33 @@ export function createUpdateLog(ctx: RepoContext): UpdateLog {
 			lastSeq: rows.length > 0 ? rows[rows.length - 1].seq : snapshotSeq
 		};
 	};
-	const loadDocumentAt = db.transaction((document: string, at: number): LoadedDocument => {
-		const bound = Math.max(
-			snapshotWrittenBy.get(document, at)?.upto_seq ?? 0,
-			lastRowBy.get(document, at)?.seq ?? 0
-		);
-		const snapshot = snapshotUpTo.get(document, bound);
-		return loaded(snapshot, tailUntil.all(document, snapshot?.upto_seq ?? 0, at));
-	});
-	const loadDocumentUpTo = db.transaction((document: string, seq: number): LoadedDocument => {
-		const snapshot = snapshotUpTo.get(document, seq);
-		return loaded(snapshot, tailUpTo.all(document, snapshot?.upto_seq ?? 0, seq));
-	});
-	const removeDocument = db.transaction((document: string) => {
-		deleteUpdates.run(document);
-		retireHighest.run(document);
-		deleteSnapshots.run(document);
-	});
+	const loadDocumentAt = (document: string, at: number): LoadedDocument =>
+		db.transaction(() => {
+			const bound = Math.max(
+				snapshotWrittenBy.get(document, at)?.upto_seq ?? 0,
+				lastRowBy.get(document, at)?.seq ?? 0
+			);
+			const snapshot = snapshotUpTo.get(document, bound);
+			return loaded(snapshot, tailUntil.all(document, snapshot?.upto_seq ?? 0, at));
+		});
+	const loadDocumentUpTo = (document: string, seq: number): LoadedDocument =>
+		db.transaction(() => {
+			const snapshot = snapshotUpTo.get(document, seq);
+			return loaded(snapshot, tailUpTo.all(document, snapshot?.upto_seq ?? 0, seq));
+		});
+	const removeDocument = (document: string) =>
+		db.batch([
+			{ statement: deleteUpdates, params: [document], mode: 'run' },
+			{ statement: retireHighest, params: [Buffer.alloc(0), document], mode: 'run' },
+			{ statement: deleteSnapshots, params: [document], mode: 'run' }
+		]);
 
 	return {
 		append(input) {
-			return guarded(
-				ctx,
-				() =>
-					insert.run(input.document, toBuffer(input.update), input.userId, ctx.now())
-						.lastInsertRowid as number
+			return guarded(ctx, () =>
+				postgres
+					? appendAll([input])[0]
+					: insert.get(input.document, toBuffer(input.update), input.userId, ctx.now())!.seq
 			);
 		},
 		appendMany(rows) {

@@ -92,18 +92,23 @@ function toUser(row: UserRow | undefined): User | null {
 
 export function createUsersRepo(ctx: RepoContext): UsersRepo {
 	const { db } = ctx;
+	// Usernames are unique ignoring case: SQLite's column is COLLATE NOCASE (ASCII folding);
+	// PostgreSQL compares lower() through its unique index on lower(username).
+	const sameName =
+		db.dialect === 'sqlite' ? 'username = ? COLLATE NOCASE' : 'lower(username) = lower(?)';
+	const byName = db.dialect === 'sqlite' ? 'username' : 'lower(username), username';
 	const insert = db.prepare(
 		`INSERT INTO users (id, username, display_name, role, agency_id, disabled, password_hash, created_at)
 		VALUES (@id, @username, @displayName, @role, @agencyId, 0, @passwordHash, @createdAt)`
 	);
 	const byId = db.prepare<[string], UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
 	const byUsername = db.prepare<[string], UserRow>(
-		`SELECT ${COLUMNS} FROM users WHERE username = ? COLLATE NOCASE`
+		`SELECT ${COLUMNS} FROM users WHERE ${sameName}`
 	);
 	const hashById = db.prepare<[string], { password_hash: string }>(
 		'SELECT password_hash FROM users WHERE id = ?'
 	);
-	const all = db.prepare<[], UserRow>(`SELECT ${COLUMNS} FROM users ORDER BY username`);
+	const all = db.prepare<[], UserRow>(`SELECT ${COLUMNS} FROM users ORDER BY ${byName}`);
 	const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users');
 	const patch = db.prepare(
 		`UPDATE users SET
