@@ -10,6 +10,8 @@ export interface CacheStats {
 	loads: number;
 	/** Histories replayed from the log. */
 	replays: number;
+	/** Values of `derive`: computed, and handed out again without computing. */
+	derivations: { computed: number; hits: number };
 }
 
 /**
@@ -33,13 +35,14 @@ export function storedVersion(store: Pick<Store, 'updates'>, document: string): 
  * The documents handed out are shared: callers read them and never write to them.
  */
 export class DocumentCache {
-	readonly stats: CacheStats = { loads: 0, replays: 0 };
+	readonly stats: CacheStats = { loads: 0, replays: 0, derivations: { computed: 0, hits: 0 } };
 	readonly #store: Store;
 	readonly #docs = new Map<string, { version: number; doc: Y.Doc }>();
 	readonly #histories = new Map<
 		string,
 		{ version: number; now: number; from: number; entries: HistoryEntry[] }
 	>();
+	readonly #derived = new Map<string, { inputs: readonly Y.Doc[]; value: unknown }>();
 
 	constructor(store: Store) {
 		this.#store = store;
@@ -85,9 +88,38 @@ export class DocumentCache {
 		return entries;
 	}
 
-	/** Forgets documents not in `keep` (boards deleted since), so the cache stays bounded. */
+	/**
+	 * A value computed from documents this cache handed out, kept while every one of them is
+	 * still the one held: `read` returns the same Y.Doc until its document changes, so the same
+	 * inputs mean the same content and `compute` is not run again. `key` must name everything
+	 * else the value depends on (the day, the user's agency).
+	 */
+	derive<T>(key: string, inputs: readonly Y.Doc[], compute: () => T): T {
+		const held = this.#derived.get(key);
+		if (
+			held &&
+			held.inputs.length === inputs.length &&
+			held.inputs.every((doc, i) => doc === inputs[i])
+		) {
+			this.stats.derivations.hits++;
+			return held.value as T;
+		}
+		const value = compute();
+		this.stats.derivations.computed++;
+		this.#derived.set(key, { inputs: [...inputs], value });
+		return value;
+	}
+
+	/**
+	 * Forgets documents not in `keep` (boards deleted since), and values derived from documents
+	 * no longer held (replaced or forgotten), so the cache stays bounded.
+	 */
 	retain(keep: ReadonlySet<string>): void {
 		for (const name of this.#docs.keys()) if (!keep.has(name)) this.#docs.delete(name);
 		for (const name of this.#histories.keys()) if (!keep.has(name)) this.#histories.delete(name);
+		const held = new Set([...this.#docs.values()].map((d) => d.doc));
+		for (const [key, { inputs }] of this.#derived) {
+			if (!inputs.every((doc) => held.has(doc))) this.#derived.delete(key);
+		}
 	}
 }

@@ -139,16 +139,31 @@ describe('concernsOf', () => {
 		const lanes = readAgencies(readDocument(store, planDocName(planId))).filter(
 			(a) => a.kind !== 'group'
 		).length;
-		expect(cache.stats).toEqual({ loads: 1 + lanes, replays: 1 });
+		const derivations = (computed: number, hits: number) => ({ computed, hits });
+		expect(cache.stats).toEqual({
+			loads: 1 + lanes,
+			replays: 1,
+			derivations: derivations(1, 0)
+		});
 		expect(await concernsOf({ store, user: officer, now: now(), cache })).toEqual(first);
-		await concernsOf({ store, user: coordinator, now: now(), cache });
-		expect(cache.stats).toEqual({ loads: 1 + lanes, replays: 1 });
+		// The board's deadlines are judged once per agency asking (the officer's, everyone's).
+		const everyone = await concernsOf({ store, user: coordinator, now: now(), cache });
+		expect(await concernsOf({ store, user: coordinator, now: now(), cache })).toEqual(everyone);
+		expect(cache.stats).toEqual({
+			loads: 1 + lanes,
+			replays: 1,
+			derivations: derivations(2, 2)
+		});
+		// The next day is judged again: a task due tomorrow is due today.
+		await concernsOf({ store, user: officer, now: now() + DAY, cache });
+		expect(cache.stats.derivations).toEqual(derivations(3, 2));
 
 		// A colleague changes the card: that one document is read again, and the change is listed.
 		clock.now += 60_000;
 		changeStatus(colleague, 'in_progress');
 		const changed = await concernsOf({ store, user: officer, now: now(), cache });
-		expect(cache.stats).toEqual({ loads: 2 + lanes, replays: 2 });
+		expect(cache.stats).toMatchObject({ loads: 2 + lanes, replays: 2 });
+		expect(cache.stats.derivations).toEqual(derivations(4, 2));
 		expect(changed.filter((c) => c.kind === 'changed')).toMatchObject([
 			{ by: 'bdbp2', changes: ['status'], task: { taskId: task.id } }
 		]);
