@@ -1,5 +1,6 @@
 // Several sync servers behind one address (issue 19): two real servers over one SQLite file (two
 // connections, WAL), relaying through a real redis-server that the harness starts and stops.
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { agencyDocName, planDocName } from '@planboard/model';
 import { openStore } from '@planboard/store';
@@ -285,5 +286,92 @@ describe('two sync servers with Redis', () => {
 		await sleep(500);
 		const loaded = storedDoc(a.store, DOC).getMap('plan');
 		expect([loaded.get('year'), loaded.get('title')]).toEqual([2082, 'KH từ máy chủ B']);
+	});
+
+	it('writes one snapshot per round under the database lease, with Redis stopped', async () => {
+		// Two more servers that store only when told: both then snapshot the same rows at once.
+		const errors: string[] = [];
+		const log = {
+			info: () => {},
+			warn: () => {},
+			error: (event: string) => errors.push(event)
+		};
+		// Each server counts its finished stores, so a round waits for both.
+		const stores = { c: 0, d: 0 };
+		const options = (name: keyof typeof stores) => ({
+			databasePath: a.store.path,
+			redisUrl: redis.url,
+			sessionCheckIntervalMs: 600_000,
+			log,
+			durableLog: { snapshotAfter: 1 },
+			hocuspocus: {
+				debounce: 600_000,
+				maxDebounce: 600_000,
+				extensions: [{ afterStoreDocument: async () => void stores[name]++ }]
+			}
+		});
+		const c = await startSyncServer(options('c'));
+		const d = await startSyncServer(options('d'));
+		const raw = new Database(a.store.path, { readonly: true });
+		const snapshots = () =>
+			raw
+				.prepare<[string], { upto_seq: number }>(
+					'SELECT upto_seq FROM doc_snapshots WHERE document = ? ORDER BY upto_seq'
+				)
+				.all(DOC)
+				.map((row) => row.upto_seq);
+		const lastSeq = () => a.store.updates.history({ document: DOC, limit: 1 })[0].seq;
+		try {
+			const onC = open(c);
+			const onD = open(d);
+			await Promise.all([onC.ready, onD.ready]);
+			await redis.stop();
+			await waitFor(() => !c.sync.cluster!.up && !d.sync.cluster!.up, 5000, 'Redis down');
+			const before = snapshots().length;
+			const round = async (n: number) => {
+				onC.doc.getMap('plan').set('year', 2090 + n);
+				onD.doc.getMap('plan').set('title', `KH vòng ${n}`);
+				await Promise.all([onC.flushed(), onD.flushed()]);
+				const stored = { ...stores };
+				c.sync.hocuspocus.flushPendingStores();
+				d.sync.hocuspocus.flushPendingStores();
+				await waitFor(
+					() => stores.c === stored.c + 1 && stores.d === stored.d + 1,
+					5000,
+					`both servers to store round ${n}`
+				);
+			};
+
+			for (let n = 1; n <= 3; n++) {
+				await round(n);
+				// One snapshot, by whichever server took the lease, covering both servers' rows.
+				expect(snapshots().length).toBe(before + n);
+				expect(snapshots().at(-1)).toBe(lastSeq());
+			}
+
+			// Held by someone else (a server killed mid-snapshot), the lease keeps both servers off.
+			const held = { name: `snapshot:${DOC}`, holder: 'a-killed-server' };
+			expect(a.store.leases.acquire({ ...held, ttlMs: 60_000 })).toBe(true);
+			await round(4);
+			expect(snapshots().length).toBe(before + 3);
+			expect(a.store.leases.release(held)).toBe(true);
+			await round(5);
+			expect(snapshots().length).toBe(before + 4);
+			expect(snapshots().at(-1)).toBe(lastSeq());
+			expect(errors).toEqual([]);
+
+			// Every row of every round is in a load, the snapshots hid none.
+			const loaded = storedDoc(a.store, DOC).getMap('plan');
+			expect([loaded.get('year'), loaded.get('title')]).toEqual([2095, 'KH vòng 5']);
+		} finally {
+			raw.close();
+			for (const client of clients.splice(0)) client.destroy();
+			await Promise.all([c.close(), d.close()]);
+			await redis.restart();
+			// Back up, ioredis resubscribes A's and B's channels unawaited: closing them before the
+			// answer rejects that SUBSCRIBE ("Connection is closed") with no one to catch it.
+			await waitFor(() => a.sync.cluster!.up && b.sync.cluster!.up, 10_000, 'Redis back');
+			await sleep(200);
+		}
 	});
 });

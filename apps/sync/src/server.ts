@@ -115,13 +115,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			new UpdateCheck({ log }),
 			...(options.schemaCheck === false ? [] : [new SchemaCheck({ log })]),
 			new SubmissionStamp({ log }),
-			// Before the durable log, at the same priority: its store lock gates the snapshots.
 			...(cluster ? [cluster.fanOut] : []),
 			new DurableLog({
 				documents: sqliteDocumentStore(options.store),
 				committer,
 				log,
-				sharedLog: cluster !== null,
+				sharedLog: cluster && { leases: options.store.leases, holder: cluster.identifier },
 				...options.durableLog
 			}),
 			new PresenceGuard({ log }),

@@ -4,8 +4,7 @@ import type {
 	afterUnloadDocumentPayload,
 	beforeBroadcastStatelessPayload,
 	onAwarenessUpdatePayload,
-	onChangePayload,
-	onStoreDocumentPayload
+	onChangePayload
 } from '@hocuspocus/server';
 import type { Logger } from '@planboard/config';
 import type { Redis as IORedis } from 'ioredis';
@@ -20,8 +19,8 @@ import { expectClose, redisClient } from './redis-client.js';
  * - when a connection comes back, every open document announces its state again, so the servers
  *   exchange whatever they missed meanwhile and their clients converge without reconnecting.
  * Updates it applies carry the origin `{ source: 'redis' }`: the durable log skips them, since the
- * server whose client sent an update has appended it. Snapshots go through its lock (one server
- * at a time, none while Redis is down) because it runs its `onStoreDocument` first.
+ * server whose client sent an update has appended it. Its store lock in Redis is not taken: the
+ * durable log writes a snapshot under a lease in the database, which holds while Redis is down.
  */
 export class RedisFanOut extends Redis {
 	extensionName = 'RedisFanOut';
@@ -88,18 +87,10 @@ export class RedisFanOut extends Redis {
 	}
 
 	/**
-	 * Takes the document's store lock, or skips the hooks after it (the snapshot) when another
-	 * server holds it or Redis is down. Hocuspocus logs a skip's message as an error: this one is
-	 * routine, so it goes without its message.
+	 * Takes no Redis lock: the extension's would skip the hooks after it (the durable log's snapshot
+	 * and its check for unstored updates) on every server while Redis is down.
 	 */
-	async onStoreDocument(data: onStoreDocumentPayload): Promise<void> {
-		try {
-			await super.onStoreDocument(data);
-		} catch (error) {
-			if (error instanceof Error && error.name === 'SkipFurtherHooksError') error.message = '';
-			throw error;
-		}
-	}
+	async onStoreDocument(): Promise<void> {}
 
 	/** Documents still unloading as the server shuts down have no connection to unsubscribe on. */
 	async afterUnloadDocument(data: afterUnloadDocumentPayload): Promise<void> {

@@ -29,10 +29,32 @@ export interface DurableLogConfig {
 	retentionMs: number | null;
 	/**
 	 * Several servers append to this log (Redis fan-out): a snapshot then takes its rows from the
-	 * log itself, since another server's row may be stored and not yet relayed to this memory.
+	 * log itself, since another server's row may be stored and not yet relayed to this memory, and
+	 * is written under the document's lease in the database. Null: this server alone.
 	 */
-	sharedLog: boolean;
+	sharedLog: SharedLog | null;
 }
+
+/**
+ * What a server sharing the log needs to snapshot: the database's leases (the store's; a networked
+ * backend's may resolve later), held under this server's name. One server writes a document's
+ * snapshot at a time whether Redis is up or down, and a server that finds a newer snapshot than
+ * its own under the lease writes none.
+ */
+export interface SharedLog {
+	leases: {
+		acquire(input: { name: string; holder: string; ttlMs: number }): boolean | Promise<boolean>;
+		release(input: { name: string; holder: string }): boolean | Promise<boolean>;
+	};
+	/** This server's name in the lease table (the cluster's identifier). */
+	holder: string;
+}
+
+/**
+ * How long a snapshot's lease outlives a server killed while writing it: longer than merging a
+ * long stored tail takes, short enough that the next store of the document finds it free.
+ */
+const SNAPSHOT_LEASE_MS = 30_000;
 
 interface DocState {
 	lastSeq: number;
@@ -91,7 +113,7 @@ export class DurableLog implements Extension {
 		this.configuration = {
 			snapshotAfter: 500,
 			retentionMs: null,
-			sharedLog: false,
+			sharedLog: null,
 			...configuration
 		};
 	}
@@ -179,7 +201,7 @@ export class DurableLog implements Extension {
 		// read would never get one. Not with a shared log, whose snapshot merges the stored tail
 		// with Y.mergeUpdates (superlinear: minutes for 50,000 rows).
 		const { snapshotAfter, sharedLog } = this.configuration;
-		if (!sharedLog && state.lastSeq - state.snapshotSeq >= snapshotAfter)
+		if (sharedLog === null && state.lastSeq - state.snapshotSeq >= snapshotAfter)
 			setImmediate(() => void this.#snapshotIfDue(documentName, document));
 	}
 
@@ -229,43 +251,64 @@ export class DurableLog implements Extension {
 		await this.#snapshotIfDue(documentName, document);
 	}
 
-	/** Writes a snapshot once `snapshotAfter` rows were logged after the previous one. */
+	/**
+	 * Writes a snapshot once `snapshotAfter` rows were logged after the previous one. With a shared
+	 * log only under the document's lease: a server refused it skips this store (the holder's
+	 * snapshot covers the rows it read, the next store the rest).
+	 */
 	async #snapshotIfDue(documentName: string, document: Y.Doc): Promise<void> {
 		await this.configuration.committer.flush();
 		const state = this.#docs.get(documentName);
 		if (!state || state.tainted) return;
 		if (state.lastSeq - state.snapshotSeq < this.configuration.snapshotAfter) return;
-		const { documents, retentionMs, log } = this.configuration;
+		const { sharedLog, log } = this.configuration;
+		const lease = sharedLog && { name: `snapshot:${documentName}`, holder: sharedLog.holder };
 		try {
-			const snapshot = await this.#snapshotOf(documentName, document, state.lastSeq);
-			await documents.writeSnapshot({ document: documentName, ...snapshot });
-			state.snapshotSeq = snapshot.uptoSeq;
-			if (retentionMs !== null) {
-				await documents.compact({
-					document: documentName,
-					retainAfter: new Date(Date.now() - retentionMs)
-				});
+			if (lease && !(await sharedLog.leases.acquire({ ...lease, ttlMs: SNAPSHOT_LEASE_MS })))
+				return;
+			try {
+				await this.#writeSnapshot(documentName, document, state);
+			} finally {
+				if (lease) await sharedLog.leases.release(lease);
 			}
 		} catch (error) {
 			log.error('snapshot.failed', { document: documentName, error });
 		}
 	}
 
+	async #writeSnapshot(documentName: string, document: Y.Doc, state: DocState): Promise<void> {
+		const { documents, retentionMs } = this.configuration;
+		const snapshot = await this.#snapshotOf(documentName, document, state);
+		if (!snapshot) return;
+		await documents.writeSnapshot({ document: documentName, ...snapshot });
+		state.snapshotSeq = snapshot.uptoSeq;
+		if (retentionMs !== null) {
+			await documents.compact({
+				document: documentName,
+				retainAfter: new Date(Date.now() - retentionMs)
+			});
+		}
+	}
+
 	/**
-	 * The state a snapshot stores and the last row it covers. Alone, this server's memory holds
-	 * every row up to its own last one. With a shared log it may lack a row another server stored
-	 * a moment ago (Redis relays it a few milliseconds later, or after an outage): claiming that
-	 * row would hide it from every later load. So the stored state (latest snapshot and the rows
-	 * after it) is merged in, and the snapshot covers exactly the rows it read.
+	 * The state a snapshot stores and the last row it covers, or null when none is due. Alone, this
+	 * server's memory holds every row up to its own last one. With a shared log it may lack a row
+	 * another server stored a moment ago (Redis relays it a few milliseconds later, or after an
+	 * outage): claiming that row would hide it from every later load. So the stored state (latest
+	 * snapshot and the rows after it) is merged in, and the snapshot covers exactly the rows it
+	 * read; and none is due when another server's snapshot left fewer than `snapshotAfter` rows.
 	 */
 	async #snapshotOf(
 		documentName: string,
 		document: Y.Doc,
-		lastSeq: number
-	): Promise<{ state: Uint8Array; uptoSeq: number }> {
+		docState: DocState
+	): Promise<{ state: Uint8Array; uptoSeq: number } | null> {
 		const state = Y.encodeStateAsUpdate(document);
-		if (!this.configuration.sharedLog) return { state, uptoSeq: lastSeq };
-		const stored = await this.configuration.documents.loadState(documentName);
+		const { sharedLog, documents, snapshotAfter } = this.configuration;
+		if (sharedLog === null) return { state, uptoSeq: docState.lastSeq };
+		const stored = await documents.loadState(documentName);
+		docState.snapshotSeq = Math.max(docState.snapshotSeq, stored.snapshotSeq);
+		if (stored.lastSeq - stored.snapshotSeq < snapshotAfter) return null;
 		const parts = [state, ...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates];
 		return { state: Y.mergeUpdates(parts), uptoSeq: stored.lastSeq };
 	}
