@@ -30,9 +30,14 @@ export default ts.config(
 			globals: { ...globals.node, ...globals.browser },
 			parserOptions: {
 				// SvelteKit keeps the service worker out of its tsconfig (it needs the WebWorker lib);
-				// the test clock is plain JavaScript, preloaded by node into a server under test.
+				// the test clock is plain JavaScript, preloaded by node into a server under test; the
+				// store's worker entry loads its TypeScript through tsx when run from sources.
 				projectService: {
-					allowDefaultProject: ['apps/web/src/service-worker.ts', 'tests/support/shift-clock.mjs']
+					allowDefaultProject: [
+						'apps/web/src/service-worker.ts',
+						'tests/support/shift-clock.mjs',
+						'packages/store/src/pg-worker-source.mjs'
+					]
 				},
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,

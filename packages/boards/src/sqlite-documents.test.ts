@@ -1,26 +1,10 @@
-import { join } from 'node:path';
-import { openStore, StoreError, type Store } from '@planboard/store';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StoreError, type Store } from '@planboard/store';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { tempDir } from '../../../tests/support/harness.js';
+import { BACKENDS, useTempStore } from '../../store/src/test-store.js';
 import { sqliteDocumentStore, type SqliteDocumentStore } from './sqlite-documents.js';
 
 const DOC = 'plan/p1/agency/a1';
-let tmp: ReturnType<typeof tempDir>;
-let store: Store;
-let docs: SqliteDocumentStore;
-const clock = { now: 0 };
-
-beforeEach(() => {
-	tmp = tempDir();
-	clock.now = Date.UTC(2025, 5, 1);
-	store = openStore({ path: join(tmp.dir, 'planboard.db'), now: () => clock.now });
-	docs = sqliteDocumentStore(store);
-});
-afterEach(() => {
-	store.close();
-	tmp.cleanup();
-});
 
 /** Edits a client document and returns the update the edit produced, as a provider would send. */
 function edit(doc: Y.Doc, fn: (doc: Y.Doc) => void): Uint8Array {
@@ -29,7 +13,17 @@ function edit(doc: Y.Doc, fn: (doc: Y.Doc) => void): Uint8Array {
 	return Y.encodeStateAsUpdate(doc, before);
 }
 
-describe('sqliteDocumentStore', () => {
+describe.each(BACKENDS)('sqliteDocumentStore on %s', (backend) => {
+	const temp = useTempStore(backend);
+	const clock = temp.clock;
+	let store: Store;
+	let docs: SqliteDocumentStore;
+	beforeEach(() => {
+		clock.now = Date.UTC(2025, 5, 1);
+		store = temp.store;
+		docs = sqliteDocumentStore(store);
+	});
+
 	it('appends with author and time and reads the document back, now and as it was', async () => {
 		const client = new Y.Doc();
 		const status = (doc: Y.Doc) => doc.getMap('card').get('status');
@@ -114,25 +108,42 @@ describe('sqliteDocumentStore', () => {
 			{ document: 'plan/p2/agency/a', update: new Uint8Array([0, 0]), author: null }
 		]);
 		expect(seqs).toHaveLength(2);
-		// All or none: a refused group leaves nothing, inside or outside a store transaction.
+		// All or none: a group whose second row is refused leaves nothing. SQLite refuses it past
+		// the page limit; PostgreSQL refuses a NUL character in text, which SQLite would store.
 		const bad = [
 			{ document: 'plan/p3', update: new Uint8Array([0, 0]), author: null },
-			{ document: 'plan/p3/agency/a', update: new Uint8Array(200_000), author: null }
+			{
+				document: backend === 'sqlite' ? 'plan/p3/agency/a' : 'plan/p3/agency/\u0000',
+				update: new Uint8Array(200_000),
+				author: null
+			}
 		];
-		store.maintenance.setMaxPageCount(store.maintenance.pageCount());
+		if (backend === 'sqlite') store.maintenance.setMaxPageCount(store.maintenance.pageCount());
 		expect(() => docs.appendManyNow(bad)).toThrow();
-		store.maintenance.setMaxPageCount(undefined);
+		if (backend === 'sqlite') store.maintenance.setMaxPageCount(undefined);
 		expect(await docs.documents('plan/p3')).toEqual([]);
 		expect(await docs.documents('plan/p2')).toEqual(['plan/p2', 'plan/p2/agency/a']);
 	});
 
 	it('refuses an append it cannot store: appendNow throws at once, append rejects', async () => {
-		store.maintenance.setMaxPageCount(store.maintenance.pageCount());
+		// SQLite: a full disk (the page limit); PostgreSQL: the server gone.
+		const fault =
+			backend === 'sqlite'
+				? {
+						code: 'DISK_FULL',
+						start: () => store.maintenance.setMaxPageCount(store.maintenance.pageCount()),
+						end: () => store.maintenance.setMaxPageCount(undefined)
+					}
+				: { code: 'IO', start: () => temp.postgres!.stop(), end: () => temp.postgres!.start() };
 		const big = { document: DOC, update: new Uint8Array(200_000), author: 'u-an' };
-		expect(() => docs.appendNow(big)).toThrow(StoreError);
-		await expect(docs.append(big)).rejects.toMatchObject({ code: 'DISK_FULL' });
+		fault.start();
+		try {
+			expect(() => docs.appendNow(big)).toThrow(StoreError);
+			await expect(docs.append(big)).rejects.toMatchObject({ code: fault.code });
+		} finally {
+			fault.end();
+		}
 		expect(await docs.history({ document: DOC, limit: 10 })).toEqual([]);
-		store.maintenance.setMaxPageCount(undefined);
 		expect(docs.appendNow(big)).toBeGreaterThan(0);
 	});
 });

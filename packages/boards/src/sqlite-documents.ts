@@ -9,7 +9,11 @@ import type {
 import { readDocument } from './as-of.js';
 import { docFromStored } from './stored.js';
 
-/** SQLite's DocumentStore: better-sqlite3 is synchronous, so every promise is settled on return. */
+/**
+ * The store's DocumentStore, on either backend: the store is synchronous on SQLite and on
+ * PostgreSQL alike (see packages/store pg-driver.ts), so every promise is settled on return and
+ * the group commit's appendManyNow is durable when it returns.
+ */
 export type SqliteDocumentStore = DocumentStore & SynchronousAppend;
 
 const row = ({ document, update, author }: DocumentAppend) => ({

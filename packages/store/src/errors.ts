@@ -56,6 +56,7 @@ export function toStoreError(options: { error: unknown; path: string }): unknown
 	const detail = `${code}: ${(error as Error)?.message ?? String(error)}`;
 	const make = (storeCode: StoreErrorCode, message: string) =>
 		new StoreError({ code: storeCode, path, message: `${message} (${detail})`, cause: error });
+	if (isPostgresLocation(path)) return fromPostgres({ error, code, path, make });
 
 	// mkdir of the data directory: ENOENT/ENOTDIR when a parent cannot hold directories (a
 	// read-only mount reports ENOENT for a missing parent, /proc and /sys likewise).
@@ -114,12 +115,62 @@ export function toStoreError(options: { error: unknown; path: string }): unknown
 	return error;
 }
 
+/** `path` is a PostgreSQL location (see location.ts) rather than a file. */
+function isPostgresLocation(path: string): boolean {
+	return /^postgres(ql)?:\/\//.test(path);
+}
+
+/**
+ * A PostgreSQL failure by its SQLSTATE (or the socket's errno when the server cannot be reached).
+ * Messages name the server as `location` shows it: never the password.
+ */
+function fromPostgres(options: {
+	error: unknown;
+	code: string;
+	path: string;
+	make: (code: StoreErrorCode, message: string) => StoreError;
+}): unknown {
+	const { error, code, path, make } = options;
+	if (code === '23505') return make('CONFLICT', `A record with the same unique key already exists`);
+	if (code === '53100')
+		return make(
+			'DISK_FULL',
+			`The disk of the PostgreSQL server ${path} is full; the write was rolled back and earlier data is intact. Free some space and retry`
+		);
+	if (code === '25006')
+		return make('READ_ONLY', `The PostgreSQL database ${path} was opened read-only`);
+	if (code === '55P03' || code === '40P01')
+		return make(
+			'LOCKED',
+			`A lock in the PostgreSQL database ${path} is held by another connection. Is another Planboard server or CLI command writing the same rows?`
+		);
+	if (code === 'XX001' || code === 'XX002')
+		return make('CORRUPT', `The PostgreSQL server ${path} reports damaged data`);
+	if (code === '28P01' || code === '28000')
+		return make('IO', `PostgreSQL at ${path} refused the user name or password`);
+	if (code === '3D000') return make('IO', `The database of ${path} does not exist on that server`);
+	if (code.startsWith('08') || code.startsWith('57P') || /^E[A-Z]+$/.test(code))
+		return make(
+			'IO',
+			`Cannot reach PostgreSQL at ${path}: the server is down, unreachable or restarting. Nothing was written; retry once it answers`
+		);
+	return error;
+}
+
 function isFsDenied(code: string): boolean {
 	return code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
 }
 
-/** True for a UNIQUE or PRIMARY KEY violation, which repositories report as CONFLICT. */
+/**
+ * True for a UNIQUE or PRIMARY KEY violation, which repositories report as CONFLICT: SQLite's
+ * codes, or PostgreSQL's 23505 (which its driver has already turned into a CONFLICT StoreError).
+ */
 export function isUniqueViolation(error: unknown): boolean {
+	if (error instanceof StoreError) return error.code === 'CONFLICT';
 	const code = errorCode(error);
-	return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+	return (
+		code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+		code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+		code === '23505'
+	);
 }

@@ -7,10 +7,14 @@ import { createCalendarFeedsRepo, type CalendarFeedsRepo } from './calendar-feed
 import { guarded, type RepoContext } from './context.js';
 import { StoreError, toStoreError } from './errors.js';
 import { createLeasesRepo, type LeasesRepo } from './leases.js';
+import { postgresLocation } from './location.js';
 import { createSqliteMaintenance, type Maintenance } from './maintenance.js';
 import { SCHEMA_VERSION, migrate, schemaVersion } from './migrations.js';
 import { createMinutesRepo, type MinutesRepo } from './minutes.js';
 import { createNotificationsRepo, type NotificationsRepo } from './notifications.js';
+import { postgresDriver } from './pg-driver.js';
+import { createPostgresMaintenance } from './pg-maintenance.js';
+import { migratePostgres, postgresSchemaVersion } from './pg-migrations.js';
 import { createPlansRepo, type PlansRepo } from './plans.js';
 import { createSessionsRepo, type SessionsRepo } from './sessions.js';
 import { createShareLinksRepo, type ShareLinksRepo } from './share-links.js';
@@ -18,11 +22,27 @@ import { sqliteDriver } from './sqlite-driver.js';
 import { createUpdateLog, type UpdateLog } from './updates.js';
 import { createUsersRepo, type UsersRepo } from './users.js';
 
-export interface OpenStoreOptions {
-	path: string;
+/** Where the data lives: a SQLite file, or a PostgreSQL database. */
+export type OpenStoreOptions = (
+	| { path: string; url?: undefined }
+	| {
+			/**
+			 * `postgres://user:password@host:port/database`: PostgreSQL instead of a SQLite file
+			 * (pg-driver.ts). The store stays synchronous; each statement costs a round trip.
+			 */
+			url: string;
+			path?: undefined;
+	  }
+) &
+	StoreSettings;
+
+interface StoreSettings {
 	/** Opens without writing anything: no directory creation, no migration, writes fail. */
 	readonly?: boolean;
-	/** How long a write waits for another connection's lock before failing with LOCKED. */
+	/**
+	 * How long a write waits for another connection's lock before failing with LOCKED (SQLite's
+	 * busy timeout, PostgreSQL's lock_timeout).
+	 */
 	busyTimeoutMs?: number;
 	/** Clock for the timestamps the store writes itself (createdAt, log `at`); for tests. */
 	now?: () => number;
@@ -30,7 +50,8 @@ export interface OpenStoreOptions {
 	 * SQLite's `synchronous` setting. `full` (the default) syncs the WAL to disk at every commit,
 	 * so a committed (and acknowledged) update survives a power loss; `normal` syncs only at
 	 * checkpoints, which survives a crash of the process but may lose the last commits on power
-	 * loss. `normal` is kept for the benchmark's baseline, not for deployments.
+	 * loss. `normal` is kept for the benchmark's baseline, not for deployments. SQLite only:
+	 * PostgreSQL's durability is the server's `synchronous_commit`.
 	 */
 	synchronous?: 'full' | 'normal';
 }
@@ -40,7 +61,10 @@ export interface OpenStoreOptions {
  * synchronous, and every statement is prepared once here and reused.
  */
 export interface Store {
-	/** The absolute path of the database file. */
+	/**
+	 * Where the data lives, safe to print: the absolute path of the SQLite file, or the
+	 * PostgreSQL URL without its password.
+	 */
 	readonly path: string;
 	readonly users: UsersRepo;
 	readonly sessions: SessionsRepo;
@@ -77,6 +101,7 @@ const DEFAULT_BUSY_TIMEOUT_MS = 2000;
  * stops at startup rather than on the first edit.
  */
 export function openStore(options: OpenStoreOptions): Store {
+	if (options.url !== undefined) return openPostgresStore({ ...options, url: options.url });
 	const path = resolve(options.path);
 	const readonly = options.readonly ?? false;
 	const timeout = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
@@ -113,6 +138,42 @@ export function openStore(options: OpenStoreOptions): Store {
 	const driver = sqliteDriver(db);
 	const ctx: RepoContext = { db: driver, path, now: options.now ?? Date.now };
 	return assembleStore({ ctx, maintenance: createSqliteMaintenance(ctx, db) });
+}
+
+const CONNECT_TIMEOUT_MS = 5000;
+
+function openPostgresStore(options: StoreSettings & { url: string }): Store {
+	const location = postgresLocation(options.url);
+	const readonly = options.readonly ?? false;
+	const db = postgresDriver({
+		url: options.url,
+		location,
+		readonly,
+		lockTimeoutMs: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+		connectTimeoutMs: CONNECT_TIMEOUT_MS
+	});
+	try {
+		const version = postgresSchemaVersion(db);
+		if (version > SCHEMA_VERSION || (readonly && version !== SCHEMA_VERSION)) {
+			throw new StoreError({
+				code: 'SCHEMA',
+				path: location,
+				message:
+					`The database ${location} has schema version ${version} but this Planboard expects ` +
+					`${SCHEMA_VERSION}. ${version > SCHEMA_VERSION ? 'Upgrade Planboard.' : 'Open it read-write once to migrate it.'}`
+			});
+		}
+		if (!readonly && version < SCHEMA_VERSION) migratePostgres(db);
+	} catch (error) {
+		try {
+			db.close();
+		} catch {
+			// The failure that stopped the opening is the one to report.
+		}
+		throw toStoreError({ error, path: location });
+	}
+	const ctx: RepoContext = { db, path: location, now: options.now ?? Date.now };
+	return assembleStore({ ctx, maintenance: createPostgresMaintenance(ctx) });
 }
 
 /** The repositories over one connection, whichever backend it is. */
