@@ -8,8 +8,13 @@ import {
 	waitFor,
 	type Client
 } from './support/harness.js';
+import {
+	expectAcknowledgedStored,
+	startBurst,
+	storedWrites,
+	writesSeenBy
+} from './support/burst.js';
 import { freePort, startChildServer, type ChildServer } from './support/child-server.js';
-import { storedDoc } from './support/stored.js';
 
 const CLIENTS = 20;
 /** Clients spread over three documents, so the server's group commits span documents. */
@@ -38,49 +43,26 @@ describe('durability', () => {
 		server = await startChildServer({ entry: 'apps/sync/dist/main.js', env, port });
 		const url = `ws://127.0.0.1:${port}/collab`;
 
-		// Each client appends 0, 1, 2, ... to its own array; `confirmed[i]` is how many of those
-		// the server had acknowledged (the provider's unsynced counter back at zero).
-		const confirmed = new Array<number>(CLIENTS).fill(0);
-		for (let i = 0; i < CLIENTS; i++) {
-			const c = connect({ url, document: documentOf(i), token });
-			const list = c.doc.getArray<number>(`client-${i}`);
-			c.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
-				if (number === 0) confirmed[i] = list.length;
-			});
-			clients.push(c);
-		}
+		for (let i = 0; i < CLIENTS; i++)
+			clients.push(connect({ url, document: documentOf(i), token }));
 		await Promise.all(clients.map((c) => c.ready));
 
-		let writing = true;
-		const bursts = clients.map(async (c, i) => {
-			const list = c.doc.getArray<number>(`client-${i}`);
-			while (writing) {
-				// One to three updates at once (each its own message), so many land in one server turn.
-				for (let k = 0; k <= i % 3; k++) list.push([list.length]);
-				// Short pauses let acknowledgements catch up, so each client sees its unsynced count reach zero.
-				await new Promise((r) => setTimeout(r, 5 + (i % 5)));
-			}
-		});
+		const burst = startBurst(clients);
 		await waitFor(
-			() => confirmed.every((n) => n >= 5),
+			() => burst.confirmed.every((n) => n >= 5),
 			15_000,
 			'every client to have acknowledged writes'
 		);
 		server.process.kill('SIGKILL');
 		await server.exited;
-		const confirmedAtKill = [...confirmed];
-		writing = false;
-		await Promise.all(bursts);
+		const confirmedAtKill = [...burst.confirmed];
+		await burst.stop();
 
 		// Straight from the database, before anyone reconnects.
 		const check = openStore({ path: databasePath });
-		const stored = DOCUMENTS.map((document) => storedDoc(check, document));
+		const stored = storedWrites({ store: check, clients: CLIENTS, documentOf });
 		check.close();
-		for (let i = 0; i < CLIENTS; i++) {
-			const list = stored[i % DOCUMENTS.length].getArray<number>(`client-${i}`).toArray();
-			expect(list.length).toBeGreaterThanOrEqual(confirmedAtKill[i]);
-			expect(list.slice(0, confirmedAtKill[i])).toEqual([...Array(confirmedAtKill[i]).keys()]);
-		}
+		expectAcknowledgedStored(stored, confirmedAtKill);
 
 		// The same address again: the providers reconnect by themselves and send what was not acknowledged.
 		server = await startChildServer({ entry: 'apps/sync/dist/main.js', env, port });
@@ -95,7 +77,8 @@ describe('durability', () => {
 		await Promise.all(readers.map((r) => r.ready));
 		const readerOf = (i: number) => readers[i % DOCUMENTS.length];
 		await waitFor(
-			() => writers.every((c, i) => snapshotOf(c) === snapshotOf(readerOf(i))),
+			() =>
+				writers.every((c, i) => writesSeenBy(c, CLIENTS) === writesSeenBy(readerOf(i), CLIENTS)),
 			20_000,
 			'every client to converge'
 		);
@@ -107,9 +90,3 @@ describe('durability', () => {
 		}
 	}, 90_000);
 });
-
-function snapshotOf(c: Client): string {
-	return JSON.stringify(
-		Array.from({ length: CLIENTS }, (_, i) => c.doc.getArray(`client-${i}`).toArray())
-	);
-}
