@@ -1,4 +1,7 @@
+import { MessageType } from '@hocuspocus/provider';
+import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import {
 	connect,
 	insertPlan,
@@ -95,18 +98,77 @@ describe('acknowledgement order', () => {
 			expect(w.c.provider.unsyncedChanges).toBeGreaterThan(0);
 			expect(stored(w.document, w.key)).toBeUndefined();
 		}
-		// Readers do not see an update that might still be lost either.
-		for (const r of readers)
-			for (const w of writers) expect(r.doc.getMap('meta').has(w.key)).toBe(false);
+		// Readers have them already: only a sender waits for its own commit (AckGate says why).
+		for (const w of writers)
+			expect(readers[DOCS.indexOf(w.document)].doc.getMap('meta').get(w.key)).toBe(
+				`${w.document} ${w.key}`
+			);
 
 		release();
 		await Promise.all(writers.map((w) => w.c.flushed()));
 		for (const w of writers) expect(stored(w.document, w.key)).toBe(`${w.document} ${w.key}`);
-		await waitFor(
-			() => writers.every((w) => readers[DOCS.indexOf(w.document)].doc.getMap('meta').has(w.key)),
-			5000,
-			'readers to get the updates'
-		);
+	});
+
+	it("sends readers an update while its commit is held, and queues all of a sender's frames behind its acknowledgement", async () => {
+		const document = DOCS[0];
+		const [first, second, reader] = [open(document), open(document), open(document)];
+		await Promise.all([first.ready, second.ready, reader.ready]);
+		// What reaches the first writer's socket, in order: each frame's message type.
+		const types: number[] = [];
+		first.socket.on('message', ({ data }: { data: ArrayBuffer | Uint8Array }) => {
+			const decoder = decoding.createDecoder(new Uint8Array(data));
+			decoding.readVarString(decoder);
+			types.push(decoding.readVarUint(decoder));
+		});
+
+		const release = holdCommits();
+		first.doc.getMap('meta').set('first', 'một');
+		await waitFor(() => reader.doc.getMap('meta').get('first') === 'một', 10_000, 'the reader');
+		const before = types.length;
+		second.doc.getMap('meta').set('second', 'hai');
+		await waitFor(() => reader.doc.getMap('meta').get('second') === 'hai', 10_000, 'the reader');
+		await sleep(300);
+		// The reader has both while neither sender is acknowledged nor stored...
+		for (const [writer, key] of [
+			[first, 'first'],
+			[second, 'second']
+		] as const) {
+			expect(writer.provider.unsyncedChanges).toBeGreaterThan(0);
+			expect(stored(document, key)).toBeUndefined();
+		}
+		// ...and the first writer got nothing meanwhile, not even the second writer's update.
+		expect(types.length).toBe(before);
+		expect(first.doc.getMap('meta').has('second')).toBe(false);
+
+		release();
+		await Promise.all([first.flushed(), second.flushed()]);
+		await waitFor(() => first.doc.getMap('meta').has('second'), 5000, 'the first writer');
+		// As Hocuspocus sent them: its acknowledgement first, then the broadcasts queued behind it.
+		const after = types.slice(before).filter((t) => t !== MessageType.Awareness);
+		expect(after[0]).toBe(MessageType.SyncStatus);
+		expect(after.slice(1)).toContain(MessageType.Sync);
+		expect(stored(document, 'first')).toBe('một');
+		expect(stored(document, 'second')).toBe('hai');
+	});
+
+	it('holds the acknowledgement of an update the document already holds uncommitted', async () => {
+		const document = DOCS[1];
+		const [a, b] = [open(document), open(document)];
+		await Promise.all([a.ready, b.ready]);
+		const release = holdCommits();
+		// The same change sent by two clients: whichever the server applies second changes
+		// nothing, and its acknowledgement would say "stored" while the first one's commit waits.
+		a.doc.getMap('meta').set('twice', 'hai lần');
+		Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(b.doc)));
+		await waitFor(() => inMemory(document, 'twice') === 'hai lần', 10_000, 'the server');
+		await sleep(300);
+		expect(a.provider.unsyncedChanges).toBeGreaterThan(0);
+		expect(b.provider.unsyncedChanges).toBeGreaterThan(0);
+		expect(stored(document, 'twice')).toBeUndefined();
+
+		release();
+		await Promise.all([a.flushed(), b.flushed()]);
+		expect(stored(document, 'twice')).toBe('hai lần');
 	});
 
 	it('never acknowledges a refused group, in any of its documents, and stores the retries', async () => {

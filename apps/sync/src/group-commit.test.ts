@@ -131,6 +131,64 @@ describe('GroupCommitter', () => {
 		expect(rows('d', 'e')).toHaveLength(2);
 	});
 
+	it('holds each sender until its own group committed and its outcomes ran', async () => {
+		let release: () => void = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		const c = committer({ holdCommitForTest: () => held });
+		const [writer, bystander, late] = [{}, {}, {}];
+		const seen: string[] = [];
+		c.onSettled(() => seen.push(`settled writer=${c.holds(writer)}`));
+		// Idle: nothing is pending, so nobody has anything to wait for.
+		c.waitForPending(late);
+		expect(c.holds(late)).toBe(false);
+
+		c.add(
+			{ document: 'd', update: edit('a'), author: null },
+			() => {
+				seen.push(`done writer=${c.holds(writer)}`);
+			},
+			writer
+		);
+		c.add({ document: 'd', update: edit('b'), author: null }, () => {}, writer);
+		expect(c.holds(writer)).toBe(true);
+		expect(c.holds(bystander)).toBe(false);
+		// A message that changed nothing waits for what is pending: the writer's uncommitted updates.
+		c.waitForPending(late);
+		expect(c.holds(late)).toBe(true);
+		await nextTurn();
+		await nextTurn();
+		expect(rows('d')).toEqual([]);
+		expect([c.holds(writer), c.holds(late)]).toEqual([true, true]);
+
+		release();
+		await c.flush();
+		expect(rows('d')).toHaveLength(2);
+		expect([c.holds(writer), c.holds(late)]).toEqual([false, false]);
+		// Its outcome ran while it was still held (a refused group closes its senders there).
+		expect(seen).toEqual(['done writer=true', 'settled writer=false']);
+	});
+
+	it('holds the senders of a refused group until their outcomes ran', async () => {
+		const c = committer();
+		const sender = {};
+		const heldInDone: boolean[] = [];
+		const outcomes: AppendOutcome[] = [];
+		store.maintenance.setMaxPageCount(store.maintenance.pageCount());
+		c.add(
+			{ document: 'b', update: edit('x'.repeat(50_000)), author: null },
+			(o) => {
+				outcomes.push(o);
+				heldInDone.push(c.holds(sender));
+			},
+			sender
+		);
+		await c.flush();
+		expect(outcomes).toMatchObject([{ error: { code: 'DISK_FULL' } }]);
+		expect(heldInDone).toEqual([true]);
+		expect(c.holds(sender)).toBe(false);
+		store.maintenance.setMaxPageCount(undefined);
+	});
+
 	it('commits inside add with the inline boundary (one transaction per update)', () => {
 		const c = committer({ boundary: 'inline' });
 		let seq = 0;
@@ -139,8 +197,10 @@ describe('GroupCommitter', () => {
 		});
 		expect(seq).toBeGreaterThan(0);
 		expect(c.busy).toBe(false);
-		c.add({ document: 'd', update: edit('b'), author: null }, () => {});
+		const sender = {};
+		c.add({ document: 'd', update: edit('b'), author: null }, () => {}, sender);
 		expect(c.stats.commits).toBe(2);
+		expect(c.holds(sender)).toBe(false);
 	});
 
 	it('commits after the current microtasks with the microtask boundary, before the next turn', async () => {

@@ -34,7 +34,9 @@ interface Pending {
  * Collects the updates appended during one event-loop turn and commits them together, one
  * transaction and one fsync for all (with `synchronous=FULL` the fsync is the cost of a commit).
  * The group stores every update or none. `busy` is true from the first `add` until its group
- * has committed and every `done` ran: the acknowledgement gate (`AckGate`) holds outgoing frames
+ * has committed and every `done` ran. Each update may name its sender (the server passes the
+ * socket): `holds(sender)` is true until the group holding that sender's updates committed and
+ * every `done` ran, and the acknowledgement gate (`AckGate`) holds that socket's outgoing frames
  * meanwhile, so no acknowledgement leaves before the transaction holding its update committed.
  */
 export class GroupCommitter {
@@ -47,6 +49,9 @@ export class GroupCommitter {
 	#added = 0;
 	#settled = 0;
 	#listeners = new Set<() => void>();
+	/** Senders with an update or a wait in the pending group; per sender, its groups not settled. */
+	#senders = new Set<object>();
+	#held = new Map<object, number>();
 	/** Transactions committed (or attempted) and rows in them, since the start. */
 	readonly stats = { commits: 0, rows: 0, failed: 0 };
 
@@ -62,18 +67,38 @@ export class GroupCommitter {
 	}
 
 	/**
+	 * True while `sender` has an update (or a `waitForPending`) in a group that has not committed
+	 * yet, or whose outcomes are still being delivered: a refused group's `done` closes its senders
+	 * before `holds` turns false for them.
+	 */
+	holds(sender: object): boolean {
+		return this.#held.has(sender);
+	}
+
+	/**
 	 * Queues one update for the current group; `done` runs once the group committed or failed
 	 * (it must not throw). With the `inline` boundary it commits before returning, and `done` has
-	 * run by then.
+	 * run by then. `sender` identifies who sent it, for `holds`.
 	 */
-	add(input: DocumentAppend, done: (outcome: AppendOutcome) => void): void {
+	add(input: DocumentAppend, done: (outcome: AppendOutcome) => void, sender?: object): void {
 		this.#pending.push({ input, done });
 		this.#added++;
+		if (sender) this.#holdSender(sender);
 		if (this.boundary === 'inline') {
 			this.#commit();
 			return;
 		}
 		this.#cycle ??= this.#run();
+	}
+
+	/**
+	 * Holds `sender` (see `holds`) until every update added so far has committed, without adding
+	 * one: for a sender whose message changed nothing because the document already held its
+	 * content, possibly from another sender's update that is not committed yet. Nothing to wait
+	 * for when idle.
+	 */
+	waitForPending(sender: object): void {
+		if (this.#pending.length > 0) this.#holdSender(sender);
 	}
 
 	/**
@@ -109,10 +134,27 @@ export class GroupCommitter {
 		}
 	}
 
+	#holdSender(sender: object): void {
+		if (this.#senders.has(sender)) return;
+		this.#senders.add(sender);
+		this.#held.set(sender, (this.#held.get(sender) ?? 0) + 1);
+	}
+
 	#commit(): void {
 		const group = this.#pending;
+		const senders = this.#senders;
 		this.#pending = [];
-		if (group.length === 0) return;
+		this.#senders = new Set();
+		if (group.length > 0) this.#store(group);
+		// After every outcome ran: a refused group's senders were closed by then.
+		for (const sender of senders) {
+			const left = this.#held.get(sender)! - 1;
+			if (left === 0) this.#held.delete(sender);
+			else this.#held.set(sender, left);
+		}
+	}
+
+	#store(group: Pending[]): void {
 		let outcomes: AppendOutcome[];
 		this.stats.commits++;
 		this.stats.rows += group.length;

@@ -93,7 +93,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		documents: sqliteDocumentStore(options.store),
 		...options.groupCommit
 	});
-	const gate = new AckGate(() => committer.busy);
+	const gate = new AckGate((socket) => committer.holds(socket));
 	committer.onSettled(() => gate.release());
 	const changes = new ChangeFeed({ whenStored: () => committer.flush() });
 	const cluster = options.redisUrl ? new Cluster({ url: options.redisUrl, log }) : null;
@@ -138,7 +138,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 	const accept = (ws: WebSocket, request: IncomingMessage) => {
 		const ip = request.socket.remoteAddress ?? '';
 		const context: SyncContext = { socket: ws, ip, peer: {} };
-		// Hocuspocus sends through the gate: its acknowledgements wait for the group commit.
+		// Hocuspocus sends through the gate: a sender's acknowledgement waits for its group commit.
 		const connection = hocuspocus.handleConnection(
 			gate.wrap(ws),
 			handshakeRequest(request),

@@ -3,11 +3,13 @@ import {
 	type Extension,
 	type afterLoadDocumentPayload,
 	type afterUnloadDocumentPayload,
+	type beforeSyncPayload,
 	type onLoadDocumentPayload,
 	type onStoreDocumentPayload
 } from '@hocuspocus/server';
 import { CURRENT_SCHEMA_VERSION, isDocEmpty, migrateDoc, schemaVersionOf } from '@planboard/model';
 import { applyStoredState, type SqliteDocumentStore } from '@planboard/boards/documents';
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CloseCodes, RefusalReasons } from '../close-codes.js';
 import { contextOfOrigin, type SyncContext } from '../context.js';
@@ -19,7 +21,8 @@ export interface DurableLogConfig {
 	documents: SqliteDocumentStore;
 	/**
 	 * Stores the clients' updates, one transaction per event-loop turn; the server's AckGate holds
-	 * outgoing frames until it committed, so an update is acknowledged only once it is stored.
+	 * the sender's outgoing frames until it committed, so an update is acknowledged only once it
+	 * is stored.
 	 */
 	committer: GroupCommitter;
 	log: Logger;
@@ -95,10 +98,11 @@ function withoutUpdateEvents(document: Y.Doc, fn: () => void): void {
  * Appends every applied update to the SQLite log: Yjs's update event hands it to the group
  * committer, which stores everything that arrived in one event-loop turn in one transaction
  * (synchronous=FULL: one fsync per turn, not per update). Hocuspocus sends its acknowledgement
- * right after the event, but the AckGate holds it until that transaction committed, so an update
- * a provider saw acknowledged survives a crash or a power loss. A refused transaction closes the
- * senders' sockets before anything is released: those updates are never acknowledged. Snapshots
- * only shorten loading; history stays.
+ * right after the event, but the AckGate holds the sender's frames until that transaction
+ * committed, so an update a provider saw acknowledged survives a crash or a power loss (other
+ * sockets get the broadcast at once; AckGate says why that loses nothing). A refused transaction
+ * closes the senders' sockets, and every socket on their documents, before anything is released:
+ * those updates are never acknowledged. Snapshots only shorten loading; history stays.
  */
 export class DurableLog implements Extension {
 	extensionName = 'DurableLog';
@@ -205,6 +209,18 @@ export class DurableLog implements Extension {
 			setImmediate(() => void this.#snapshotIfDue(documentName, document));
 	}
 
+	/**
+	 * A message that carries an update is acknowledged even when it changes nothing, because the
+	 * document already holds its content: perhaps from another socket's update whose group has not
+	 * committed yet (a provider reconnecting while its first socket's update is pending, or a
+	 * read-only connection, which Hocuspocus acknowledges when the document contains its update).
+	 * Its socket waits for what is pending now, as a sender waits for its own update.
+	 */
+	async beforeSync({ type, context }: beforeSyncPayload<SyncContext>): Promise<void> {
+		if (type === messageYjsSyncStep2 || type === messageYjsUpdate)
+			this.configuration.committer.waitForPending(context.socket);
+	}
+
 	#append(documentName: string, update: Uint8Array, origin: unknown): void {
 		const state = this.#docs.get(documentName);
 		if (!state) return;
@@ -232,7 +248,9 @@ export class DurableLog implements Extension {
 				// to the tainted copy, find its update already there, get acknowledged and drop it as
 				// synced although it was never stored.
 				state.closeAll();
-			}
+			},
+			// The sender's socket: the AckGate holds its frames (its acknowledgement) until then.
+			context?.socket
 		);
 	}
 
