@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setMalformedReporter } from '@planboard/model';
 import { openStore, type Store } from '@planboard/store';
-import type { EnvConfig, Logger } from '@planboard/config';
+import { databaseLocation, type EnvConfig, type Logger } from '@planboard/config';
 import { healthHandler, installShutdown, metricsHandler } from './lifecycle.js';
 import { createSyncServer, type SyncServer } from './server.js';
 
@@ -15,7 +15,7 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
 export function createHost({ config, log }: { config: EnvConfig; log: Logger }) {
 	// Documents the server reads (page renders, exports) report malformed entries in its log.
 	setMalformedReporter((entry) => log.warn('model.malformed_entry', { ...entry }));
-	const store: Store = openStore({ path: config.databasePath });
+	const store: Store = openStore(databaseLocation(config));
 	const sync: SyncServer = createSyncServer({
 		store,
 		log,

@@ -8,4 +8,5 @@ const log = createLogger();
 routeConsoleToLog(log);
 const host = startOrExit({ log, start: () => createHost({ config, log }) });
 const { port } = await host.serve(null);
-log.info('sync.listening', { port, database: config.databasePath });
+// The store's path: the file, or the PostgreSQL URL without its password.
+log.info('sync.listening', { port, database: host.store.path });

@@ -4,7 +4,14 @@ import { DEFAULT_FLOOD_LIMITS, DEFAULT_MAX_PAYLOAD, type FloodLimits } from './l
 /** Settings shared by the combined server and the standalone sync server. */
 export interface EnvConfig {
 	dataDir: string;
+	/** The SQLite file in the data directory; unused when `databaseUrl` is set. */
 	databasePath: string;
+	/**
+	 * `PLANBOARD_DATABASE_URL` (`postgres://user:password@host:port/database`): the store on
+	 * PostgreSQL instead of the SQLite file, so several servers on several machines share it;
+	 * unset, SQLite. Open the store with `databaseLocation`, never from either field directly.
+	 */
+	databaseUrl: string | null;
 	port: number;
 	/** `HOST`; unset, loopback (127.0.0.1) in demo mode and every interface (0.0.0.0) otherwise. */
 	host: string;
@@ -52,6 +59,7 @@ export function envConfig(env: NodeJS.ProcessEnv): EnvConfig {
 	return {
 		dataDir,
 		databasePath: resolve(dataDir, 'planboard.db'),
+		databaseUrl: databaseUrlFrom(env.PLANBOARD_DATABASE_URL),
 		port: intFrom(env.PORT, 3000, 'PORT'),
 		host: env.HOST || (demo === 'off' ? '0.0.0.0' : '127.0.0.1'),
 		demo,
@@ -117,6 +125,26 @@ export function isLoopbackHost(host: string): boolean {
 		.replace(/^\[|\]$/g, '')
 		.replace(/^::ffff:/, '');
 	return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/**
+ * Where the store lives, as `openStore` takes it: the one place that chooses between PostgreSQL
+ * and the SQLite file, for the servers and every CLI command alike.
+ */
+export function databaseLocation(
+	config: Pick<EnvConfig, 'databasePath' | 'databaseUrl'>
+): { url: string } | { path: string } {
+	return config.databaseUrl ? { url: config.databaseUrl } : { path: config.databasePath };
+}
+
+function databaseUrlFrom(value: string | undefined): string | null {
+	if (!value) return null;
+	// The message never repeats the value: it may hold a password.
+	if (!/^postgres(ql)?:\/\/[^/]/.test(value) || !URL.canParse(value))
+		throw new Error(
+			'PLANBOARD_DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:port/database'
+		);
+	return value;
 }
 
 function redisUrlFrom(value: string | undefined): string | null {

@@ -1,4 +1,4 @@
-export { demoRefusal, envConfig, isLoopbackHost, type EnvConfig } from './env.js';
+export { databaseLocation, demoRefusal, envConfig, isLoopbackHost, type EnvConfig } from './env.js';
 export {
 	createLogger,
 	routeConsoleToLog,

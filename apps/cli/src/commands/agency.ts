@@ -1,6 +1,6 @@
 import type { DirectoryAgency } from '@planboard/plan-import';
 import { DirectoryError, openStore, type Store } from '@planboard/store';
-import { envConfig } from '@planboard/config';
+import { databaseLocation, envConfig } from '@planboard/config';
 import { UsageError, parseArgs } from '../args.js';
 import { processIo, type CommandIo } from '../io.js';
 
@@ -26,7 +26,7 @@ export async function runAgency(args: string[], io: CommandIo = processIo): Prom
 	});
 	if (!['list', 'add', 'rename', 'retire', 'merge', 'groups', 'group-add'].includes(sub))
 		throw new UsageError(USAGE);
-	const store = openStore({ path: envConfig(process.env).databasePath });
+	const store = openStore(databaseLocation(envConfig(process.env)));
 	try {
 		if (sub === 'list') return list(store, opts, io);
 		if (sub === 'groups') return groups(store, opts, io);

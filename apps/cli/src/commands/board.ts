@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { AgencyMappingError, importBoard } from '@planboard/boards';
 import { PlanImportError } from '@planboard/plan-import';
 import { openStore, type Store } from '@planboard/store';
-import { envConfig } from '@planboard/config';
+import { databaseLocation, envConfig } from '@planboard/config';
 import { UsageError, parseArgs } from '../args.js';
 import { processIo, type CommandIo } from '../io.js';
 
@@ -16,7 +16,7 @@ export async function runBoard(args: string[], io: CommandIo = processIo): Promi
 	if (sub !== 'create' && sub !== 'list') throw new UsageError(USAGE);
 	if (sub === 'create' && opts.positional.length !== 1) throw new UsageError(USAGE);
 	if (sub === 'list' && opts.positional.length !== 0) throw new UsageError(USAGE);
-	const store = openStore({ path: envConfig(process.env).databasePath });
+	const store = openStore(databaseLocation(envConfig(process.env)));
 	try {
 		if (sub === 'list') return list(store, opts.flags.has('json'), io);
 		return await create(store, opts.positional[0], opts.flags.has('json'), io);

@@ -2,7 +2,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parseAsOf, readStoredBoard } from '@planboard/boards';
 import { EXPORT_FORMATS, exportBoard, isExportFormat, todayInVietnam } from '@planboard/report';
 import { openStore } from '@planboard/store';
-import { envConfig } from '@planboard/config';
+import { databaseLocation, envConfig } from '@planboard/config';
 import { UsageError, parseArgs } from '../args.js';
 import { processIo, type CommandIo } from '../io.js';
 
@@ -39,7 +39,7 @@ export async function runExport(args: string[], io: CommandIo = processIo): Prom
 	if (lang !== 'vi' && lang !== 'en')
 		throw new UsageError(`--lang must be vi or en, got "${lang}"`);
 
-	const store = openStore({ path: envConfig(process.env).databasePath, readonly: true });
+	const store = openStore({ ...databaseLocation(envConfig(process.env)), readonly: true });
 	let file;
 	try {
 		const source = await readStoredBoard({ store, planId, at: at?.instant });

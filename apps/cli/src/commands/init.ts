@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { boardDirectory, createBoard } from '@planboard/boards';
 import { loadGiaLaiDirectory, parsePlan } from '@planboard/plan-import';
 import { openStore } from '@planboard/store';
-import { envConfig } from '@planboard/config';
+import { databaseLocation, envConfig } from '@planboard/config';
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, createDemoUsers } from '../demo.js';
 import { processIo, type CommandIo } from '../io.js';
 
@@ -19,7 +19,7 @@ const REFERENCE_PLAN = fileURLToPath(
  */
 export async function runInit(_args: string[], io: CommandIo = processIo): Promise<number> {
 	const config = envConfig(process.env);
-	const store = openStore({ path: config.databasePath });
+	const store = openStore(databaseLocation(config));
 	try {
 		// The directory is the admin's data from here on; the bundled one only fills an empty store.
 		if (store.agencies.seed(loadGiaLaiDirectory()))
@@ -49,7 +49,7 @@ export async function runInit(_args: string[], io: CommandIo = processIo): Promi
 				'Chưa có tài khoản. Tạo quản trị viên: npm run -s planboard -- user add --username admin --role admin --display-name "Quản trị"\n'
 			);
 		}
-		io.err(`Dữ liệu: ${config.databasePath}\n`);
+		io.err(`Dữ liệu: ${store.path}\n`);
 		return 0;
 	} finally {
 		store.close();

@@ -3,7 +3,7 @@ import { sqliteDocumentStore } from '@planboard/boards/documents';
 import { isDocId } from '@planboard/model';
 import { BackupError, parseBackup, rebaseBackup, type Backup } from '@planboard/report';
 import { openStore, type Store } from '@planboard/store';
-import { envConfig } from '@planboard/config';
+import { databaseLocation, envConfig } from '@planboard/config';
 import { UsageError, parseArgs } from '../args.js';
 import { processIo, type CommandIo } from '../io.js';
 
@@ -23,7 +23,7 @@ export async function runRestore(args: string[], io: CommandIo = processIo): Pro
 		throw new UsageError(`--id "${requested}" must be 1-128 characters without '/' or whitespace`);
 	}
 	const backup = readBackup(file);
-	const store = openStore({ path: envConfig(process.env).databasePath });
+	const store = openStore(databaseLocation(envConfig(process.env)));
 	try {
 		if (requested !== undefined && store.plans.get(requested)) {
 			throw new UsageError(`a board with id "${requested}" already exists; choose another --id`);

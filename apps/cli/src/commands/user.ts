@@ -8,7 +8,7 @@ import {
 	validatePassword
 } from '@planboard/auth';
 import { openStore, type Store } from '@planboard/store';
-import { envConfig } from '@planboard/config';
+import { databaseLocation, envConfig } from '@planboard/config';
 import { UsageError, parseArgs } from '../args.js';
 import { processIo, type CommandIo } from '../io.js';
 
@@ -26,7 +26,7 @@ export async function runUser(args: string[], io: CommandIo = processIo): Promis
 		values: ['username', 'role', 'agency', 'display-name', 'password', 'email', 'digest'],
 		flags: ['password-stdin', 'json', 'no-email']
 	});
-	const store = openStore({ path: envConfig(process.env).databasePath });
+	const store = openStore(databaseLocation(envConfig(process.env)));
 	try {
 		switch (sub) {
 			case 'add':

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { openStore } from '@planboard/store';
-import { createLogger, envConfig } from '@planboard/config';
+import { createLogger, databaseLocation, envConfig } from '@planboard/config';
 import { RUNTIME_KEY, type Runtime } from '../../../server/runtime.js';
 
 let fallback: Runtime | null = null;
@@ -18,7 +18,7 @@ export function runtime(): Runtime {
 			PLANBOARD_DATA: process.env.PLANBOARD_DATA ?? resolve('../../data')
 		});
 		fallback = {
-			store: openStore({ path: config.databasePath }),
+			store: openStore(databaseLocation(config)),
 			sync: {
 				revokeSession: () => 0,
 				revokeUser: () => 0,
