@@ -30,11 +30,18 @@ export interface TestServer {
 	close(): Promise<void>;
 }
 
-/** The real sync server on port 0 over a real SQLite file, as `apps/sync` runs it. */
+/**
+ * The real sync server on port 0 over a real SQLite file, as `apps/sync` runs it; over a real
+ * PostgreSQL database instead when `databaseUrl` is given (tests/support/postgres.ts).
+ */
 export async function startSyncServer(
-	options: { databasePath: string } & Partial<Omit<SyncServerOptions, 'store'>>
+	options: { databasePath: string; databaseUrl?: string } & Partial<
+		Omit<SyncServerOptions, 'store'>
+	>
 ): Promise<TestServer> {
-	const store = openStore({ path: options.databasePath });
+	const store = openStore(
+		options.databaseUrl ? { url: options.databaseUrl } : { path: options.databasePath }
+	);
 	const lines: string[] = [];
 	const sync = createSyncServer({
 		log: {
