@@ -98,18 +98,19 @@ export function createUpdateLog(ctx: RepoContext): UpdateLog {
 	const insert = db.prepare<[string, Buffer, string | null, number], { seq: number }>(
 		'INSERT INTO doc_updates (document, data, user_id, created_at) VALUES (?, ?, ?, ?) RETURNING seq'
 	);
-	// PostgreSQL: a group is one INSERT of the unnested arrays, after the append lock, in one
-	// batch (one trip to the worker, one transaction), however many rows the group holds.
-	const grouped = postgres
-		? {
-				lock: db.prepare(`SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY})`),
-				insert: db.prepare<[number, string[], Buffer[], (string | null)[]], { seq: number }>(
-					`INSERT INTO doc_updates (document, data, user_id, created_at)
-					SELECT t.document, t.data, t.user_id, ? FROM unnest(?::text[], ?::bytea[], ?::text[])
-						WITH ORDINALITY AS t(document, data, user_id, n)
-					ORDER BY t.n RETURNING seq`
-				)
-			}
+	// PostgreSQL: a group is one INSERT of the unnested arrays, a single statement and so its own
+	// transaction (or part of the caller's): one round trip however many rows the group holds.
+	// The append lock is taken in the same statement, before any row draws its seq (the join
+	// needs the lock's row first), and held until the commit.
+	const groupInsert = postgres
+		? db.prepare<[number, string[], Buffer[], (string | null)[]], { seq: number }>(
+				`WITH append_lock AS (SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY}))
+				INSERT INTO doc_updates (document, data, user_id, created_at)
+				SELECT t.document, t.data, t.user_id, ?
+				FROM append_lock, unnest(?::text[], ?::bytea[], ?::text[])
+					WITH ORDINALITY AS t(document, data, user_id, n)
+				ORDER BY t.n RETURNING seq`
+			)
 		: null;
 	const latestSnapshot = db.prepare<[string], { upto_seq: number; state: Buffer }>(
 		`SELECT upto_seq, state FROM doc_snapshots WHERE document = ?
@@ -190,23 +191,19 @@ export function createUpdateLog(ctx: RepoContext): UpdateLog {
 
 	const appendAll = (rows: readonly AppendUpdateInput[]): number[] => {
 		const at = ctx.now();
-		if (!grouped)
+		if (!groupInsert)
 			return db.transaction(() =>
 				rows.map((row) => insert.get(row.document, toBuffer(row.update), row.userId, at)!.seq)
 			);
 		if (rows.length === 0) return [];
-		const params = [
+		const inserted = groupInsert.all(
 			at,
 			rows.map((row) => row.document),
 			rows.map((row) => toBuffer(row.update)),
 			rows.map((row) => row.userId)
-		];
-		const [, inserted] = db.batch([
-			{ statement: grouped.lock, params: [], mode: 'run' },
-			{ statement: grouped.insert, params, mode: 'all' }
-		]);
+		);
 		// The rows were inserted in input order, so their seqs ascend in that order.
-		return (inserted as { seq: number }[]).map((row) => row.seq).sort((a, b) => a - b);
+		return inserted.map((row) => row.seq).sort((a, b) => a - b);
 	};
 	const loadDocument = (document: string): LoadedDocument =>
 		db.transaction(() => {
