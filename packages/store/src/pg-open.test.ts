@@ -129,4 +129,25 @@ describe('openStore on PostgreSQL', () => {
 			store.close();
 		}
 	});
+
+	it('rolls back a transaction whose connection died, and the next one runs on a new connection', () => {
+		const store = openStore({ url: cluster.harness.createDatabase() });
+		const plan = (id: string) => ({ id, title: id, year: 2025, sourceJson: '{}' });
+		try {
+			const failure = storeError(() =>
+				store.transaction(() => {
+					store.plans.insert(plan('half'));
+					cluster.harness.stop();
+					store.plans.insert(plan('never'));
+				})
+			);
+			expect(failure.code).toBe('IO');
+			cluster.harness.start();
+			store.transaction(() => store.plans.insert(plan('after')));
+			expect(store.plans.list().map((p) => p.id)).toEqual(['after']);
+		} finally {
+			cluster.harness.start();
+			store.close();
+		}
+	});
 });
