@@ -37,7 +37,37 @@ export function redisClient(options: { url: string; log: Logger; role: RedisRole
 		down = true;
 		log.warn('redis.down', { connection: name, error: 'connection closed' });
 	});
+	if (role === 'subscriber') handleResubscribes({ client, log, name });
 	return client;
+}
+
+const SUBSCRIBES = ['subscribe', 'psubscribe', 'ssubscribe'] as const;
+
+/**
+ * ioredis resubscribes a subscriber's channels on its own when the connection is ready again, and
+ * drops the promise of that SUBSCRIBE: when the connection closes before Redis answers (a server
+ * shutting down just as Redis comes back), it rejects with "Connection is closed" and nobody
+ * handles it, an unhandled rejection that can end the process. Every subscribe's promise gets a
+ * handler here (callers that await it still see the rejection): a failure while closing on
+ * purpose is expected, any other is logged, and the next 'ready' subscribes again.
+ */
+function handleResubscribes(options: { client: IORedis; log: Logger; name: string }): void {
+	const { client, log, name } = options;
+	const methods = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+	for (const method of SUBSCRIBES) {
+		const subscribe = methods[method].bind(client);
+		methods[method] = (...args) => {
+			const pending = subscribe(...args);
+			pending.catch((error: unknown) => {
+				if (closing.has(client)) return;
+				log.warn('redis.subscribe_failed', {
+					connection: name,
+					error: error instanceof Error ? error.message : String(error)
+				});
+			});
+			return pending;
+		};
+	}
 }
 
 export type RedisConnection = ReturnType<typeof redisClient>;
