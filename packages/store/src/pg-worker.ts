@@ -44,6 +44,8 @@ interface Connection {
 
 const connections = new Map<number, Connection>();
 
+const QUERY_TIMEOUT_MS = 60_000;
+
 /** A connection lost while idle is replaced on its next use, so the store recovers on its own. */
 async function client(connection: Connection): Promise<pg.Client> {
 	if (connection.lost) {
@@ -99,7 +101,8 @@ async function query(connection: Connection, text: string, values: unknown[] = [
 		if (!(error as { code?: unknown }).code || isConnectionCode(error)) {
 			connection.client = null;
 			if (connection.depth > 0) connection.lost = true;
-			await c.end().catch(() => {});
+			// Not awaited: a connection that stopped answering may never confirm its end.
+			c.end().catch(() => {});
 		}
 		throw error;
 	}
@@ -120,6 +123,10 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
 				connectionString: request.url,
 				connectionTimeoutMillis: request.connectTimeoutMs,
 				keepAlive: true,
+				// The main thread waits, blocked, for every answer: a server that stops answering
+				// without closing the socket must not freeze the process for good. No statement of
+				// the store runs anywhere near this long; lock waits end sooner (lock_timeout).
+				query_timeout: QUERY_TIMEOUT_MS,
 				options: options.join(' ')
 			},
 			depth: 0,
@@ -221,7 +228,9 @@ runAsWorker(async (request: WorkerRequest): Promise<WorkerResponse> => {
 		const code =
 			typeof e.code === 'string'
 				? e.code
-				: /Connection terminated|connection timeout|connection error/i.test(message)
+				: /Connection terminated|connection timeout|connection error|Query read timeout/i.test(
+							message
+					  )
 					? 'ECONNRESET'
 					: '';
 		return { ok: false, error: { code, message } };
