@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding';
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 
 /** The document a Hocuspocus frame is addressed to (its first field), for logs; null if unreadable. */
 export function documentNameOf(frame: Uint8Array): string | null {
@@ -9,4 +10,12 @@ export function documentNameOf(frame: Uint8Array): string | null {
 	} catch {
 		return null;
 	}
+}
+
+/**
+ * Whether a sync message of this type (Hocuspocus's `beforeSync` type, y-protocols' numbering)
+ * carries an update to apply: step 2 of the handshake or a later update. Step 1 only asks.
+ */
+export function carriesUpdate(type: number): boolean {
+	return type === messageYjsSyncStep2 || type === messageYjsUpdate;
 }

@@ -9,10 +9,10 @@ import {
 } from '@hocuspocus/server';
 import { CURRENT_SCHEMA_VERSION, isDocEmpty, migrateDoc, schemaVersionOf } from '@planboard/model';
 import { applyStoredState, type SqliteDocumentStore } from '@planboard/boards/documents';
-import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CloseCodes, RefusalReasons } from '../close-codes.js';
 import { contextOfOrigin, type SyncContext } from '../context.js';
+import { carriesUpdate } from '../frames.js';
 import type { Logger } from '@planboard/config';
 import type { GroupCommitter } from '../group-commit.js';
 
@@ -217,8 +217,7 @@ export class DurableLog implements Extension {
 	 * Its socket waits for what is pending now, as a sender waits for its own update.
 	 */
 	async beforeSync({ type, context }: beforeSyncPayload<SyncContext>): Promise<void> {
-		if (type === messageYjsSyncStep2 || type === messageYjsUpdate)
-			this.configuration.committer.waitForPending(context.socket);
+		if (carriesUpdate(type)) this.configuration.committer.waitForPending(context.socket);
 	}
 
 	#append(documentName: string, update: Uint8Array, origin: unknown): void {

@@ -10,12 +10,9 @@ import {
 } from '@planboard/model';
 import * as Y from 'yjs';
 import { CloseCodes } from '../close-codes.js';
+import { carriesUpdate } from '../frames.js';
 import type { SyncContext } from '../context.js';
 import type { Logger } from '@planboard/config';
-
-/** y-protocols sync message types that carry an update to apply. */
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
 
 class InvalidUpdate extends Error {
 	readonly code = CloseCodes.InvalidUpdate.code;
@@ -209,7 +206,7 @@ export class SchemaCheck implements Extension {
 		documentName,
 		context
 	}: beforeSyncPayload<SyncContext>): Promise<void> {
-		if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
+		if (!carriesUpdate(type)) return;
 		const kind = docKind(document);
 		if (kind === null) return;
 		const log = this.configuration.log;

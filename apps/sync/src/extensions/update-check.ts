@@ -1,12 +1,9 @@
 import type { Extension, beforeSyncPayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { CloseCodes } from '../close-codes.js';
+import { carriesUpdate } from '../frames.js';
 import type { SyncContext } from '../context.js';
 import type { Logger } from '@planboard/config';
-
-/** y-protocols sync message types that carry an update to apply. */
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
 
 /** Thrown into Hocuspocus so it stops handling the message before applying or acknowledging it. */
 class MalformedUpdate extends Error {
@@ -54,7 +51,7 @@ export class UpdateCheck implements Extension {
 		documentName,
 		context
 	}: beforeSyncPayload<SyncContext>): Promise<void> {
-		if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
+		if (!carriesUpdate(type)) return;
 		const problem = updateProblem(payload);
 		if (!problem) return;
 		this.configuration.log.warn('update.malformed', {
