@@ -1,4 +1,5 @@
 export { databaseLocation, demoRefusal, envConfig, isLoopbackHost, type EnvConfig } from './env.js';
+export { initialAdmin, type InitialAdmin } from './initial-admin.js';
 export {
 	createLogger,
 	routeConsoleToLog,

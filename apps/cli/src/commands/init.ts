@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { boardDirectory, createBoard } from '@planboard/boards';
 import { loadGiaLaiDirectory, parsePlan } from '@planboard/plan-import';
 import { openStore } from '@planboard/store';
-import { databaseLocation, envConfig } from '@planboard/config';
+import { databaseLocation, envConfig, initialAdmin } from '@planboard/config';
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, createDemoUsers } from '../demo.js';
+import { createInitialAdmin } from '../initial-admin.js';
 import { processIo, type CommandIo } from '../io.js';
 
 export const REFERENCE_PLAN_ID = 'gia-lai-2024';
@@ -14,11 +15,14 @@ const REFERENCE_PLAN = fileURLToPath(
 
 /**
  * `planboard init`: what `npm start` runs before serving. Creates the database (migrations),
- * and on a new data directory seeds the reference plan and, in demo mode, the demo accounts.
+ * and on a new data directory seeds the reference plan and, in demo mode, the demo accounts, or
+ * with demo mode off the administrator PLANBOARD_ADMIN_USERNAME/PASSWORD name.
  * Idempotent: a second run changes nothing.
  */
 export async function runInit(_args: string[], io: CommandIo = processIo): Promise<number> {
 	const config = envConfig(process.env);
+	// Read before anything is written, so a half-set pair stops init with nothing changed.
+	const admin = initialAdmin(process.env);
 	const store = openStore(databaseLocation(config));
 	try {
 		// The directory is the admin's data from here on; the bundled one only fills an empty store.
@@ -35,7 +39,7 @@ export async function runInit(_args: string[], io: CommandIo = processIo): Promi
 			const made = createBoard({ store, plan, planId: REFERENCE_PLAN_ID, directory });
 			io.err(`Đã tạo bảng "${plan.title}" (${made.agencies} đơn vị, ${made.cards} thẻ).\n`);
 		}
-		const demo = process.env.PLANBOARD_DEMO !== '0';
+		const demo = config.demo !== 'off';
 		const password = process.env.PLANBOARD_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
 		if (demo) {
 			await createDemoUsers({ store, password });
@@ -44,6 +48,13 @@ export async function runInit(_args: string[], io: CommandIo = processIo): Promi
 				for (const u of DEMO_USERS)
 					io.out(`  ${u.username.padEnd(8)} ${u.role.padEnd(12)} ${u.displayName}\n`);
 			}
+		} else if (admin) {
+			const made = await createInitialAdmin({ store, admin });
+			io.err(
+				made === 'created'
+					? `Đã tạo quản trị viên ${admin.username} từ PLANBOARD_ADMIN_USERNAME.\n`
+					: 'Đã có tài khoản: PLANBOARD_ADMIN_USERNAME/PASSWORD không thay đổi gì.\n'
+			);
 		} else if (store.users.count() === 0) {
 			io.out(
 				'Chưa có tài khoản. Tạo quản trị viên: npm run -s planboard -- user add --username admin --role admin --display-name "Quản trị"\n'
