@@ -5,6 +5,7 @@ import {
 	existsSync,
 	mkdtempSync,
 	readdirSync,
+	readFileSync,
 	renameSync,
 	rmSync
 } from 'node:fs';
@@ -25,6 +26,13 @@ export interface PostgresHarness {
 	createDatabase(): string;
 	/** Stops the server (fast shutdown: connections are cut, as in an outage); data kept. */
 	stop(): void;
+	/**
+	 * Freezes every process of the cluster (SIGSTOP): the port still accepts TCP connections but
+	 * nothing answers, as with a server that hangs or a network that drops packets.
+	 */
+	pause(): void;
+	/** Lets a paused cluster run again (SIGCONT). */
+	resume(): void;
 	/** Starts it again on the same port and directory. */
 	start(): void;
 	/** Stops it if running and removes its directory. */
@@ -91,6 +99,17 @@ function templateCluster(bin: string): string {
 	return template;
 }
 
+/** Sends the signal to the postmaster and every backend it started. */
+function signalCluster(data: string, signal: NodeJS.Signals): void {
+	const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+	const children = execFileSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' })
+		.split('\n')
+		.filter(Boolean)
+		.map(Number);
+	// The postmaster first, so it starts no backend the list missed.
+	for (const pid of [postmaster, ...children]) process.kill(pid, signal);
+}
+
 export async function startPostgres(): Promise<PostgresHarness> {
 	const bin = binDir();
 	const template = templateCluster(bin);
@@ -112,6 +131,7 @@ export async function startPostgres(): Promise<PostgresHarness> {
 			'start'
 		]);
 	let running = false;
+	let paused = false;
 	start();
 	running = true;
 	let databases = 0;
@@ -128,6 +148,14 @@ export async function startPostgres(): Promise<PostgresHarness> {
 			ctl(['-m', 'fast', '-w', 'stop']);
 			running = false;
 		},
+		pause() {
+			signalCluster(data, 'SIGSTOP');
+			paused = true;
+		},
+		resume() {
+			if (paused) signalCluster(data, 'SIGCONT');
+			paused = false;
+		},
 		start() {
 			if (running) return;
 			start();
@@ -135,6 +163,8 @@ export async function startPostgres(): Promise<PostgresHarness> {
 		},
 		close() {
 			try {
+				// A frozen cluster would not act on the stop signal.
+				if (paused) signalCluster(data, 'SIGCONT');
 				if (running) ctl(['-m', 'immediate', '-w', 'stop']);
 			} finally {
 				running = false;

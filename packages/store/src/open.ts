@@ -19,6 +19,7 @@ import { createPlansRepo, type PlansRepo } from './plans.js';
 import { createSessionsRepo, type SessionsRepo } from './sessions.js';
 import { createShareLinksRepo, type ShareLinksRepo } from './share-links.js';
 import { sqliteDriver } from './sqlite-driver.js';
+import { createTransferRepo, type TransferRepo } from './transfer.js';
 import { createUpdateLog, type UpdateLog } from './updates.js';
 import { createUsersRepo, type UsersRepo } from './users.js';
 
@@ -54,6 +55,15 @@ interface StoreSettings {
 	 * PostgreSQL's durability is the server's `synchronous_commit`.
 	 */
 	synchronous?: 'full' | 'normal';
+	/**
+	 * PostgreSQL only: the longest the event loop waits (blocked, see pg-driver.ts) for a
+	 * connection (default 2 s) and for the answer to one statement (default 5 s) when the server
+	 * stops answering. After such a timeout the store reconnects in the background and fails every
+	 * statement at once with IO until it is back, so an outage costs the process one timeout, not
+	 * one per statement. A refused connection fails at once anyway.
+	 */
+	connectTimeoutMs?: number;
+	statementTimeoutMs?: number;
 }
 
 /**
@@ -84,6 +94,8 @@ export interface Store {
 	readonly leases: LeasesRepo;
 	/** Health, integrity and the page limit; the raw connection never leaves the store. */
 	readonly maintenance: Maintenance;
+	/** Every table's rows as stored, for moving an installation to the other backend (copy.ts). */
+	readonly transfer: TransferRepo;
 	/**
 	 * Runs `fn` in one SQLite transaction: every repository write inside it is stored, or none
 	 * is (a throw rolls back and rethrows). Nested calls become savepoints. `fn` must be
@@ -140,7 +152,8 @@ export function openStore(options: OpenStoreOptions): Store {
 	return assembleStore({ ctx, maintenance: createSqliteMaintenance(ctx, db) });
 }
 
-const CONNECT_TIMEOUT_MS = 5000;
+const CONNECT_TIMEOUT_MS = 2000;
+const STATEMENT_TIMEOUT_MS = 5000;
 
 function openPostgresStore(options: StoreSettings & { url: string }): Store {
 	const location = postgresLocation(options.url);
@@ -150,7 +163,8 @@ function openPostgresStore(options: StoreSettings & { url: string }): Store {
 		location,
 		readonly,
 		lockTimeoutMs: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
-		connectTimeoutMs: CONNECT_TIMEOUT_MS
+		connectTimeoutMs: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+		statementTimeoutMs: options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS
 	});
 	try {
 		const version = postgresSchemaVersion(db);
@@ -193,6 +207,7 @@ function assembleStore(options: { ctx: RepoContext; maintenance: Maintenance }):
 		notifications: createNotificationsRepo(ctx),
 		leases: createLeasesRepo(ctx),
 		maintenance,
+		transfer: createTransferRepo(ctx),
 		transaction: (fn) => guarded(ctx, () => ctx.db.transaction(fn)),
 		close: () => ctx.db.close()
 	};

@@ -55,6 +55,8 @@ export interface PostgresDriverOptions {
 	/** How long a statement waits for a lock held elsewhere before failing with LOCKED. */
 	lockTimeoutMs: number;
 	connectTimeoutMs: number;
+	/** How long the main thread waits for one answer from a server that stopped answering. */
+	statementTimeoutMs: number;
 }
 
 /** Opens one connection (in the worker) and returns the driver over it; fails as a StoreError. */
@@ -73,7 +75,8 @@ export function postgresDriver(options: PostgresDriverOptions): Driver {
 			url: options.url,
 			readonly: options.readonly,
 			lockTimeoutMs: options.lockTimeoutMs,
-			connectTimeoutMs: options.connectTimeoutMs
+			connectTimeoutMs: options.connectTimeoutMs,
+			statementTimeoutMs: options.statementTimeoutMs
 		})
 	);
 	const sql = new WeakMap<object, PositionalSql>();

@@ -18,6 +18,7 @@ export type WorkerRequest =
 			readonly: boolean;
 			lockTimeoutMs: number;
 			connectTimeoutMs: number;
+			statementTimeoutMs: number;
 	  }
 	| { op: 'query'; id: number; text: string; values: unknown[] }
 	| { op: 'batch'; id: number; steps: { text: string; values: unknown[] }[] }
@@ -40,13 +41,25 @@ interface Connection {
 	depth: number;
 	/** The connection died inside a transaction: every statement fails until it is rolled back. */
 	lost: boolean;
+	/**
+	 * The server stopped answering (a connect or a statement timed out): this worker reconnects in
+	 * the background, and meanwhile every statement fails at once instead of holding the main
+	 * thread for another timeout.
+	 */
+	reconnecting: boolean;
+	closed: boolean;
 }
 
 const connections = new Map<number, Connection>();
 
-const QUERY_TIMEOUT_MS = 60_000;
+/** Between two background attempts to reach a server that stopped answering. */
+const RECONNECT_DELAY_MS = 250;
 
-/** A connection lost while idle is replaced on its next use, so the store recovers on its own. */
+/**
+ * A connection lost while idle is replaced on its next use, so the store recovers on its own. A
+ * refused connection costs a loopback round trip, so each statement tries again; one that timed
+ * out leaves the retrying to the background (`reconnecting`).
+ */
 async function client(connection: Connection): Promise<pg.Client> {
 	if (connection.lost) {
 		throw Object.assign(new Error('The connection to PostgreSQL was lost inside a transaction'), {
@@ -54,6 +67,20 @@ async function client(connection: Connection): Promise<pg.Client> {
 		});
 	}
 	if (connection.client) return connection.client;
+	if (connection.reconnecting) {
+		throw Object.assign(new Error('PostgreSQL does not answer; reconnecting in the background'), {
+			code: 'ETIMEDOUT'
+		});
+	}
+	try {
+		return await connect(connection);
+	} catch (error) {
+		if (isTimeout(error)) reconnectInBackground(connection);
+		throw error;
+	}
+}
+
+async function connect(connection: Connection): Promise<pg.Client> {
 	const fresh = new pg.Client(connection.config);
 	fresh.on('error', () => {
 		if (connection.client === fresh) {
@@ -64,11 +91,39 @@ async function client(connection: Connection): Promise<pg.Client> {
 	try {
 		await fresh.connect();
 	} catch (error) {
-		await fresh.end().catch(() => {});
+		// Not awaited: a server that stopped answering may never confirm the end.
+		fresh.end().catch(() => {});
 		throw error;
+	}
+	if (connection.closed) {
+		fresh.end().catch(() => {});
+		throw Object.assign(new Error('The store was closed'), { code: 'ERR_STORE_CLOSED' });
 	}
 	connection.client = fresh;
 	return fresh;
+}
+
+function isTimeout(error: unknown): boolean {
+	const message = String((error as { message?: unknown }).message ?? '');
+	return /timeout expired|connection timeout|Query read timeout/i.test(message);
+}
+
+/** Tries to connect until it works or the store closes; `client` fails fast meanwhile. */
+function reconnectInBackground(connection: Connection): void {
+	if (connection.reconnecting || connection.closed) return;
+	connection.reconnecting = true;
+	const attempt = () => {
+		connect(connection).then(
+			() => {
+				connection.reconnecting = false;
+			},
+			() => {
+				if (connection.closed) connection.reconnecting = false;
+				else setTimeout(attempt, RECONNECT_DELAY_MS);
+			}
+		);
+	};
+	setTimeout(attempt, RECONNECT_DELAY_MS);
 }
 
 /** Structured clone hands Buffers over as plain Uint8Arrays; pg binds bytea from Buffers. */
@@ -103,6 +158,7 @@ async function query(connection: Connection, text: string, values: unknown[] = [
 			if (connection.depth > 0) connection.lost = true;
 			// Not awaited: a connection that stopped answering may never confirm its end.
 			c.end().catch(() => {});
+			if (isTimeout(error)) reconnectInBackground(connection);
 		}
 		throw error;
 	}
@@ -124,13 +180,15 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
 				connectionTimeoutMillis: request.connectTimeoutMs,
 				keepAlive: true,
 				// The main thread waits, blocked, for every answer: a server that stops answering
-				// without closing the socket must not freeze the process for good. No statement of
-				// the store runs anywhere near this long; lock waits end sooner (lock_timeout).
-				query_timeout: QUERY_TIMEOUT_MS,
+				// without closing the socket must not freeze the process for long (see `reconnecting`
+				// for the statements after it). Lock waits end sooner (lock_timeout).
+				query_timeout: request.statementTimeoutMs,
 				options: options.join(' ')
 			},
 			depth: 0,
-			lost: false
+			lost: false,
+			reconnecting: false,
+			closed: false
 		};
 		connections.set(request.id, connection);
 		try {
@@ -149,6 +207,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
 	switch (request.op) {
 		case 'close':
 			connections.delete(request.id);
+			connection.closed = true;
 			await connection.client?.end().catch(() => {});
 			return { ok: true, rows: [], rowCount: 0 };
 		case 'begin':
@@ -228,7 +287,7 @@ runAsWorker(async (request: WorkerRequest): Promise<WorkerResponse> => {
 		const code =
 			typeof e.code === 'string'
 				? e.code
-				: /Connection terminated|connection timeout|connection error|Query read timeout/i.test(
+				: /Connection terminated|connection timeout|connection error|Query read timeout|timeout expired/i.test(
 							message
 					  )
 					? 'ECONNRESET'
