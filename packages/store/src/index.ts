@@ -19,3 +19,6 @@ export type { MeetingMinutes, MinutesRepo } from './minutes.js';
 export type { CalendarFeed, CalendarFeedsRepo } from './calendar-feeds.js';
 export type { NotificationsRepo } from './notifications.js';
 export type { LeasesRepo } from './leases.js';
+export { copyStore } from './copy.js';
+export { TABLES, type TableName } from './tables.js';
+export type { Row, TransferRepo } from './transfer.js';

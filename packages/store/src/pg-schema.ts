@@ -1,3 +1,5 @@
+import { TABLES, type TableName } from './tables.js';
+
 /**
  * PostgreSQL's schema as SQLite's migrations 1 to 7 left it, in one step (a new database has no
  * history to replay). The same tables, columns and constraints, in PostgreSQL's types:
@@ -178,24 +180,5 @@ CREATE TABLE leases (
 );
 `;
 
-/** The tables the schema holds, for the integrity check (maintenance). */
-export const PG_TABLES = [
-	'users',
-	'sessions',
-	'plans',
-	'plan_agencies',
-	'doc_updates',
-	'doc_snapshots',
-	'share_links',
-	'audit_log',
-	'agency_directory',
-	'agencies',
-	'agency_successors',
-	'agency_groups',
-	'agency_group_members',
-	'meeting_minutes',
-	'calendar_feeds',
-	'notification_reads',
-	'email_digests',
-	'leases'
-] as const;
+/** The tables the schema holds, for the integrity check (maintenance); see tables.ts. */
+export const PG_TABLES: readonly TableName[] = TABLES.map((table) => table.name);
