@@ -5,6 +5,7 @@ import { runBoard } from './commands/board.js';
 import { runExport } from './commands/export.js';
 import { runImport } from './commands/import.js';
 import { runInit } from './commands/init.js';
+import { runMigrate } from './commands/migrate.js';
 import { runRestore } from './commands/restore.js';
 import { runUser } from './commands/user.js';
 
@@ -18,6 +19,7 @@ const commands: Record<string, Command> = {
 	export: runExport,
 	import: runImport,
 	init: runInit,
+	migrate: runMigrate,
 	restore: runRestore,
 	user: runUser
 };

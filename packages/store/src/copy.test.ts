@@ -87,12 +87,12 @@ describe('copyStore: a whole installation to the other backend and back', () => 
 		const target = { url: harness.createDatabase() };
 		const highest = withStores([source], ([store]) => {
 			fillEveryTable(store);
-			return store.updates.load('plan/ke-hoach-thu/migration-probe').lastSeq;
+			return store.updates.load('probe/ke-hoach-thu').lastSeq;
 		});
 		withStores([source, target], ([from, to]) => copyStore({ from, to }));
 		withStores([source, target], ([from, to]) => {
 			const next = to.updates.append({
-				document: 'plan/ke-hoach-thu/migration-probe',
+				document: 'probe/ke-hoach-thu',
 				update: Uint8Array.from([9]),
 				userId: null
 			});

@@ -34,7 +34,8 @@ export function fillEveryTable(store: Store, options: { planId?: string } = {}):
 		userId: user.id,
 		expiresAt: new Date(Date.UTC(2030, 0, 1))
 	});
-	const document = `plan/${planId}/migration-probe`;
+	// Not a board document (its bytes are not a Yjs update): only the log and snapshot rows matter.
+	const document = `probe/${planId}`;
 	const seq = store.updates.append({
 		document,
 		update: Uint8Array.from([0, 1, 2, 255, 0, 128]),
