@@ -37,6 +37,17 @@ export interface PostgresHarness {
 	start(): void;
 	/** Stops it if running and removes its directory. */
 	close(): void;
+	/** The running server's value of a setting (`SHOW <name>`), e.g. `fsync` → `'off'`. */
+	show(setting: string): string;
+}
+
+export interface PostgresOptions {
+	/**
+	 * Run with PostgreSQL's default durability (fsync, full_page_writes and synchronous_commit
+	 * on), as a deployment does. Off unless told: a test's cluster never outlives a crash, so it
+	 * skips the flushes; a benchmark that compares durable stores must turn this on.
+	 */
+	durable?: boolean;
 }
 
 const BIN_ROOT = '/usr/lib/postgresql';
@@ -110,7 +121,7 @@ function signalCluster(data: string, signal: NodeJS.Signals): void {
 	for (const pid of [postmaster, ...children]) process.kill(pid, signal);
 }
 
-export async function startPostgres(): Promise<PostgresHarness> {
+export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresHarness> {
 	const bin = binDir();
 	const template = templateCluster(bin);
 	const dir = mkdtempSync(join(tmpdir(), 'planboard-pg-'));
@@ -123,8 +134,8 @@ export async function startPostgres(): Promise<PostgresHarness> {
 	const start = () =>
 		ctl([
 			'-o',
-			// fsync off: a test's cluster never outlives a crash; durability is not what it tests.
-			`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`,
+			`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1` +
+				(options.durable ? '' : ' -c fsync=off -c full_page_writes=off'),
 			'-l',
 			join(dir, 'log'),
 			'-w',
@@ -142,6 +153,15 @@ export async function startPostgres(): Promise<PostgresHarness> {
 			const name = `t${pid}_${++databases}`;
 			run(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'planboard', name]);
 			return `postgres://planboard@127.0.0.1:${port}/${name}`;
+		},
+		show(setting) {
+			if (!/^[a-z_]+$/.test(setting)) throw new Error(`not a setting name: ${setting}`);
+			const sql = `SHOW ${setting}`;
+			const args = ['-h', '127.0.0.1', '-p', String(port), '-U', 'planboard', '-d', 'postgres'];
+			return execFileSync('psql', [...args, '-Atc', sql], {
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'pipe']
+			}).trim();
 		},
 		stop() {
 			if (!running) return;
