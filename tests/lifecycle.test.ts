@@ -36,7 +36,7 @@ describe('server lifecycle', () => {
 		});
 		const health = await fetch(`http://127.0.0.1:${server.port}/healthz`);
 		expect(health.status).toBe(200);
-		expect(await health.json()).toEqual({ ok: true });
+		expect(await health.json()).toEqual({ ok: true, dependencies: { database: 'up' } });
 
 		const client = connect({
 			url: `ws://127.0.0.1:${server.port}/collab`,

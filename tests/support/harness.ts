@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { createSession, hashPassword } from '@planboard/auth';
-import { openStore, type Store } from '@planboard/store';
+import { openStore, type OpenStoreOptions, type Store } from '@planboard/store';
 import {
 	createSyncServer,
 	healthHandler,
@@ -32,15 +32,20 @@ export interface TestServer {
 
 /**
  * The real sync server on port 0 over a real SQLite file, as `apps/sync` runs it; over a real
- * PostgreSQL database instead when `databaseUrl` is given (tests/support/postgres.ts).
+ * PostgreSQL database instead when `databaseUrl` is given (tests/support/postgres.ts), with its
+ * timeouts from `databaseTimeouts` when set (an outage test shortens them).
  */
 export async function startSyncServer(
-	options: { databasePath: string; databaseUrl?: string } & Partial<
-		Omit<SyncServerOptions, 'store'>
-	>
+	options: {
+		databasePath: string;
+		databaseUrl?: string;
+		databaseTimeouts?: Pick<OpenStoreOptions, 'connectTimeoutMs' | 'statementTimeoutMs'>;
+	} & Partial<Omit<SyncServerOptions, 'store'>>
 ): Promise<TestServer> {
 	const store = openStore(
-		options.databaseUrl ? { url: options.databaseUrl } : { path: options.databasePath }
+		options.databaseUrl
+			? { url: options.databaseUrl, ...options.databaseTimeouts }
+			: { path: options.databasePath }
 	);
 	const lines: string[] = [];
 	const sync = createSyncServer({

@@ -7,9 +7,10 @@ import type { SyncServer } from './server.js';
 import type { Cluster } from './cluster/cluster.js';
 
 /**
- * `GET /healthz`: 200 once the database answers, 503 otherwise. With Redis (several servers) it
- * names each dependency: `{ ok, status: 'ok' | 'degraded', dependencies: { database, redis } }`,
- * and Redis down is `degraded` with 200, since this server still serves its own clients (a
+ * `GET /healthz`: 200 once the database answers, 503 otherwise, naming its state:
+ * `{ ok, dependencies: { database: 'up' | 'down' } }`. With Redis (several servers) it names Redis
+ * too: `{ ok, status: 'ok' | 'degraded' | 'down', dependencies: { database, redis } }`, and Redis
+ * down is `degraded` with 200, since this server still serves its own clients (a
  * load balancer must not take it out). Returns false for other paths.
  */
 export function healthHandler({ store, cluster }: { store: Store; cluster?: Cluster | null }) {
@@ -23,7 +24,7 @@ export function healthHandler({ store, cluster }: { store: Store; cluster?: Clus
 		}
 		res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
 		if (!cluster) {
-			res.end(JSON.stringify({ ok }));
+			res.end(JSON.stringify({ ok, dependencies: { database: ok ? 'up' : 'down' } }));
 			return true;
 		}
 		const redisUp = cluster.up;

@@ -14,6 +14,7 @@ import { CloseCodes, RefusalReasons } from '../close-codes.js';
 import { contextOfOrigin, type SyncContext } from '../context.js';
 import { carriesUpdate } from '../frames.js';
 import type { Logger } from '@planboard/config';
+import { StoreError } from '@planboard/store';
 import type { GroupCommitter } from '../group-commit.js';
 
 export interface DurableLogConfig {
@@ -122,7 +123,24 @@ export class DurableLog implements Extension {
 		};
 	}
 
-	async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
+	/**
+	 * With the database unreachable (IO) the load fails and the loading socket is closed as a
+	 * storage failure, so its provider reconnects later: Hocuspocus would answer the failed load
+	 * with a permission-denied message, which a provider takes as final.
+	 */
+	async onLoadDocument(payload: onLoadDocumentPayload): Promise<void> {
+		try {
+			await this.#load(payload);
+		} catch (error) {
+			if (error instanceof StoreError && error.code === 'IO') {
+				const { socket } = (payload.context as Partial<SyncContext> | undefined) ?? {};
+				socket?.close(CloseCodes.StorageFailed.code, CloseCodes.StorageFailed.reason);
+			}
+			throw error;
+		}
+	}
+
+	async #load({ documentName, document }: onLoadDocumentPayload): Promise<void> {
 		const started = performance.now();
 		// Rows of this document's previous life (unloaded a moment ago) may still wait in a group.
 		await this.configuration.committer.flush();

@@ -1,4 +1,4 @@
-import type { Store } from '@planboard/store';
+import { StoreError, type Store } from '@planboard/store';
 import type { WebSocket } from 'ws';
 import { CloseCodes } from '../close-codes.js';
 import type { Logger } from '@planboard/config';
@@ -48,21 +48,40 @@ export class SessionGuard {
 		return this.#closeWhere((t) => t.userId === userId, 'user');
 	}
 
-	/** Re-validates each distinct session that has an open socket. */
+	/**
+	 * Re-validates each distinct session that has an open socket. While the database cannot be
+	 * reached (IO) the sweep is skipped and every socket stays: an outage is no proof that a
+	 * session ended, and a throw from the interval would end the process. Revocations sent in this
+	 * process or through Redis still close sockets meanwhile.
+	 */
 	sweep(): number {
 		const { store } = this.options;
 		const now = Date.now();
 		const verdict = new Map<string, boolean>();
-		return this.#closeWhere((t) => {
-			let dead = verdict.get(t.sessionId);
-			if (dead === undefined) {
-				const session = store.sessions.get(t.sessionId);
-				const user = session ? store.users.get(session.userId) : null;
-				dead = !session || !user || user.disabled || session.expiresAt.getTime() <= now;
-				verdict.set(t.sessionId, dead);
+		for (const list of this.#sockets.values())
+			for (const t of list) {
+				if (verdict.has(t.sessionId)) continue;
+				try {
+					const session = store.sessions.get(t.sessionId);
+					const user = session ? store.users.get(session.userId) : null;
+					verdict.set(
+						t.sessionId,
+						!session || !user || user.disabled || session.expiresAt.getTime() <= now
+					);
+				} catch (error) {
+					if (!(error instanceof StoreError && error.code === 'IO')) throw error;
+					this.options.log.warn('ws.sweep_skipped', { reason: error.message });
+					return 0;
+				}
 			}
-			return dead;
-		}, 'sweep');
+		return this.#closeWhere((t) => verdict.get(t.sessionId) === true, 'sweep');
+	}
+
+	/** True while a socket of this session is open here (and was not revoked). */
+	hasOpenSocket(sessionId: string): boolean {
+		for (const list of this.#sockets.values())
+			if (list.some((t) => t.sessionId === sessionId)) return true;
+		return false;
 	}
 
 	stop(): void {
