@@ -17,6 +17,7 @@ export default defineConfig({
 		expect: { requireAssertions: true },
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
-		pool: 'forks'
+		pool: 'forks',
+		globalSetup: ['tests/support/postgres-global.ts']
 	}
 });

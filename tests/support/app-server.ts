@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startChildServer, type ChildServer } from './child-server.js';
 import { tempDir } from './harness.js';
+import { testDatabaseEnv } from './test-database.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -19,6 +20,7 @@ export interface AppServer {
 export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
 	const tmp = tempDir('planboard-app-');
 	const fullEnv = { PLANBOARD_DATA: tmp.dir, ...env };
+	Object.assign(fullEnv, testDatabaseEnv(fullEnv));
 	const init = spawnSync(process.execPath, ['apps/cli/dist/main.js', 'init'], {
 		cwd: root,
 		env: { ...process.env, ...fullEnv },

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { testDatabaseEnv } from './test-database.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -45,7 +46,8 @@ export async function startChildServer(options: {
 			HOST: '127.0.0.1',
 			PORT: String(options.port ?? 0),
 			PLANBOARD_BANNER: '0',
-			...options.env
+			...options.env,
+			...testDatabaseEnv({ ...process.env, ...options.env })
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

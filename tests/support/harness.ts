@@ -14,6 +14,7 @@ import {
 } from '@planboard/sync';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { testLocation } from './test-database.js';
 
 /** A fresh data directory under the system temp dir; removed by the returned cleanup. */
 export function tempDir(prefix = 'planboard-test-'): { dir: string; cleanup: () => void } {
@@ -31,8 +32,9 @@ export interface TestServer {
 }
 
 /**
- * The real sync server on port 0 over a real SQLite file, as `apps/sync` runs it; over a real
- * PostgreSQL database instead when `databaseUrl` is given (tests/support/postgres.ts), with its
+ * The real sync server on port 0 over a real SQLite file, as `apps/sync` runs it (on the
+ * PostgreSQL pass the database test-database.ts gives that path); over a real PostgreSQL
+ * database instead when `databaseUrl` is given (tests/support/postgres.ts), with its
  * timeouts from `databaseTimeouts` when set (an outage test shortens them).
  */
 export async function startSyncServer(
@@ -45,7 +47,7 @@ export async function startSyncServer(
 	const store = openStore(
 		options.databaseUrl
 			? { url: options.databaseUrl, ...options.databaseTimeouts }
-			: { path: options.databasePath }
+			: testLocation(options.databasePath)
 	);
 	const lines: string[] = [];
 	const sync = createSyncServer({

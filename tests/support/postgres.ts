@@ -121,6 +121,12 @@ function signalCluster(data: string, signal: NodeJS.Signals): void {
 	for (const pid of [postmaster, ...children]) process.kill(pid, signal);
 }
 
+/** A new, empty database `name` in the cluster on `port`; returns its URL. */
+export function createDatabase(port: number, name: string): string {
+	run(join(binDir(), 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'planboard', name]);
+	return `postgres://planboard@127.0.0.1:${port}/${name}`;
+}
+
 export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresHarness> {
 	const bin = binDir();
 	const template = templateCluster(bin);
@@ -150,9 +156,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
 	return {
 		port,
 		createDatabase() {
-			const name = `t${pid}_${++databases}`;
-			run(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'planboard', name]);
-			return `postgres://planboard@127.0.0.1:${port}/${name}`;
+			return createDatabase(port, `t${pid}_${++databases}`);
 		},
 		show(setting) {
 			if (!/^[a-z_]+$/.test(setting)) throw new Error(`not a setting name: ${setting}`);

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { testDatabaseEnv } from '../../../tests/support/test-database.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -19,7 +20,7 @@ export function planboardWith(
 		cwd: root,
 		encoding: 'utf8',
 		timeout: 60_000,
-		env: { ...process.env, ...options.env },
+		env: { ...process.env, ...options.env, ...testDatabaseEnv({ ...process.env, ...options.env }) },
 		input: options.input
 	});
 	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
