@@ -12,6 +12,13 @@ export interface EnvConfig {
 	 * unset, SQLite. Open the store with `databaseLocation`, never from either field directly.
 	 */
 	databaseUrl: string | null;
+	/**
+	 * `PLANBOARD_DATABASE_TIMEOUT_MS`: PostgreSQL only, the longest the event loop waits for a
+	 * connection or for one statement's answer when the server stops answering (each statement
+	 * blocks it, see the store's pg-driver.ts); after that the store fails every statement at once
+	 * until the server answers again. Null: the store's defaults (2 s to connect, 5 s a statement).
+	 */
+	databaseTimeoutMs: number | null;
 	port: number;
 	/** `HOST`; unset, loopback (127.0.0.1) in demo mode and every interface (0.0.0.0) otherwise. */
 	host: string;
@@ -60,6 +67,9 @@ export function envConfig(env: NodeJS.ProcessEnv): EnvConfig {
 		dataDir,
 		databasePath: resolve(dataDir, 'planboard.db'),
 		databaseUrl: databaseUrlFrom(env.PLANBOARD_DATABASE_URL),
+		databaseTimeoutMs: env.PLANBOARD_DATABASE_TIMEOUT_MS
+			? intFrom(env.PLANBOARD_DATABASE_TIMEOUT_MS, 0, 'PLANBOARD_DATABASE_TIMEOUT_MS')
+			: null,
 		port: intFrom(env.PORT, 3000, 'PORT'),
 		host: env.HOST || (demo === 'off' ? '0.0.0.0' : '127.0.0.1'),
 		demo,
@@ -132,9 +142,14 @@ export function isLoopbackHost(host: string): boolean {
  * and the SQLite file, for the servers and every CLI command alike.
  */
 export function databaseLocation(
-	config: Pick<EnvConfig, 'databasePath' | 'databaseUrl'>
-): { url: string } | { path: string } {
-	return config.databaseUrl ? { url: config.databaseUrl } : { path: config.databasePath };
+	config: Pick<EnvConfig, 'databasePath' | 'databaseUrl'> &
+		Partial<Pick<EnvConfig, 'databaseTimeoutMs'>>
+): { url: string; connectTimeoutMs?: number; statementTimeoutMs?: number } | { path: string } {
+	if (!config.databaseUrl) return { path: config.databasePath };
+	const timeout = config.databaseTimeoutMs ?? null;
+	return timeout === null
+		? { url: config.databaseUrl }
+		: { url: config.databaseUrl, connectTimeoutMs: timeout, statementTimeoutMs: timeout };
 }
 
 function databaseUrlFrom(value: string | undefined): string | null {
