@@ -7,6 +7,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openStore } from '@planboard/store';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import {
 	connect,
 	insertPlan,
@@ -151,6 +152,51 @@ describe('PostgreSQL unreachable under the sync server', () => {
 		try {
 			const stored = storedDoc(check, WRITTEN).getMap('meta').toJSON();
 			expect(stored).toMatchObject({ k0: 0, k4: 4, during: 'the outage' });
+		} finally {
+			check.close();
+		}
+	});
+
+	it('stores every writer’s refused edits once PostgreSQL, stopped, starts again on its port', async () => {
+		const { url, server, writer, reader } = await setUp();
+		const writers = [0, 1, 2].map(() => open(server.url, WRITTEN, writer.token));
+		const r = open(server.url, WRITTEN, reader.token);
+		await Promise.all([...writers, r].map((c) => c.ready));
+
+		pg.stop();
+		expect((await health(server.port)).body).toEqual({
+			ok: false,
+			dependencies: { database: 'down' }
+		});
+		const closed = writers.map(closeCode);
+		writers.forEach((w, i) => w.doc.getMap('meta').set(`w${i}`, `refused ${i}`));
+		expect(await Promise.all(closed)).toEqual([4507, 4507, 4507]);
+		await sleep(1000);
+		for (const w of writers) expect(w.provider.hasUnsyncedChanges).toBe(true);
+
+		pg.start();
+		for (const w of writers)
+			await waitFor(
+				() => w.provider.isSynced && !w.provider.hasUnsyncedChanges,
+				40_000,
+				'a refused edit to be stored from its resend'
+			);
+		const all = { w0: 'refused 0', w1: 'refused 1', w2: 'refused 2' };
+		// (The server's own schemaVersion sits beside them in meta.)
+		const edits = (doc: Y.Doc) =>
+			Object.fromEntries(
+				Object.entries(doc.getMap('meta').toJSON())
+					.filter(([k]) => k in all)
+					.sort(([a], [b]) => a.localeCompare(b))
+			);
+		await waitFor(
+			() => JSON.stringify(edits(r.doc)) === JSON.stringify(all),
+			20_000,
+			'the reader to converge'
+		);
+		const check = openStore({ url });
+		try {
+			expect(edits(storedDoc(check, WRITTEN))).toEqual(all);
 		} finally {
 			check.close();
 		}
