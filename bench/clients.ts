@@ -36,6 +36,11 @@ export function hocuspocusClient(options: {
 	token: string;
 	/** Keep the provider's awareness (re-announced every 15 s) instead of switching it off. */
 	presence?: boolean;
+	/**
+	 * Called with the provider's count of changes the server has not acknowledged yet, each time
+	 * it changes (0: every local change is stored and acknowledged).
+	 */
+	onUnsyncedChanges?: (count: number) => void;
 }): BenchClient {
 	const doc = new Y.Doc();
 	const socket = new HocuspocusProviderWebsocket({
@@ -54,7 +59,12 @@ export function hocuspocusClient(options: {
 		token: options.token,
 		websocketProvider: socket,
 		onSynced: () => resolve(),
-		onAuthenticationFailed: ({ reason }) => reject(new Error(`authentication failed: ${reason}`))
+		onAuthenticationFailed: ({ reason }) => reject(new Error(`authentication failed: ${reason}`)),
+		...(options.onUnsyncedChanges
+			? {
+					onUnsyncedChanges: ({ number }: { number: number }) => options.onUnsyncedChanges!(number)
+				}
+			: {})
 	});
 	provider.attach();
 	if (!options.presence) quietAwareness(provider.awareness);

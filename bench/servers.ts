@@ -90,16 +90,25 @@ export interface RunningServer {
 	close(): Promise<void>;
 }
 
-/** The product's sync server (auth, per-document access, durable SQLite log) in this process. */
+/**
+ * The product's sync server (auth, per-document access, durable log) in this process, over the
+ * SQLite file at `databasePath`, or over PostgreSQL when `databaseUrl` is given.
+ */
 export async function startPlanboard(options: {
 	databasePath: string;
+	/** `postgres://...`: the store on PostgreSQL instead of the file (which is then not used). */
+	databaseUrl?: string;
 	sync?: Partial<Omit<SyncServerOptions, 'store' | 'log'>>;
 	/** The store's `synchronous` setting (FULL unless told: the shipped default). */
 	synchronous?: 'full' | 'normal';
 	/** The server's logger; quiet (errors only) unless given. */
 	log?: SyncServerOptions['log'];
 }): Promise<RunningServer & { store: Store; sync: SyncServer }> {
-	const store = openStore({ path: options.databasePath, synchronous: options.synchronous });
+	const store = openStore(
+		options.databaseUrl
+			? { url: options.databaseUrl }
+			: { path: options.databasePath, synchronous: options.synchronous }
+	);
 	const sync = createSyncServer({ store, log: options.log ?? quietLog, ...options.sync });
 	const http = createServer((_req, res) => res.writeHead(404).end());
 	http.on('upgrade', (req, socket, head) => {
@@ -151,6 +160,8 @@ export async function spawnServer(
 		| {
 				kind: 'planboard';
 				databasePath: string;
+				/** `postgres://...`: the store on PostgreSQL instead of the file at databasePath. */
+				databaseUrl?: string;
 				schemaCheck?: boolean;
 				/** false: Hocuspocus's own awareness fan-out instead of PresenceFanout. */
 				presenceFanout?: boolean;
@@ -169,7 +180,7 @@ export async function spawnServer(
 		options.kind === 'planboard'
 			? [
 					'planboard',
-					options.databasePath,
+					options.databaseUrl ?? options.databasePath,
 					[
 						options.schemaCheck === false ? 'no-schema-check' : '',
 						options.presenceFanout === false ? 'no-presence-fanout' : '',

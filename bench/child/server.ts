@@ -1,18 +1,20 @@
 // A benchmark server in its own process, so its RSS is its own and it does not share an event
-// loop with the clients that drive it. argv: `planboard <databasePath> [options]` (options joined
-// by commas: `no-schema-check`, `no-presence-fanout`, `commit-microtask`, `per-update-normal`)
-// or `baseline`.
+// loop with the clients that drive it. argv: `planboard <database> [options]`, the database a
+// SQLite file's path or a postgres:// URL (options joined by commas: `no-schema-check`,
+// `no-presence-fanout`, `commit-microtask`, `per-update-normal`), or `baseline`.
 // Tells the parent its port over IPC and answers `{ type: 'stats' }` with memory after a full GC,
 // `{ type: 'cpu' }` with the process's CPU time so far (no GC: that would be counted).
 // Each kind imports only its own server, so the baseline process never loads our packages.
-const [kind, databasePath, option = ''] = process.argv.slice(2);
+const [kind, database, option = ''] = process.argv.slice(2);
+const databaseUrl = /^postgres(ql)?:\/\//.test(database ?? '') ? database : undefined;
 const options = option.split(',');
 const server =
 	kind === 'planboard'
 		? await (
 				await import('../servers.js')
 			).startPlanboard({
-				databasePath,
+				databasePath: database,
+				...(databaseUrl ? { databaseUrl } : {}),
 				// The server before group commit: NORMAL, one transaction per update, in the event.
 				...(options.includes('per-update-normal') ? { synchronous: 'normal' as const } : {}),
 				sync: {
