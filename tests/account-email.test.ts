@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { openStore, type Store } from '@planboard/store';
+import type { Store } from '@planboard/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startAppServer, type AppServer } from './support/app-server.js';
+import { openTestStore } from './support/test-database.js';
 
 let app: AppServer;
 let store: Store;
@@ -14,7 +15,7 @@ beforeAll(async () => {
 		cookie,
 		user: { id: userId }
 	} = await login(app, 'bdbp'));
-	store = openStore({ path: join(app.dataDir, 'planboard.db') });
+	store = openTestStore({ path: join(app.dataDir, 'planboard.db') });
 });
 
 afterAll(async () => {

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { readDocument } from '@planboard/boards';
 import { readCard, setProgress, type TaskId } from '@planboard/model';
-import { openStore } from '@planboard/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server.js';
+import { openTestStore } from './support/test-database.js';
 
 const PLAN = 'gia-lai-2024';
 const DOCUMENT = `plan/${PLAN}/agency/bch-bdbp`;
@@ -50,7 +50,7 @@ describe('board page server render over a long update log', () => {
 		const before = await medianRenderMs();
 		// 8,000 tiny updates in the officer's document, logged as the sync server logs them but
 		// with no snapshot after them (the worst case until the next snapshot).
-		const store = openStore({ path: join(app.dataDir, 'planboard.db') });
+		const store = openTestStore({ path: join(app.dataDir, 'planboard.db') });
 		const doc = readDocument(store, DOCUMENT);
 		const taskId = [...doc.getMap('cards').keys()].sort()[0] as TaskId;
 		const rows: Uint8Array[] = [];

@@ -13,12 +13,13 @@ import {
 } from '@planboard/model';
 import { loadGiaLaiDirectory } from '@planboard/plan-import';
 import { readBoard, toCalendar } from '@planboard/report';
-import { openStore, type Store, type User } from '@planboard/store';
+import type { Store, User } from '@planboard/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addAssignment } from '../packages/model/src/assignments.js';
 import { tempDir } from './support/harness.js';
 import { editStored } from './support/stored-docs.js';
+import { openTestStore } from './support/test-database.js';
 
 /**
  * The calendar feed and the bell (and so the daily email) must name the same open, due tasks for
@@ -48,7 +49,7 @@ function write(name: string, by: User, change: (doc: Y.Doc) => void) {
 
 beforeEach(async () => {
 	tmp = tempDir('planboard-deadlines-');
-	store = openStore({ path: join(tmp.dir, 'planboard.db'), now: () => NOW });
+	store = openTestStore({ path: join(tmp.dir, 'planboard.db'), now: () => NOW });
 	store.agencies.seed(loadGiaLaiDirectory());
 	planId = (await importBoard({ store, bytes: PLAN, source: 'kh.txt' })).summary.id;
 	const plan = readDocument(store, planDocName(planId));

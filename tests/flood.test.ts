@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '@planboard/store';
 import * as Y from 'yjs';
 import {
 	connect,
@@ -13,6 +12,7 @@ import {
 } from './support/harness.js';
 import { startChildServer, type ChildServer } from './support/child-server.js';
 import { storedDoc } from './support/stored.js';
+import { openTestStore } from './support/test-database.js';
 
 const FLOOD = 20_000;
 const tmp = tempDir('planboard-flood-');
@@ -32,7 +32,7 @@ afterAll(async () => {
 
 async function setup(name: string, env: Record<string, string>) {
 	const dataDir = `${tmp.dir}/${name}`;
-	const store = openStore({ path: `${dataDir}/planboard.db` });
+	const store = openTestStore({ path: `${dataDir}/planboard.db` });
 	insertPlan(store, 'p1', ['a1']);
 	const flooder = await userWithToken(store, { username: 'flooder', role: 'coordinator' });
 	const bystander = await userWithToken(store, { username: 'bystander', role: 'coordinator' });
@@ -156,7 +156,7 @@ describe('one client flooding', () => {
 
 		server.process.kill('SIGKILL');
 		await server.exited;
-		const store = openStore({ path: `${dataDir}/planboard.db` });
+		const store = openTestStore({ path: `${dataDir}/planboard.db` });
 		expect(storedDoc(store, 'plan/p1').getArray<number>('flood').toArray()).toEqual([
 			...Array(FLOOD).keys()
 		]);
@@ -204,7 +204,7 @@ describe('one client flooding', () => {
 		);
 		server.process.kill('SIGKILL');
 		await server.exited;
-		const store = openStore({ path: `${dataDir}/planboard.db` });
+		const store = openTestStore({ path: `${dataDir}/planboard.db` });
 		expect(storedDoc(store, 'plan/p1').getArray<number>('offline').length).toBe(5000);
 		store.close();
 	}, 60_000);

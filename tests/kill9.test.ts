@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '@planboard/store';
 import {
 	connect,
 	insertPlan,
@@ -15,6 +14,7 @@ import {
 	writesSeenBy
 } from './support/burst.js';
 import { freePort, startChildServer, type ChildServer } from './support/child-server.js';
+import { openTestStore } from './support/test-database.js';
 
 const CLIENTS = 20;
 /** Clients spread over three documents, so the server's group commits span documents. */
@@ -33,7 +33,7 @@ afterAll(() => {
 describe('durability', () => {
 	it('keeps every acknowledged change across kill -9, and all clients converge', async () => {
 		const databasePath = `${tmp.dir}/planboard.db`;
-		const setup = openStore({ path: databasePath });
+		const setup = openTestStore({ path: databasePath });
 		insertPlan(setup, 'p1', ['so-tttt', 'bdbp']);
 		const { token } = await userWithToken(setup, { username: 'coord', role: 'coordinator' });
 		setup.close();
@@ -59,7 +59,7 @@ describe('durability', () => {
 		await burst.stop();
 
 		// Straight from the database, before anyone reconnects.
-		const check = openStore({ path: databasePath });
+		const check = openTestStore({ path: databasePath });
 		const stored = storedWrites({ store: check, clients: CLIENTS, documentOf });
 		check.close();
 		expectAcknowledgedStored(stored, confirmedAtKill);

@@ -1,7 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { CURRENT_SCHEMA_VERSION } from '@planboard/model';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '@planboard/store';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import {
@@ -14,6 +13,7 @@ import {
 } from './support/harness.js';
 import { startChildServer } from './support/child-server.js';
 import { storedDoc } from './support/stored.js';
+import { openTestStore } from './support/test-database.js';
 
 const tmp = tempDir('planboard-lifecycle-');
 const clients: Client[] = [];
@@ -26,7 +26,7 @@ afterAll(() => {
 describe('server lifecycle', () => {
 	it('answers /healthz when ready, and on SIGTERM closes cleanly with everything stored', async () => {
 		const dataDir = `${tmp.dir}/term`;
-		const setup = openStore({ path: `${dataDir}/planboard.db` });
+		const setup = openTestStore({ path: `${dataDir}/planboard.db` });
 		insertPlan(setup, 'p1', ['a1']);
 		const { token } = await userWithToken(setup, { username: 'coord', role: 'coordinator' });
 		setup.close();
@@ -57,7 +57,7 @@ describe('server lifecycle', () => {
 		expect(lines.map((l) => l.event)).toEqual(
 			expect.arrayContaining(['server.stopping', 'server.stopped'])
 		);
-		const store = openStore({ path: `${dataDir}/planboard.db` });
+		const store = openTestStore({ path: `${dataDir}/planboard.db` });
 		expect(storedDoc(store, 'plan/p1').getText('notes').toString()).toBe(
 			'Báo cáo trước ngày 10/11/2024'
 		);

@@ -14,12 +14,13 @@ import {
 	updateTask
 } from '@planboard/model';
 import { readPackageParts, toMinutesDocx } from '@planboard/report';
-import { openStore, type Store } from '@planboard/store';
+import type { Store } from '@planboard/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { A, T, gialaiSeed } from '../packages/model/src/test-fixtures.js';
 import { tempDir } from './support/harness.js';
 import { officeConvert } from './support/office.js';
+import { openTestStore } from './support/test-database.js';
 
 const seed = gialaiSeed();
 const PLAN = `plan/${seed.planId}`;
@@ -34,7 +35,7 @@ let lan: string;
 beforeEach(() => {
 	tmp = tempDir('planboard-minutes-');
 	clock = Date.parse('2024-06-03T01:30:00Z'); // 08:30 in Vietnam
-	store = openStore({ path: join(tmp.dir, 'planboard.db'), now: () => clock });
+	store = openTestStore({ path: join(tmp.dir, 'planboard.db'), now: () => clock });
 	const user = (
 		username: string,
 		displayName: string,

@@ -3,7 +3,6 @@
 // front of them. The killed server's clients reconnect to the proxy's address and land on the
 // survivor, as they would behind nginx.
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '@planboard/store';
 import {
 	connect,
 	insertPlan,
@@ -21,6 +20,7 @@ import {
 import { startChildServer, type ChildServer } from './support/child-server.js';
 import { startRedis, type RedisHarness } from './support/redis.js';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.js';
+import { openTestStore } from './support/test-database.js';
 
 const CLIENTS = 20;
 /** Every document has writers on both servers, so its updates cross Redis both ways. */
@@ -44,7 +44,7 @@ afterAll(async () => {
 describe('two sync servers, one killed', () => {
 	it('keeps every update either server acknowledged, and the killed one’s clients go on through the other', async () => {
 		const databasePath = `${tmp.dir}/planboard.db`;
-		const setup = openStore({ path: databasePath });
+		const setup = openTestStore({ path: databasePath });
 		insertPlan(setup, 'p1', ['so-tttt', 'bdbp']);
 		const { token } = await userWithToken(setup, { username: 'coord', role: 'coordinator' });
 		setup.close();
@@ -79,7 +79,7 @@ describe('two sync servers, one killed', () => {
 		const confirmedAtKill = [...burst.confirmed];
 
 		// Straight from the database while the survivor goes on writing to it.
-		const check = openStore({ path: databasePath, readonly: true });
+		const check = openTestStore({ path: databasePath, readonly: true });
 		try {
 			expectAcknowledgedStored(
 				storedWrites({ store: check, clients: CLIENTS, documentOf }),
@@ -119,7 +119,7 @@ describe('two sync servers, one killed', () => {
 			'every client to converge'
 		);
 		// And the database holds every write each client made, acknowledged by either server.
-		const final = openStore({ path: databasePath, readonly: true });
+		const final = openTestStore({ path: databasePath, readonly: true });
 		try {
 			const stored = storedWrites({ store: final, clients: CLIENTS, documentOf });
 			writers.forEach((c, i) => {

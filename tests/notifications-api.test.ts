@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { hashSecretToken, newSecretToken } from '@planboard/auth';
-import { openStore } from '@planboard/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server.js';
+import { openTestStore } from './support/test-database.js';
 
 let app: AppServer;
 const tokens: Record<string, string> = {};
@@ -106,7 +106,7 @@ describe('notifications API', () => {
 
 	it('unsubscribes by RFC 8058 one-click: a POST without session, Origin or form of ours; a GET only asks', async () => {
 		// A digest as the scheduler records it, with its unsubscribe token, in the server's database.
-		const store = openStore({ path: join(app.dataDir, 'planboard.db') });
+		const store = openTestStore({ path: join(app.dataDir, 'planboard.db') });
 		const officer = store.users.list().find((u) => u.username === 'bdbp')!;
 		const reader = () => store.users.get(officer.id)!;
 		const token = newSecretToken();

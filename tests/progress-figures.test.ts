@@ -20,13 +20,14 @@ import {
 } from '@planboard/model';
 import { parsePlan } from '@planboard/plan-import';
 import { readPackageParts } from '@planboard/report';
-import { openStore, type Store } from '@planboard/store';
+import type { Store } from '@planboard/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { parseCsv } from '../packages/report/src/test-board.js';
 import { login as signIn, startAppServer, type AppServer } from './support/app-server.js';
 import { connect, type Client } from './support/harness.js';
 import { editStored } from './support/stored-docs.js';
+import { openTestStore } from './support/test-database.js';
 
 /**
  * One board, every view: the progress page, the share page and its live snapshot, the
@@ -56,7 +57,7 @@ const login = (username: string) => signIn(app, username);
 /** A direct Y edit appended to the update log, as the server would store it. */
 beforeAll(async () => {
 	app = await startAppServer();
-	store = openStore({ path: `${app.dataDir}/planboard.db` });
+	store = openTestStore({ path: `${app.dataDir}/planboard.db` });
 	const directory = boardDirectory(store);
 	const text = readFileSync(new URL('../plans/gia-lai-2024-ttdn.txt', import.meta.url), 'utf8');
 	createBoard({ store, plan: parsePlan(text, { directory }), planId: PLAN, directory });

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { openStore } from '@planboard/store';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -8,6 +7,7 @@ import { launchBrowser } from '../support/browser.js';
 import { connect } from '../support/harness.js';
 import { storedDoc } from '../support/stored.js';
 import { PLAN, openBoard, openCard } from './board-helpers.js';
+import { openTestStore } from '../support/test-database.js';
 
 const BDBP = 'bch-bdbp';
 const DOCUMENT = `plan/${PLAN}/agency/${BDBP}`;
@@ -27,7 +27,7 @@ beforeAll(async () => {
 	({ browser, close: closeBrowser } = await launchBrowser());
 	// Links stored by a client that skipped checkEvidenceUrl, as a server without the schema
 	// check would have kept them: one script URL, one real article.
-	const store = openStore({ path: join(app.dataDir, 'planboard.db') });
+	const store = openTestStore({ path: join(app.dataDir, 'planboard.db') });
 	const doc = storedDoc(store, DOCUMENT);
 	const before = Y.encodeStateVector(doc);
 	taskId = [...doc.getMap('cards').keys()].sort()[0];

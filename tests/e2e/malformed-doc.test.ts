@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { openStore } from '@planboard/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Browser } from 'playwright-core';
@@ -8,6 +7,7 @@ import { launchBrowser } from '../support/browser.js';
 import { connect, type Client } from '../support/harness.js';
 import { storedDoc } from '../support/stored.js';
 import { PLAN, card, lane, openCard, signedInContext, waitOnline } from './board-helpers.js';
+import { openTestStore } from '../support/test-database.js';
 
 const BDBP = 'bch-bdbp';
 const DOCUMENT = `plan/${PLAN}/agency/${BDBP}`;
@@ -36,7 +36,7 @@ beforeAll(async () => {
 	// its write permission allows. The sync server now refuses such updates (schema-check.test.ts),
 	// so they are put straight into the stored log here, as a server without that check (or an
 	// older one) would have stored them: readers must survive whatever the log holds.
-	const store = openStore({ path: join(app.dataDir, 'planboard.db') });
+	const store = openTestStore({ path: join(app.dataDir, 'planboard.db') });
 	const doc = storedDoc(store, DOCUMENT);
 	const before = Y.encodeStateVector(doc);
 	const cards = doc.getMap<unknown>('cards');

@@ -1,9 +1,9 @@
 import { verifyLogin } from '@planboard/auth';
-import { openStore } from '@planboard/store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/harness.js';
 import { createInitialAdmin } from './initial-admin.js';
 import { planboardWith } from './test-cli.js';
+import { openTestStore } from '../../../tests/support/test-database.js';
 
 const dirs: (() => void)[] = [];
 afterAll(() => dirs.forEach((cleanup) => cleanup()));
@@ -16,7 +16,7 @@ function newDataDir(): string {
 
 describe('the first administrator from the environment', () => {
 	it('is created on a store without users, once, and never overwritten', async () => {
-		const store = openStore({ path: `${newDataDir()}/planboard.db` });
+		const store = openTestStore({ path: `${newDataDir()}/planboard.db` });
 		try {
 			const admin = { username: 'QuanTri', password: 'mat-khau-dau-tien' };
 			expect(await createInitialAdmin({ store, admin })).toBe('created');
@@ -37,7 +37,7 @@ describe('the first administrator from the environment', () => {
 	});
 
 	it('refuses a weak password or a bad username with the rule of "planboard user add"', async () => {
-		const store = openStore({ path: `${newDataDir()}/planboard.db` });
+		const store = openTestStore({ path: `${newDataDir()}/planboard.db` });
 		try {
 			await expect(
 				createInitialAdmin({ store, admin: { username: 'quantri', password: 'ngan-qua' } })
@@ -71,7 +71,7 @@ describe('the first administrator from the environment', () => {
 		expect(init.code).toBe(0);
 		expect(init.stderr).toContain('Đã tạo quản trị viên quantri');
 		expect(init.stdout + init.stderr + weak.stdout + weak.stderr).not.toContain(secret);
-		const store = openStore({ path: `${dir}/planboard.db` });
+		const store = openTestStore({ path: `${dir}/planboard.db` });
 		try {
 			expect(await verifyLogin({ store, username: 'quantri', password: secret })).toMatchObject({
 				role: 'admin'

@@ -1,13 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sqliteDocumentStore } from '@planboard/boards/documents';
-import { openStore, type Store } from '@planboard/store';
+import type { Store } from '@planboard/store';
 import { WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { sleep, tempDir, waitFor } from '../../../tests/support/harness.js';
 import { AckGate } from './ack-gate.js';
 import { CloseCodes } from './close-codes.js';
 import { GroupCommitter } from './group-commit.js';
+import { openTestStore } from '../../../tests/support/test-database.js';
 
 const tmp = tempDir('planboard-ack-gate-');
 let wss: WebSocketServer;
@@ -24,7 +25,7 @@ afterAll(async () => {
 	tmp.cleanup();
 });
 beforeEach(() => {
-	store = openStore({ path: `${tmp.dir}/${++files}.db` });
+	store = openTestStore({ path: `${tmp.dir}/${++files}.db` });
 });
 afterEach(() => {
 	for (const socket of opened.splice(0)) socket.close();

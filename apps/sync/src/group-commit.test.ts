@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sqliteDocumentStore } from '@planboard/boards/documents';
-import { openStore, type Store } from '@planboard/store';
+import type { Store } from '@planboard/store';
 import * as Y from 'yjs';
 import { tempDir } from '../../../tests/support/harness.js';
 import { GroupCommitter, type AppendOutcome, type GroupCommitOptions } from './group-commit.js';
+import { openTestStore } from '../../../tests/support/test-database.js';
 
 const tmp = tempDir('planboard-group-commit-');
 let store: Store;
@@ -11,7 +12,10 @@ let store: Store;
 let ticks = 0;
 
 beforeEach(() => {
-	store = openStore({ path: `${tmp.dir}/${++ticks}.db`, now: () => 1_700_000_000_000 + ++ticks });
+	store = openTestStore({
+		path: `${tmp.dir}/${++ticks}.db`,
+		now: () => 1_700_000_000_000 + ++ticks
+	});
 });
 afterEach(() => store.close());
 afterAll(() => tmp.cleanup());

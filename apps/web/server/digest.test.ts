@@ -11,13 +11,14 @@ import {
 	startOfVietnamDay
 } from '@planboard/model';
 import { loadGiaLaiDirectory } from '@planboard/plan-import';
-import { openStore, type Store, type User } from '@planboard/store';
+import type { Store, User } from '@planboard/store';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/harness.js';
 import { digestMessage, startDigests, type DigestScheduler } from './digest.js';
 import { unsubscribeDigest } from './unsubscribe.js';
+import { openTestStore } from '../../../tests/support/test-database.js';
 
 const PLAN = readFileSync(
 	new URL('../../../packages/boards/src/fixtures/bien-gioi-2025.txt', import.meta.url)
@@ -37,7 +38,7 @@ const schedulers: DigestScheduler[] = [];
 
 beforeEach(async () => {
 	tmp = tempDir('planboard-digest-');
-	store = openStore({ path: join(tmp.dir, 'planboard.db'), now: () => clock.now });
+	store = openTestStore({ path: join(tmp.dir, 'planboard.db'), now: () => clock.now });
 	store.agencies.seed(loadGiaLaiDirectory());
 	const planId = (await importBoard({ store, bytes: PLAN, source: 'kh.txt' })).summary.id;
 	const plan = readDocument(store, planDocName(planId));

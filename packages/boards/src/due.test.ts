@@ -13,7 +13,7 @@ import {
 	type TaskId
 } from '@planboard/model';
 import { loadGiaLaiDirectory } from '@planboard/plan-import';
-import { openStore, type Store, type User } from '@planboard/store';
+import type { Store, User } from '@planboard/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { tempDir } from '../../../tests/support/harness.js';
@@ -22,6 +22,7 @@ import { readDocument } from './as-of.js';
 import { DocumentCache } from './document-cache.js';
 import { concernsOf } from './due.js';
 import { importBoard } from './import.js';
+import { openTestStore } from '../../../tests/support/test-database.js';
 
 const PLAN = readFileSync(new URL('./fixtures/bien-gioi-2025.txt', import.meta.url));
 const DAY = 86_400_000;
@@ -44,7 +45,7 @@ const around = (days: number) => startOfVietnamDay(task.due).getTime() + days * 
 
 beforeEach(async () => {
 	tmp = tempDir('planboard-due-');
-	store = openStore({ path: join(tmp.dir, 'planboard.db'), now: () => clock.now });
+	store = openTestStore({ path: join(tmp.dir, 'planboard.db'), now: () => clock.now });
 	store.agencies.seed(loadGiaLaiDirectory());
 	planId = (await importBoard({ store, bytes: PLAN, source: 'kh.txt' })).summary.id;
 	const plan = readDocument(store, planDocName(planId));

@@ -11,13 +11,14 @@ import {
 	setProgress,
 	setStatus
 } from '@planboard/model';
-import { openStore, type Store } from '@planboard/store';
+import type { Store } from '@planboard/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { tempDir } from '../../../tests/support/harness.js';
 import { loadDocumentAt, parseAsOf } from './as-of.js';
 import { cardChanges, documentHistory, type HistoryReader } from './history.js';
 import { sqliteDocumentStore } from './sqlite-documents.js';
+import { openTestStore } from '../../../tests/support/test-database.js';
 
 const DOC = 'plan/p1/agency/so-tt';
 const A = asTaskId('t1');
@@ -30,7 +31,7 @@ let lan: string;
 beforeEach(() => {
 	tmp = tempDir('planboard-history-');
 	clock = Date.parse('2025-06-01T02:00:00Z');
-	store = openStore({ path: join(tmp.dir, 'planboard.db'), now: () => clock });
+	store = openTestStore({ path: join(tmp.dir, 'planboard.db'), now: () => clock });
 	lan = store.users.create({
 		username: 'lan',
 		displayName: 'Nguyễn Thị Lan',

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { agencyDocName, planDocName } from '@planboard/model';
 import { readAgencies, readCards, readContributions, readTasks } from '@planboard/model';
 import { loadGiaLaiDirectory, PlanImportError } from '@planboard/plan-import';
-import { openStore, type Store } from '@planboard/store';
+import type { Store } from '@planboard/store';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { tempDir } from '../../../tests/support/harness.js';
 import { AgencyMappingError, boardPreview, importBoard, newPlanId, readDocument } from './index.js';
+import { openTestStore } from '../../../tests/support/test-database.js';
 
 const PLAN = readFileSync(new URL('./fixtures/bien-gioi-2025.txt', import.meta.url));
 const LE_THANH = 'Đồn Biên phòng Cửa khẩu quốc tế Lệ Thanh';
@@ -19,7 +20,7 @@ let store: Store;
 
 beforeEach(() => {
 	tmp = tempDir('planboard-boards-');
-	store = openStore({ path: join(tmp.dir, 'planboard.db') });
+	store = openTestStore({ path: join(tmp.dir, 'planboard.db') });
 	// As `planboard init` does: the installation's directory starts as the bundled one.
 	store.agencies.seed(loadGiaLaiDirectory());
 });

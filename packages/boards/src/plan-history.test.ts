@@ -11,13 +11,14 @@ import {
 	taskContentText,
 	updateTask
 } from '@planboard/model';
-import { openStore, type Store } from '@planboard/store';
+import type { Store } from '@planboard/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { tempDir } from '../../../tests/support/harness.js';
 import { sqliteDocumentStore } from './sqlite-documents.js';
 import { taskHistory, type TaskChange } from './plan-history.js';
 import type { HistoryReader } from './history.js';
+import { openTestStore } from '../../../tests/support/test-database.js';
 
 const DOC = 'plan/p1';
 const T1 = asTaskId('II.1');
@@ -32,7 +33,7 @@ let minh: string;
 beforeEach(() => {
 	tmp = tempDir('planboard-plan-history-');
 	clock = Date.parse('2025-06-01T02:00:00Z');
-	store = openStore({ path: join(tmp.dir, 'planboard.db'), now: () => clock });
+	store = openTestStore({ path: join(tmp.dir, 'planboard.db'), now: () => clock });
 	const user = (username: string, displayName: string) =>
 		store.users.create({
 			username,

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { agencyDocName, planDocName } from '@planboard/model';
-import { openStore, type Store } from '@planboard/store';
+import type { Store } from '@planboard/store';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { tempDir } from '../../../tests/support/harness.js';
 import { readStoredBoard } from './stored-board.js';
+import { openTestStore } from '../../../tests/support/test-database.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let store: Store;
@@ -12,7 +13,7 @@ const clock = { now: Date.UTC(2025, 5, 1) };
 
 beforeEach(() => {
 	tmp = tempDir();
-	store = openStore({ path: join(tmp.dir, 'planboard.db'), now: () => clock.now });
+	store = openTestStore({ path: join(tmp.dir, 'planboard.db'), now: () => clock.now });
 });
 afterEach(() => {
 	store.close();

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '@planboard/store';
 import { tempDir } from '../../../../tests/support/harness.js';
 import { UsageError } from '../args.js';
 import { planboardWith } from '../test-cli.js';
 import { runAgency } from './agency.js';
+import { openTestStore } from '../../../../tests/support/test-database.js';
 
 const tmp = tempDir('planboard-cli-agency-');
 const env = { PLANBOARD_DATA: tmp.dir, PLANBOARD_DEMO: '0' };
@@ -122,7 +122,7 @@ describe('planboard agency', () => {
 		expect(onJuly).not.toContain('so-tnmt');
 		expect(listJson('--as-of', '2025-06-30').map((a) => a.id)).not.toContain('ubnd-xa-duc-co');
 
-		const store = openStore({ path: `${tmp.dir}/planboard.db` });
+		const store = openTestStore({ path: `${tmp.dir}/planboard.db` });
 		expect(store.agencies.get('ubnd-duc-co')?.successorIds).toEqual([
 			'ubnd-xa-duc-co',
 			'uy-ban-nhan-dan-xa-ia-dom'

@@ -8,7 +8,7 @@ import { createBoard, readDocument } from '@planboard/boards';
 import { cardNotesText, readCards, readTasks, setFigure, setStatus } from '@planboard/model';
 import { loadGiaLaiDirectory, parsePlan } from '@planboard/plan-import';
 import { readPackageParts } from '@planboard/report';
-import { openStore, type Store } from '@planboard/store';
+import type { Store } from '@planboard/store';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { editStored } from '../../../../tests/support/stored-docs.js';
 import * as Y from 'yjs';
@@ -16,6 +16,7 @@ import { UsageError } from '../args.js';
 import type { CommandIo } from '../io.js';
 import { runExport } from './export.js';
 import { runRestore } from './restore.js';
+import { openTestStore } from '../../../../tests/support/test-database.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const PLAN = 'gia-lai-2024';
@@ -45,7 +46,7 @@ function docsOf(planId: string): Map<string, Y.Doc> {
 beforeEach(() => {
 	dir = mkdtempSync(join(tmpdir(), 'planboard-export-'));
 	process.env.PLANBOARD_DATA = dir;
-	store = openStore({ path: join(dir, 'planboard.db') });
+	store = openTestStore({ path: join(dir, 'planboard.db') });
 	const directory = loadGiaLaiDirectory();
 	const plan = parsePlan(readFileSync(join(root, 'plans/gia-lai-2024-ttdn.txt'), 'utf8'), {
 		directory
@@ -213,6 +214,6 @@ describe('the planboard command', () => {
 		const junk = planboard('restore', join(dir, 'junk.json'));
 		expect(junk.code).toBe(2);
 		expect(junk.stderr.trim().split('\n')).toHaveLength(1);
-		store = openStore({ path: join(dir, 'planboard.db') });
+		store = openTestStore({ path: join(dir, 'planboard.db') });
 	});
 });

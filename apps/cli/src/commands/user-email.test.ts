@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '@planboard/store';
 import { tempDir } from '../../../../tests/support/harness.js';
 import { planboardWith } from '../test-cli.js';
+import { openTestStore } from '../../../../tests/support/test-database.js';
 
 const tmp = tempDir('planboard-cli-email-');
 const env = { PLANBOARD_DATA: tmp.dir, PLANBOARD_DEMO: '0' };
@@ -10,7 +10,7 @@ const run = (...args: string[]) => planboardWith({ env }, ...args);
 afterAll(() => tmp.cleanup());
 
 const stored = () => {
-	const store = openStore({ path: `${tmp.dir}/planboard.db` });
+	const store = openTestStore({ path: `${tmp.dir}/planboard.db` });
 	try {
 		return store.users.getByUsername('bdbp');
 	} finally {

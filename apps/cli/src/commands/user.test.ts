@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSession, createUserWithPassword, verifyLogin } from '@planboard/auth';
-import { openStore, type Store } from '@planboard/store';
+import type { Store } from '@planboard/store';
 import { tempDir } from '../../../../tests/support/harness.js';
 import { planboardWith } from '../test-cli.js';
+import { openTestStore } from '../../../../tests/support/test-database.js';
 
 const dirs: (() => void)[] = [];
 afterAll(() => dirs.forEach((cleanup) => cleanup()));
@@ -18,7 +19,7 @@ function dataDir() {
 	return {
 		env,
 		run: (...args: string[]) => planboardWith({ env }, ...args),
-		store: () => openStore({ path: `${tmp.dir}/planboard.db` })
+		store: () => openTestStore({ path: `${tmp.dir}/planboard.db` })
 	};
 }
 
