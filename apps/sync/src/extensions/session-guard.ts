@@ -16,9 +16,18 @@ interface Tracked {
 export class SessionGuard {
 	#sockets = new Map<WebSocket, Tracked[]>();
 	#timer: NodeJS.Timeout;
+	/** Sweeps are being skipped for an outage: logged once when it starts and once at its end. */
+	#skipping = false;
 
 	constructor(private readonly options: { store: Store; log: Logger; intervalMs: number }) {
-		this.#timer = setInterval(() => this.sweep(), options.intervalMs);
+		this.#timer = setInterval(() => {
+			// A throw from the interval would end the process; the next sweep tries again.
+			try {
+				this.sweep();
+			} catch (error) {
+				options.log.error('ws.sweep_failed', { error });
+			}
+		}, options.intervalMs);
 		this.#timer.unref();
 	}
 
@@ -51,7 +60,7 @@ export class SessionGuard {
 	/**
 	 * Re-validates each distinct session that has an open socket. While the database cannot be
 	 * reached (IO) the sweep is skipped and every socket stays: an outage is no proof that a
-	 * session ended, and a throw from the interval would end the process. Revocations sent in this
+	 * session ended. Revocations sent in this
 	 * process or through Redis still close sockets meanwhile.
 	 */
 	sweep(): number {
@@ -70,10 +79,13 @@ export class SessionGuard {
 					);
 				} catch (error) {
 					if (!(error instanceof StoreError && error.code === 'IO')) throw error;
-					this.options.log.warn('ws.sweep_skipped', { reason: error.message });
+					if (!this.#skipping) this.options.log.warn('ws.sweep_skipped', { reason: error.message });
+					this.#skipping = true;
 					return 0;
 				}
 			}
+		if (this.#skipping) this.options.log.info('ws.sweep_resumed', {});
+		this.#skipping = false;
 		return this.#closeWhere((t) => verdict.get(t.sessionId) === true, 'sweep');
 	}
 
