@@ -62,7 +62,27 @@ export function openTestStore(
  * caller chose a database itself.
  */
 export function testDatabaseEnv(env: Record<string, string | undefined>): Record<string, string> {
-	if (!ON_POSTGRES || env.PLANBOARD_DATABASE_URL || !env.PLANBOARD_DATA) return {};
+	const chosen = env.PLANBOARD_DATABASE_URL;
+	// A URL this module handed out (setDataDir's, in process.env) follows PLANBOARD_DATA; any
+	// other one the caller chose stays.
+	if (!ON_POSTGRES || !env.PLANBOARD_DATA || (chosen && !ours(chosen))) return {};
 	const location = testLocation(join(env.PLANBOARD_DATA, 'planboard.db'));
 	return 'url' in location ? { PLANBOARD_DATABASE_URL: location.url } : {};
+}
+
+const ours = (url: string) => [...databases.values()].includes(url);
+
+/**
+ * Points this process's configuration at a test's data directory, for commands a test runs in
+ * process (they read `envConfig(process.env)`): PLANBOARD_DATA, and on PostgreSQL the directory's
+ * database in PLANBOARD_DATABASE_URL; `undefined` removes both.
+ */
+export function setDataDir(dir: string | undefined): void {
+	delete process.env.PLANBOARD_DATABASE_URL;
+	if (dir === undefined) {
+		delete process.env.PLANBOARD_DATA;
+		return;
+	}
+	process.env.PLANBOARD_DATA = dir;
+	Object.assign(process.env, testDatabaseEnv({ PLANBOARD_DATA: dir }));
 }

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { agencyDocName, planDocName } from '@planboard/model';
 import { readAgencies, readCards, readContributions, readTasks } from '@planboard/model';
 import { loadGiaLaiDirectory, PlanImportError } from '@planboard/plan-import';
-import type { Store } from '@planboard/store';
-import Database from 'better-sqlite3';
+import { TABLES, type Store } from '@planboard/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { tempDir } from '../../../tests/support/harness.js';
@@ -31,23 +30,12 @@ afterEach(() => {
 
 const stored = (document: string): Y.Doc => readDocument(store, document);
 
-/** Every row of every table, to show that a failed import wrote nothing. */
+/** Every row of every table, to show that a failed import wrote nothing (on either backend). */
 function everything(): string {
-	// A second connection to the file: the store keeps its own to itself.
-	const db = new Database(store.path, { readonly: true });
-	try {
-		const tables = db
-			.prepare<
-				[],
-				{ name: string }
-			>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-			.all();
-		return JSON.stringify(
-			tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()])
-		);
-	} finally {
-		db.close();
-	}
+	return JSON.stringify(
+		TABLES.map(({ name }) => [name, [...store.transfer.pages(name)].flat()]),
+		(_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)
+	);
 }
 
 describe('importBoard', () => {

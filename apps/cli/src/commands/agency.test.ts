@@ -3,7 +3,7 @@ import { tempDir } from '../../../../tests/support/harness.js';
 import { UsageError } from '../args.js';
 import { planboardWith } from '../test-cli.js';
 import { runAgency } from './agency.js';
-import { openTestStore } from '../../../../tests/support/test-database.js';
+import { openTestStore, setDataDir } from '../../../../tests/support/test-database.js';
 
 const tmp = tempDir('planboard-cli-agency-');
 const env = { PLANBOARD_DATA: tmp.dir, PLANBOARD_DEMO: '0' };
@@ -150,7 +150,7 @@ describe('planboard agency', () => {
 		expect([r.code, r.stderr]).toEqual([2, 'planboard agency: Tên đơn vị không được để trống.\n']);
 
 		// The other refusals in process: the same command function, without a process per case.
-		process.env.PLANBOARD_DATA = tmp.dir;
+		setDataDir(tmp.dir);
 		const before = listJson();
 		const cases: [string[], RegExp][] = [
 			[['add', '--name', 'Sở Y tế'], /đã dùng cho đơn vị "Sở Y tế" \(so-y-te\)/],

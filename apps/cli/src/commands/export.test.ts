@@ -16,7 +16,7 @@ import { UsageError } from '../args.js';
 import type { CommandIo } from '../io.js';
 import { runExport } from './export.js';
 import { runRestore } from './restore.js';
-import { openTestStore } from '../../../../tests/support/test-database.js';
+import { openTestStore, setDataDir } from '../../../../tests/support/test-database.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const PLAN = 'gia-lai-2024';
@@ -45,7 +45,7 @@ function docsOf(planId: string): Map<string, Y.Doc> {
 
 beforeEach(() => {
 	dir = mkdtempSync(join(tmpdir(), 'planboard-export-'));
-	process.env.PLANBOARD_DATA = dir;
+	setDataDir(dir);
 	store = openTestStore({ path: join(dir, 'planboard.db') });
 	const directory = loadGiaLaiDirectory();
 	const plan = parsePlan(readFileSync(join(root, 'plans/gia-lai-2024-ttdn.txt'), 'utf8'), {
@@ -73,7 +73,7 @@ beforeEach(() => {
 afterEach(() => {
 	store.close();
 	rmSync(dir, { recursive: true, force: true });
-	delete process.env.PLANBOARD_DATA;
+	setDataDir(undefined);
 });
 
 describe('planboard export', () => {
