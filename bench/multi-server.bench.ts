@@ -205,7 +205,7 @@ function write(): void {
 				: {
 						limit:
 							local >= AIM_MS
-								? `mostly not the crossing: readers on A itself saw ${local.toFixed(0)} ms p99 in the same run (B / A ${(p99 / local).toFixed(2)} ×). The ${n} readers are in one driver process that decodes every write ${n} times (${driver.toFixed(1)} ms of its CPU per write), on ${cpus().length} cores shared with both servers and Redis (1-min load ${loadavg()[0].toFixed(0)} when written)`
+								? `the one-server path already misses it: readers on A itself saw ${local.toFixed(0)} ms p99 in the same run (B / A ${(p99 / local).toFixed(2)} ×). The ${n} readers are in one driver process that decodes every write ${n} times (${driver.toFixed(1)} ms of its CPU per write), on ${cpus().length} cores shared with both servers and Redis (1-min load ${loadavg()[0].toFixed(0)} when written)`
 								: `the crossing: B receives the update from A through Redis (A publishes, B answers with its state vector, A sends what B lacks), then relays it to its ${n} readers; on ${cpus().length} cores shared with the driver (${driver.toFixed(1)} ms of its CPU per write) and the other server (1-min load ${loadavg()[0].toFixed(0)} when written)`
 					})
 		};
