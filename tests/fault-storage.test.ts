@@ -16,6 +16,7 @@ import {
 	type TestServer
 } from './support/harness.js';
 import { storedDoc } from './support/stored.js';
+import { ON_POSTGRES } from './support/test-database.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const tmp = tempDir('planboard-storage-');
@@ -66,7 +67,10 @@ function readOnlyDir(): string {
 	return `${mountPoint}/data`;
 }
 
-describe('storage faults', () => {
+// Faults of the SQLite file itself: a read-only data directory, another process holding the file's
+// lock, the file not allowed to grow a page. They run on every SQLite pass; PostgreSQL has none of
+// them, and its own outage (server stopped, frozen, back) is tests/pg-outage.test.ts.
+describe.skipIf(ON_POSTGRES)('storage faults (SQLite file)', () => {
 	it('refuses to start on a read-only data directory, with one clear line', () => {
 		const dir = readOnlyDir();
 		expectClearFailure(startServer(dir), dir, /read-only|not writable/);

@@ -1,9 +1,7 @@
-// Several sync servers behind one address (issue 19): two real servers over one SQLite file (two
-// connections, WAL), relaying through a real redis-server that the harness starts and stops.
-import Database from 'better-sqlite3';
+// Several sync servers behind one address (issue 19): two real servers over one database (two
+// connections: a SQLite file in WAL mode, or PostgreSQL on the suite's PostgreSQL pass), relaying through a real redis-server that the harness starts and stops.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { agencyDocName, planDocName } from '@planboard/model';
-import { openStore } from '@planboard/store';
 import * as Y from 'yjs';
 import {
 	connect,
@@ -18,12 +16,15 @@ import {
 import { startRedis, type RedisHarness } from './support/redis.js';
 import { storedDoc } from './support/stored.js';
 import { storeTestBoard, twoLaneBoard } from './support/sync-board.js';
+import { openTestStore } from './support/test-database.js';
 
 const DOC = planDocName('p1');
 let redis: RedisHarness;
 let a: TestServer;
 let b: TestServer;
 let cleanup = () => {};
+/** The database both servers share; a third server opens it by this path too. */
+let databasePath = '';
 let closed = false;
 let coordinator = { token: '', userId: '', sessionId: '' };
 const clients: Client[] = [];
@@ -52,7 +53,7 @@ afterAll(async () => {
 beforeEach(async () => {
 	const tmp = tempDir();
 	cleanup = tmp.cleanup;
-	const databasePath = `${tmp.dir}/planboard.db`;
+	databasePath = `${tmp.dir}/planboard.db`;
 	// The sweep of the shared database would also close revoked sockets, in its own time: at ten
 	// minutes here, only Redis can close them within the test.
 	// Snapshots after every update, stored 50 ms after a change: a snapshot of one server's memory
@@ -232,7 +233,7 @@ describe('two sync servers with Redis', () => {
 			})
 		]);
 		await redis.restart();
-		const store = openStore({ path: a.store.path });
+		const store = openTestStore({ path: databasePath });
 		try {
 			expect(storedDoc(store, DOC).getMap('plan').get('year')).toBe(2061);
 		} finally {
@@ -243,7 +244,7 @@ describe('two sync servers with Redis', () => {
 	it('starts while Redis is down and joins the fan-out when it comes up', async () => {
 		await redis.stop();
 		const c = await startSyncServer({
-			databasePath: a.store.path,
+			databasePath,
 			redisUrl: redis.url,
 			sessionCheckIntervalMs: 600_000
 		});
@@ -299,7 +300,7 @@ describe('two sync servers with Redis', () => {
 		// Each server counts its finished stores, so a round waits for both.
 		const stores = { c: 0, d: 0 };
 		const options = (name: keyof typeof stores) => ({
-			databasePath: a.store.path,
+			databasePath,
 			redisUrl: redis.url,
 			sessionCheckIntervalMs: 600_000,
 			log,
@@ -312,14 +313,13 @@ describe('two sync servers with Redis', () => {
 		});
 		const c = await startSyncServer(options('c'));
 		const d = await startSyncServer(options('d'));
-		const raw = new Database(a.store.path, { readonly: true });
+		// The stored snapshot rows as they are, on either backend (no repository lists them).
 		const snapshots = () =>
-			raw
-				.prepare<[string], { upto_seq: number }>(
-					'SELECT upto_seq FROM doc_snapshots WHERE document = ? ORDER BY upto_seq'
-				)
-				.all(DOC)
-				.map((row) => row.upto_seq);
+			[...a.store.transfer.pages('doc_snapshots')]
+				.flat()
+				.filter((row) => row.document === DOC)
+				.map((row) => Number(row.upto_seq))
+				.sort((x, y) => x - y);
 		const lastSeq = () => a.store.updates.history({ document: DOC, limit: 1 })[0].seq;
 		try {
 			const onC = open(c);
@@ -364,7 +364,6 @@ describe('two sync servers with Redis', () => {
 			const loaded = storedDoc(a.store, DOC).getMap('plan');
 			expect([loaded.get('year'), loaded.get('title')]).toEqual([2095, 'KH vòng 5']);
 		} finally {
-			raw.close();
 			for (const client of clients.splice(0)) client.destroy();
 			await Promise.all([c.close(), d.close()]);
 			await redis.restart();
