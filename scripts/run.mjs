@@ -69,6 +69,15 @@ function pnpm() {
 	return local;
 }
 
+/** Debian's PostgreSQL server, which the PostgreSQL test pass starts (.ci/run installs it). */
+function postgresInstalled() {
+	const versions = '/usr/lib/postgresql';
+	return (
+		existsSync(versions) &&
+		readdirSync(versions).some((v) => existsSync(join(versions, v, 'bin', 'initdb')))
+	);
+}
+
 const OUTPUTS = new Set(['node_modules', 'dist', 'build']);
 
 function newestMtime(path) {
@@ -173,9 +182,46 @@ switch (command) {
 			'--no-file-parallelism',
 			...report('system')
 		]);
-		printTotals(['unit', 'system']);
+		// The same suite again on PostgreSQL (tests/support/test-database.ts): every test that opens
+		// a store, starts a server or runs the CLI gets a database of its own in one cluster. Only
+		// the parts that touch the store: packages/store and packages/auth already run on both
+		// backends in the first pass, model, plan-import, report and config hold no store, and the
+		// browser tests drive the same servers the system tests already cover on PostgreSQL.
+		const passes = ['unit', 'system'];
+		const codes = [lint, unit, system];
+		if (postgresInstalled()) {
+			const onPostgres = { env: { ...env, PLANBOARD_TEST_BACKEND: 'postgres' } };
+			console.error('planboard: the store-touching tests again, on PostgreSQL ...');
+			codes.push(
+				run(
+					p,
+					['exec', 'vitest', 'run', 'packages/boards', 'apps', ...report('unit-postgres')],
+					onPostgres
+				),
+				run(
+					p,
+					[
+						'exec',
+						'vitest',
+						'run',
+						'tests',
+						'--exclude',
+						'tests/e2e/**',
+						'--no-file-parallelism',
+						...report('system-postgres')
+					],
+					onPostgres
+				)
+			);
+			passes.push('unit-postgres', 'system-postgres');
+		} else {
+			console.error(
+				'planboard: no PostgreSQL (/usr/lib/postgresql/*/bin/initdb): its pass skipped'
+			);
+		}
+		printTotals(passes);
 		if (lint !== 0) console.error('planboard: eslint found errors (see above)');
-		process.exit([lint, unit, system].find((code) => code !== 0) ?? 0);
+		process.exit(codes.find((code) => code !== 0) ?? 0);
 		break;
 	}
 	case 'planboard': {
