@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { readCards } from '@planboard/model';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Client } from './support/harness.js';
 import { DEMO_PASSWORD, login, startAppServer, type AppServer } from './support/app-server.js';
+import { storedRows } from './support/stored.js';
+import { openTestStore } from './support/test-database.js';
 
 const PLAN_FILE = readFileSync(
 	new URL('../packages/boards/src/fixtures/bien-gioi-2025.txt', import.meta.url)
@@ -58,19 +59,15 @@ const api = (path: string, token: string) =>
 
 /** Boards, their agencies, every document's log and snapshots, the users and the directory. */
 function storedState(): string {
-	const db = new Database(join(app.dataDir, 'planboard.db'), { readonly: true });
+	const store = openTestStore({ path: join(app.dataDir, 'planboard.db'), readonly: true });
 	try {
 		// Sessions and the audit log change with every request; everything else must not.
-		const tables = db
-			.prepare<[], { name: string }>(
-				"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('sessions', 'audit_log') ORDER BY name"
-			)
-			.all()
-			.map((t) => t.name);
+		const state = storedRows(store, ['sessions', 'audit_log']);
+		const tables = (JSON.parse(state) as [string, unknown[]][]).map(([name]) => name);
 		expect(tables).toEqual(expect.arrayContaining(['plans', 'doc_updates', 'users', 'agencies']));
-		return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all()]));
+		return state;
 	} finally {
-		db.close();
+		store.close();
 	}
 }
 

@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server.js';
+import { openTestStore } from './support/test-database.js';
 
 /**
  * Issue 13, items 4, 5 and 8, against the server `npm start` runs (child process, real SQLite,
@@ -167,12 +167,14 @@ describe('state-changing API calls (item 8)', () => {
 		const auth = { authorization: `Bearer ${token}` };
 		expect((await fetch(`${app.baseUrl}/api/plans`, { headers: auth })).status).toBe(200);
 		// As if the login had happened 31 days ago; the sliding expiry alone would keep it.
-		const db = new Database(`${app.dataDir}/planboard.db`);
-		db.prepare('UPDATE sessions SET created_at = ? WHERE id = ?').run(
-			Date.now() - 31 * 86_400_000,
-			token.split('.')[0]
-		);
-		db.close();
+		const store = openTestStore({ path: `${app.dataDir}/planboard.db` });
+		try {
+			const session = store.sessions.get(token.split('.')[0])!;
+			store.sessions.delete(session.id);
+			store.sessions.insert({ ...session, createdAt: new Date(Date.now() - 31 * 86_400_000) });
+		} finally {
+			store.close();
+		}
 		expect((await fetch(`${app.baseUrl}/api/plans`, { headers: auth })).status).toBe(401);
 	});
 });

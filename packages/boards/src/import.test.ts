@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { agencyDocName, planDocName } from '@planboard/model';
 import { readAgencies, readCards, readContributions, readTasks } from '@planboard/model';
 import { loadGiaLaiDirectory, PlanImportError } from '@planboard/plan-import';
-import { TABLES, type Store } from '@planboard/store';
+import type { Store } from '@planboard/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { tempDir } from '../../../tests/support/harness.js';
+import { storedRows } from '../../../tests/support/stored.js';
 import { AgencyMappingError, boardPreview, importBoard, newPlanId, readDocument } from './index.js';
 import { openTestStore } from '../../../tests/support/test-database.js';
 
@@ -30,13 +31,8 @@ afterEach(() => {
 
 const stored = (document: string): Y.Doc => readDocument(store, document);
 
-/** Every row of every table, to show that a failed import wrote nothing (on either backend). */
-function everything(): string {
-	return JSON.stringify(
-		TABLES.map(({ name }) => [name, [...store.transfer.pages(name)].flat()]),
-		(_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)
-	);
-}
+/** Every row of every table, to show that a failed import wrote nothing. */
+const everything = () => storedRows(store);
 
 describe('importBoard', () => {
 	it('creates a board under a fresh id from the title and year, with its documents', async () => {
