@@ -125,8 +125,17 @@ export async function startBigBoardApp(options: { tasks: number; lanes: number }
 	};
 }
 
-export function seedBigBoard(options: { dataDir: string; tasks: number; lanes: number }) {
-	const store = openStore({ path: `${options.dataDir}/planboard.db` });
+/**
+ * Adds the big board to the data directory's database, or to `location` when the server was given
+ * another one (the test suite's PostgreSQL pass).
+ */
+export function seedBigBoard(options: {
+	dataDir: string;
+	tasks: number;
+	lanes: number;
+	location?: { path: string } | { url: string };
+}) {
+	const store = openStore(options.location ?? { path: `${options.dataDir}/planboard.db` });
 	try {
 		return createBoard({
 			store,

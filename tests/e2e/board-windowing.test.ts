@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIG_PLAN, seedBigBoard } from '../../bench/board-render-seed.js';
 import { seriousViolations } from './a11y-helpers.js';
+import { testLocation } from '../support/test-database.js';
 import { boardSuite, card, lane, waitOnline } from './board-helpers.js';
 
 // A board of 240 tasks in 6 lanes (40 cards each, all to do): a column renders its first 10
@@ -13,7 +14,9 @@ const PER_LANE = TASKS / LANES;
 const suite = boardSuite();
 
 beforeAll(() => {
-	seedBigBoard({ dataDir: suite.app().dataDir, tasks: TASKS, lanes: LANES });
+	const { dataDir } = suite.app();
+	const location = testLocation(`${dataDir}/planboard.db`);
+	seedBigBoard({ dataDir, tasks: TASKS, lanes: LANES, location });
 });
 
 async function bigBoard(username: string): Promise<Page> {
