@@ -96,12 +96,28 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 	const gate = new AckGate((socket) => committer.holds(socket));
 	committer.onSettled(() => gate.release());
 	const changes = new ChangeFeed({ whenStored: () => committer.flush() });
-	const cluster = options.redisUrl ? new Cluster({ url: options.redisUrl, log }) : null;
+	const cluster: Cluster | null = options.redisUrl
+		? new Cluster({
+				url: options.redisUrl,
+				log,
+				memory: {
+					of: (documentName) => durableLog.memoryOf(documentName),
+					settled: () => committer.flush()
+				}
+			})
+		: null;
 	cluster?.events.subscribe((event) => {
 		if (event.kind === 'session') guard.revokeSession(event.id);
 		else if (event.kind === 'user') guard.revokeUser(event.id);
 	});
 	if (cluster) changes.subscribe((documentName) => cluster.announceChange(documentName));
+	const durableLog: DurableLog = new DurableLog({
+		documents: sqliteDocumentStore(options.store),
+		committer,
+		log,
+		sharedLog: cluster && { leases: options.store.leases, holder: cluster.identifier },
+		...options.durableLog
+	});
 	const hocuspocus = new Hocuspocus<SyncContext>({
 		quiet: true,
 		...options.hocuspocus,
@@ -116,13 +132,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			...(options.schemaCheck === false ? [] : [new SchemaCheck({ log })]),
 			new SubmissionStamp({ log }),
 			...(cluster ? [cluster.fanOut] : []),
-			new DurableLog({
-				documents: sqliteDocumentStore(options.store),
-				committer,
-				log,
-				sharedLog: cluster && { leases: options.store.leases, holder: cluster.identifier },
-				...options.durableLog
-			}),
+			durableLog,
 			new PresenceGuard({ log }),
 			...(options.presence === false ? [] : [new PresenceFanout(options.presence)]),
 			changes,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LoginLimiter } from '@planboard/auth';
 import type { Logger } from '@planboard/config';
 import { ClusterEvents, type ClusterEvent } from './events.js';
-import { RedisFanOut } from './fan-out.js';
+import { RedisFanOut, type RelayedMemory } from './fan-out.js';
 import { RedisLoginLimiter } from './login-limiter.js';
 
 /** A document's changes are announced to the other servers at most this often. */
@@ -20,9 +20,10 @@ export class Cluster {
 	readonly events: ClusterEvents;
 	readonly #announcing = new Map<string, NodeJS.Timeout>();
 
-	constructor(private readonly options: { url: string; log: Logger }) {
-		const { url, log } = options;
-		this.fanOut = new RedisFanOut({ url, log, identifier: this.identifier });
+	/** `memory`: the durable log's, so only stored content is relayed (see RedisFanOut). */
+	constructor(private readonly options: { url: string; log: Logger; memory: RelayedMemory }) {
+		const { url, log, memory } = options;
+		this.fanOut = new RedisFanOut({ url, log, memory, identifier: this.identifier });
 		this.events = new ClusterEvents({ url, log, identifier: this.identifier });
 	}
 

@@ -8,7 +8,18 @@ import type {
 } from '@hocuspocus/server';
 import type { Logger } from '@planboard/config';
 import type { Redis as IORedis } from 'ioredis';
+import type { MemoryState } from '../extensions/durable-log.js';
+import { stateRequestedBy } from '../frames.js';
 import { expectClose, redisClient } from './redis-client.js';
+
+type Relay = (channel: Buffer, data: Buffer) => Promise<void>;
+
+/** The durable log's view of each document's memory, which decides when it may be relayed. */
+export interface RelayedMemory {
+	of(documentName: string): MemoryState;
+	/** Resolves once the updates pending now have committed or failed. */
+	settled(): Promise<void>;
+}
 
 /**
  * Hocuspocus's own Redis extension, relaying every document change to the other servers that
@@ -19,14 +30,20 @@ import { expectClose, redisClient } from './redis-client.js';
  * - when a connection comes back, every open document announces its state again, so the servers
  *   exchange whatever they missed meanwhile and their clients converge without reconnecting.
  * Updates it applies carry the origin `{ source: 'redis' }`: the durable log skips them, since the
- * server whose client sent an update has appended it. Its store lock in Redis is not taken: the
+ * server whose client sent an update has appended it. So a server relays stored content only: it
+ * answers another server's request for its state (the only message that carries its content)
+ * once its own clients' updates in that document have committed, and not at all when one was
+ * refused. Answered earlier, a server killed before its commit would leave its client's update in
+ * the other server's memory only, unlogged there, and the client, reconnecting to that server,
+ * would find nothing missing and count it as stored. Its store lock in Redis is not taken: the
  * durable log writes a snapshot under a lease in the database, which holds while Redis is down.
  */
 export class RedisFanOut extends Redis {
 	extensionName = 'RedisFanOut';
 	readonly #log: Logger;
+	readonly #memory: RelayedMemory;
 
-	constructor(options: { url: string; log: Logger; identifier: string }) {
+	constructor(options: { url: string; log: Logger; identifier: string; memory: RelayedMemory }) {
 		// The extension creates its publisher first, then its subscriber.
 		const roles = ['command', 'subscriber'] as const;
 		let made = 0;
@@ -39,7 +56,36 @@ export class RedisFanOut extends Redis {
 			}
 		});
 		this.#log = options.log;
+		this.#memory = options.memory;
 		for (const client of [this.pub, this.sub]) client.on('ready', () => this.#resync());
+		// The extension's own handler (private in its types), listening from its constructor.
+		const relay = (this as unknown as { handleIncomingMessage: Relay }).handleIncomingMessage;
+		this.sub.off('messageBuffer', relay);
+		this.sub.on('messageBuffer', (channel: Buffer, data: Buffer) =>
+			this.#receive(channel, data, relay)
+		);
+	}
+
+	/**
+	 * Hands a message to the extension, a request for this server's state only once the document's
+	 * memory is stored: the check and the extension's answer (computed before its first await) run
+	 * in one synchronous step, so no update of this server's clients joins the answer uncommitted.
+	 */
+	async #receive(channel: Buffer, data: Buffer, relay: Relay): Promise<void> {
+		try {
+			const documentName = stateRequestedBy(data.subarray(data[0] + 1));
+			if (documentName !== null) {
+				let memory: MemoryState;
+				while ((memory = this.#memory.of(documentName)) === 'pending') await this.#memory.settled();
+				if (memory === 'refused') {
+					this.#log.warn('redis.answer_withheld', { document: documentName });
+					return;
+				}
+			}
+			await relay(channel, data);
+		} catch (error) {
+			this.#log.warn('redis.message_failed', { error });
+		}
 	}
 
 	/** Both connections are up: changes reach the other servers. */

@@ -60,9 +60,18 @@ export interface SharedLog {
  */
 const SNAPSHOT_LEASE_MS = 30_000;
 
+/**
+ * Where a loaded document's memory stands against the database: `stored` (everything in it is),
+ * `pending` (an update applied to it waits for its group commit), `refused` (an update in it could
+ * not be stored; every socket on it is closing, so it unloads).
+ */
+export type MemoryState = 'stored' | 'pending' | 'refused';
+
 interface DocState {
 	lastSeq: number;
 	snapshotSeq: number;
+	/** This server's updates applied in memory whose group has not committed (or failed) yet. */
+	unstored: number;
 	/** Set when an update was applied in memory but could not be stored. */
 	tainted: boolean;
 	detach: () => void;
@@ -162,6 +171,7 @@ export class DurableLog implements Extension {
 		this.#docs.set(documentName, {
 			lastSeq: migratedSeq ?? lastSeq,
 			snapshotSeq,
+			unstored: 0,
 			tainted: false,
 			detach: () => {},
 			closeAll: () => {}
@@ -244,9 +254,11 @@ export class DurableLog implements Extension {
 		// Relayed by another server through Redis: that server appended it for its own client.
 		if (isTransactionOrigin(origin) && origin.source === 'redis') return;
 		const context = contextOfOrigin(origin);
+		state.unstored++;
 		this.configuration.committer.add(
 			{ document: documentName, update, author: context?.user?.id ?? null },
 			(outcome) => {
+				state.unstored--;
 				if ('seq' in outcome) {
 					state.lastSeq = outcome.seq;
 					return;
@@ -269,6 +281,18 @@ export class DurableLog implements Extension {
 			// The sender's socket: the AckGate holds its frames (its acknowledgement) until then.
 			context?.socket
 		);
+	}
+
+	/**
+	 * Where the document's memory stands (see MemoryState); `stored` for a document not loaded
+	 * here or still loading, whose memory is what the database gave it. `committer.flush()`
+	 * resolves once what is pending now has committed or failed.
+	 */
+	memoryOf(documentName: string): MemoryState {
+		const state = this.#docs.get(documentName);
+		if (!state) return 'stored';
+		if (state.tainted) return 'refused';
+		return state.unstored > 0 ? 'pending' : 'stored';
 	}
 
 	async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
