@@ -21,12 +21,16 @@ export interface Burst {
 /**
  * Starts the clients writing. `pauseMs` is client i's pause between its writes (5 to 9 ms by
  * default): short enough for a burst, long enough for acknowledgements to catch up now and then.
+ * `settleEvery`: after that many rounds a client also waits (up to 2 s) until its writes are
+ * acknowledged, so `confirmed` moves even where a loaded machine's acknowledgements never catch
+ * up with a steady stream (two servers relaying every write); the other clients keep writing.
  */
 export function startBurst(
 	clients: readonly Client[],
-	options: { pauseMs?: (i: number) => number } = {}
+	options: { pauseMs?: (i: number) => number; settleEvery?: number } = {}
 ): Burst {
 	const pauseMs = options.pauseMs ?? ((i: number) => 5 + (i % 5));
+	const settleEvery = options.settleEvery ?? Infinity;
 	const confirmed = clients.map(() => 0);
 	let writing = true;
 	const loops = clients.map(async (c, i) => {
@@ -34,11 +38,12 @@ export function startBurst(
 		c.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
 			if (number === 0) confirmed[i] = list.length;
 		});
-		while (writing) {
+		for (let round = 1; writing; round++) {
 			// One to three updates at once (each its own message), so many land in one server turn.
 			for (let k = 0; k <= i % 3; k++) list.push([list.length]);
 			// Short pauses let acknowledgements catch up, so each client sees its unsynced count reach zero.
 			await new Promise((r) => setTimeout(r, pauseMs(i)));
+			if (round % settleEvery === 0) await acknowledged(c, 2000);
 		}
 	});
 	return {
@@ -48,6 +53,13 @@ export function startBurst(
 			await Promise.all(loops);
 		}
 	};
+}
+
+/** Resolves once the client has nothing unacknowledged, or after `ms` (its server may be gone). */
+async function acknowledged(c: Client, ms: number): Promise<void> {
+	const until = Date.now() + ms;
+	while (c.provider.hasUnsyncedChanges && Date.now() < until)
+		await new Promise((r) => setTimeout(r, 10));
 }
 
 /** Client i's writes as stored: the array `client-<i>` of its document, as a load reads it. */
