@@ -185,8 +185,8 @@ switch (command) {
 		// The same suite again on PostgreSQL (tests/support/test-database.ts): every test that opens
 		// a store, starts a server or runs the CLI gets a database of its own in one cluster. Only
 		// the parts that touch the store: packages/store and packages/auth already run on both
-		// backends in the first pass, model, plan-import, report and config hold no store, and the
-		// browser tests drive the same servers the system tests already cover on PostgreSQL.
+		// backends in the first pass, and model, plan-import, report and config hold no store. The
+		// browser tests run too (about 12 minutes here): the app's own queries run only there.
 		const passes = ['unit', 'system'];
 		const codes = [lint, unit, system];
 		if (postgresInstalled()) {
@@ -205,8 +205,6 @@ switch (command) {
 						'vitest',
 						'run',
 						'tests',
-						'--exclude',
-						'tests/e2e/**',
 						'--no-file-parallelism',
 						...report('system-postgres')
 					],
