@@ -73,7 +73,9 @@ export class RedisFanOut extends Redis {
 	 */
 	async #receive(channel: Buffer, data: Buffer, relay: Relay): Promise<void> {
 		try {
-			const documentName = stateRequestedBy(data.subarray(data[0] + 1));
+			// Its own messages come back on the document's channel; the extension drops them.
+			const own = data.toString('utf-8', 1, data[0] + 1) === this.configuration.identifier;
+			const documentName = own ? null : stateRequestedBy(data.subarray(data[0] + 1));
 			if (documentName !== null) {
 				let memory: MemoryState;
 				while ((memory = this.#memory.of(documentName)) === 'pending') await this.#memory.settled();
