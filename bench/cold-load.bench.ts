@@ -7,7 +7,7 @@
 // 2,000 cards) opened by one client over one websocket right after the server process started.
 import { copyFileSync } from 'node:fs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import WebSocket from 'ws';
+import { ClientWebSocket } from '../tests/support/client-websocket.js';
 import * as Y from 'yjs';
 import { createBoard } from '@planboard/boards';
 import { sqliteDocumentStore } from '@planboard/boards/documents';
@@ -151,7 +151,7 @@ async function agencyDocument(tmpDir: string): Promise<{
  */
 async function openBoard(url: string, token: string, documents: string[]) {
 	const t0 = performance.now();
-	const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+	const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: ClientWebSocket });
 	const providers = documents.map((name) => {
 		const document = new Y.Doc();
 		const provider = new HocuspocusProvider({ name, document, token, websocketProvider: socket });

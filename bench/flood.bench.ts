@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import WebSocket from 'ws';
+import { ClientWebSocket } from '../tests/support/client-websocket.js';
 import * as Y from 'yjs';
 import { startChildServer } from '../tests/support/child-server.js';
 import { openStore, seedBoard, tempDir } from './servers.js';
@@ -17,7 +17,7 @@ const flooderScript = fileURLToPath(new URL('../tests/support/flooder.ts', impor
 
 function client(url: string, document: string, token: string) {
 	const doc = new Y.Doc();
-	const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+	const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: ClientWebSocket });
 	const provider = new HocuspocusProvider({
 		name: document,
 		document: doc,

@@ -1,7 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { CURRENT_SCHEMA_VERSION } from '@planboard/model';
 import { afterAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { ClientWebSocket } from './support/client-websocket.js';
 import * as Y from 'yjs';
 import {
 	connect,
@@ -79,7 +79,7 @@ describe('server lifecycle', () => {
 		// Both documents over one socket, as the board opens them.
 		const socket = new HocuspocusProviderWebsocket({
 			url: server.url,
-			WebSocketPolyfill: WebSocket
+			WebSocketPolyfill: ClientWebSocket
 		});
 		const closes: number[] = [];
 		socket.on('close', ({ event }: { event: { code: number } }) => closes.push(event.code));

@@ -7,6 +7,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import { ClientWebSocket } from './client-websocket.js';
 import * as Y from 'yjs';
 
 const MESSAGE_SYNC = 0;
@@ -16,7 +17,7 @@ const MESSAGE_SYNC_STATUS = 8;
 const [url, token, document, countText] = process.argv.slice(2);
 const count = Number(countText);
 const doc = new Y.Doc();
-const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: ClientWebSocket });
 const provider = new HocuspocusProvider({
 	name: document,
 	document: doc,

@@ -12,7 +12,7 @@ import {
 	type SyncServer,
 	type SyncServerOptions
 } from '@planboard/sync';
-import WebSocket from 'ws';
+import { ClientWebSocket } from './client-websocket.js';
 import * as Y from 'yjs';
 import { testLocation } from './test-database.js';
 
@@ -134,7 +134,7 @@ export function connect(options: {
 	const doc = options.doc ?? new Y.Doc();
 	const socket = new HocuspocusProviderWebsocket({
 		url: options.url,
-		WebSocketPolyfill: WebSocket
+		WebSocketPolyfill: ClientWebSocket
 	});
 	let resolveReady: () => void = () => {};
 	let rejectReady: (reason: Error) => void = () => {};
