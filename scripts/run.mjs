@@ -131,22 +131,31 @@ function setup({ build }) {
 	return p;
 }
 
-/** One closing line over both vitest runs, in the plain 'N passed, N failed' form. */
-function printTotals(names) {
+/**
+ * One closing line over the vitest runs, in the plain 'N passed, N failed' form. `passes` maps
+ * each run's name to its exit code: a run that failed without failing a test (a file that did not
+ * load, an error outside any test) counts as one failure and is named, so the line never says
+ * "0 failed" over a red run.
+ */
+function printTotals(passes) {
 	let passed = 0;
 	let failed = 0;
 	let skipped = 0;
-	for (const name of names) {
+	for (const [name, code] of passes) {
 		const file = join(root, '.tmp', `vitest-${name}.json`);
-		if (!existsSync(file)) {
-			failed++;
-			continue;
+		const r = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+		if (r) {
+			passed += r.numPassedTests;
+			failed += r.numFailedTests;
+			skipped += r.numPendingTests + r.numTodoTests;
 		}
-		const r = JSON.parse(readFileSync(file, 'utf8'));
-		passed += r.numPassedTests;
-		// A file that fails to load fails the run without failing a test: count it as one.
-		failed += r.numFailedTests || (r.success ? 0 : 1);
-		skipped += r.numPendingTests + r.numTodoTests;
+		if (code !== 0 && !r?.numFailedTests) {
+			failed++;
+			console.error(
+				`planboard: the ${name} run exited with code ${code} with no failed test: an error ` +
+					'outside the tests ("Unhandled Errors" or a file that failed to load, above)'
+			);
+		}
 	}
 	console.log(
 		`\nTests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`
@@ -187,31 +196,29 @@ switch (command) {
 		// the parts that touch the store: packages/store and packages/auth already run on both
 		// backends in the first pass, and model, plan-import, report and config hold no store. The
 		// browser tests run too (about 12 minutes here): the app's own queries run only there.
-		const passes = ['unit', 'system'];
-		const codes = [lint, unit, system];
+		const passes = new Map([
+			['unit', unit],
+			['system', system]
+		]);
 		if (postgresInstalled()) {
 			const onPostgres = { env: { ...env, PLANBOARD_TEST_BACKEND: 'postgres' } };
 			console.error('planboard: the store-touching tests again, on PostgreSQL ...');
-			codes.push(
+			passes.set(
+				'unit-postgres',
 				run(
 					p,
 					['exec', 'vitest', 'run', 'packages/boards', 'apps', ...report('unit-postgres')],
 					onPostgres
-				),
+				)
+			);
+			passes.set(
+				'system-postgres',
 				run(
 					p,
-					[
-						'exec',
-						'vitest',
-						'run',
-						'tests',
-						'--no-file-parallelism',
-						...report('system-postgres')
-					],
+					['exec', 'vitest', 'run', 'tests', '--no-file-parallelism', ...report('system-postgres')],
 					onPostgres
 				)
 			);
-			passes.push('unit-postgres', 'system-postgres');
 		} else {
 			console.error(
 				'planboard: no PostgreSQL (/usr/lib/postgresql/*/bin/initdb): its pass skipped'
@@ -219,7 +226,7 @@ switch (command) {
 		}
 		printTotals(passes);
 		if (lint !== 0) console.error('planboard: eslint found errors (see above)');
-		process.exit(codes.find((code) => code !== 0) ?? 0);
+		process.exit([lint, ...passes.values()].find((code) => code !== 0) ?? 0);
 		break;
 	}
 	case 'planboard': {
