@@ -1,23 +1,15 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import type { Awareness } from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { ClientWebSocket } from '../tests/support/client-websocket.js';
 
 // Every y-websocket provider adds a process 'exit' listener; hundreds are expected here.
 process.setMaxListeners(0);
-
-/**
- * `ws` with an error listener from the start. On a loaded machine the provider gives up on a
- * socket still opening and closes it; `ws` then emits 'error', which with no listener ends the
- * whole bench. The provider sees the close and reconnects, as in a browser.
- */
-class BenchWebSocket extends WebSocket {
-	constructor(...args: ConstructorParameters<typeof WebSocket>) {
-		super(...args);
-		this.on('error', () => {});
-	}
-}
 
 /** One client of either server, reduced to what the benches need. */
 export interface BenchClient {
@@ -45,7 +37,7 @@ export function hocuspocusClient(options: {
 	const doc = new Y.Doc();
 	const socket = new HocuspocusProviderWebsocket({
 		url: options.url,
-		WebSocketPolyfill: BenchWebSocket
+		WebSocketPolyfill: ClientWebSocket
 	});
 	let resolve: () => void = () => {};
 	let reject: (e: Error) => void = () => {};
@@ -121,7 +113,7 @@ export function boardClient(options: {
 }): Pick<BenchClient, 'synced' | 'destroy'> {
 	const socket = new HocuspocusProviderWebsocket({
 		url: options.url,
-		WebSocketPolyfill: BenchWebSocket
+		WebSocketPolyfill: ClientWebSocket
 	});
 	const providers = options.documents.map((name, i) => {
 		let resolve: () => void = () => {};
@@ -147,4 +139,63 @@ export function boardClient(options: {
 			socket.destroy();
 		}
 	};
+}
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AUTH = 2;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/**
+ * A reader that only watches the wire: a raw Hocuspocus session (the token, then a request for
+ * the whole state) that hands each document update the server broadcasts to `onUpdate`, as the
+ * frame's bytes, and applies nothing. For fan-out at N in the hundreds, where N providers in the
+ * driver, each applying every write to its own Y.Doc, cost more CPU than the servers measured:
+ * the server sends every reader the same bytes, so the caller decodes each distinct frame once.
+ * `synced` resolves on the server's answer to the state request.
+ */
+export function wireReader(options: {
+	url: string;
+	document: string;
+	token: string;
+	onUpdate: (frame: Buffer, update: Uint8Array) => void;
+}): Pick<BenchClient, 'synced' | 'destroy'> {
+	const frame = (write: (e: encoding.Encoder) => void): Uint8Array => {
+		const e = encoding.createEncoder();
+		encoding.writeVarString(e, options.document);
+		write(e);
+		return encoding.toUint8Array(e);
+	};
+	const ws = new ClientWebSocket(options.url);
+	let resolve: () => void = () => {};
+	let reject: (e: Error) => void = () => {};
+	const synced = new Promise<void>((res, rej) => {
+		resolve = res;
+		reject = rej;
+	});
+	ws.on('close', (code) => reject(new Error(`closed with ${code} before it synced`)));
+	ws.on('open', () => {
+		ws.send(
+			frame((e) => {
+				encoding.writeVarUint(e, MESSAGE_AUTH);
+				encoding.writeVarUint(e, 0);
+				encoding.writeVarString(e, options.token);
+			})
+		);
+		ws.send(
+			frame((e) => {
+				encoding.writeVarUint(e, MESSAGE_SYNC);
+				syncProtocol.writeSyncStep1(e, new Y.Doc());
+			})
+		);
+	});
+	ws.on('message', (data: Buffer) => {
+		const d = decoding.createDecoder(data);
+		if (decoding.readVarString(d) !== options.document) return;
+		if (decoding.readVarUint(d) !== MESSAGE_SYNC) return;
+		const type = decoding.readVarUint(d);
+		if (type === SYNC_STEP_2) resolve();
+		else if (type === SYNC_UPDATE) options.onUpdate(data, decoding.readVarUint8Array(d));
+	});
+	return { synced, destroy: () => ws.close() };
 }
