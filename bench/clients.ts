@@ -1,4 +1,8 @@
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import {
+	HocuspocusProvider,
+	HocuspocusProviderWebsocket,
+	WebSocketStatus
+} from '@hocuspocus/provider';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
@@ -59,13 +63,20 @@ export function hocuspocusClient(options: {
 			: {})
 	});
 	provider.attach();
-	if (!options.presence) quietAwareness(provider.awareness);
+	let keepAlive: NodeJS.Timeout | undefined;
+	if (!options.presence) {
+		quietAwareness(provider.awareness);
+		keepAlive = setInterval(() => {
+			if (socket.status === WebSocketStatus.Connected) socket.send(emptyPresence(options.document));
+		}, KEEP_ALIVE_MS);
+	}
 	return {
 		doc,
 		synced,
 		flushed: () => provider.isSynced && !provider.hasUnsyncedChanges,
 		awareness: options.presence ? provider.awareness : null,
 		destroy() {
+			clearInterval(keepAlive);
 			provider.destroy();
 			socket.destroy();
 		}
@@ -90,6 +101,30 @@ export function baselineClient(options: { url: string; document: string }): Benc
 		awareness: null,
 		destroy: () => provider.destroy()
 	};
+}
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_AUTH = 2;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/**
+ * How often a client without presence says it is still there. Hocuspocus closes a socket that
+ * sent nothing for a minute (4408 Connection Timeout, checked once a minute); a provider with
+ * presence renews it every 15 s, which keeps a browser's socket open. A silent bench client was
+ * cut off after one to two minutes: a provider reconnected and resynced, all N of a run's
+ * readers within a second, in the middle of a measured block; a wire reader was lost.
+ */
+const KEEP_ALIVE_MS = 15_000;
+
+/** An awareness update announcing nothing: no state changes, nothing is relayed to anyone. */
+function emptyPresence(document: string): Uint8Array {
+	const e = encoding.createEncoder();
+	encoding.writeVarString(e, document);
+	encoding.writeVarUint(e, MESSAGE_AWARENESS);
+	encoding.writeVarUint8Array(e, new Uint8Array([0]));
+	return encoding.toUint8Array(e);
 }
 
 /**
@@ -141,18 +176,15 @@ export function boardClient(options: {
 	};
 }
 
-const MESSAGE_SYNC = 0;
-const MESSAGE_AUTH = 2;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
-
 /**
  * A reader that only watches the wire: a raw Hocuspocus session (the token, then a request for
  * the whole state) that hands each document update the server broadcasts to `onUpdate`, as the
  * frame's bytes, and applies nothing. For fan-out at N in the hundreds, where N providers in the
  * driver, each applying every write to its own Y.Doc, cost more CPU than the servers measured:
  * the server sends every reader the same bytes, so the caller decodes each distinct frame once.
- * `synced` resolves on the server's answer to the state request.
+ * `synced` resolves on the server's answer to the state request. Like a provider without
+ * presence here, it sends an empty presence update every 15 s to stay connected; a close other
+ * than its own is reported on stderr, since its writes then count as lost.
  */
 export function wireReader(options: {
 	url: string;
@@ -173,7 +205,15 @@ export function wireReader(options: {
 		resolve = res;
 		reject = rej;
 	});
-	ws.on('close', (code) => reject(new Error(`closed with ${code} before it synced`)));
+	let destroyed = false;
+	const keepAlive = setInterval(() => {
+		if (ws.readyState === WebSocket.OPEN) ws.send(emptyPresence(options.document));
+	}, KEEP_ALIVE_MS);
+	ws.on('close', (code, reason) => {
+		clearInterval(keepAlive);
+		reject(new Error(`closed with ${code} before it synced`));
+		if (!destroyed) console.error(`wire reader of ${options.document} closed: ${code} ${reason}`);
+	});
 	ws.on('open', () => {
 		ws.send(
 			frame((e) => {
@@ -197,5 +237,11 @@ export function wireReader(options: {
 		if (type === SYNC_STEP_2) resolve();
 		else if (type === SYNC_UPDATE) options.onUpdate(data, decoding.readVarUint8Array(d));
 	});
-	return { synced, destroy: () => ws.close() };
+	return {
+		synced,
+		destroy() {
+			destroyed = true;
+			ws.close();
+		}
+	};
 }
