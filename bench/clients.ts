@@ -11,6 +11,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ClientWebSocket } from '../tests/support/client-websocket.js';
+import { documentFrame } from '../tests/support/raw-session.js';
 
 // Every y-websocket provider adds a process 'exit' listener; hundreds are expected here.
 process.setMaxListeners(0);
@@ -120,11 +121,10 @@ const KEEP_ALIVE_MS = 15_000;
 
 /** An awareness update announcing nothing: no state changes, nothing is relayed to anyone. */
 function emptyPresence(document: string): Uint8Array {
-	const e = encoding.createEncoder();
-	encoding.writeVarString(e, document);
-	encoding.writeVarUint(e, MESSAGE_AWARENESS);
-	encoding.writeVarUint8Array(e, new Uint8Array([0]));
-	return encoding.toUint8Array(e);
+	return documentFrame(document, (e) => {
+		encoding.writeVarUint(e, MESSAGE_AWARENESS);
+		encoding.writeVarUint8Array(e, new Uint8Array([0]));
+	});
 }
 
 /**
@@ -192,12 +192,7 @@ export function wireReader(options: {
 	token: string;
 	onUpdate: (frame: Buffer, update: Uint8Array) => void;
 }): Pick<BenchClient, 'synced' | 'destroy'> {
-	const frame = (write: (e: encoding.Encoder) => void): Uint8Array => {
-		const e = encoding.createEncoder();
-		encoding.writeVarString(e, options.document);
-		write(e);
-		return encoding.toUint8Array(e);
-	};
+	const frame = (write: (e: encoding.Encoder) => void) => documentFrame(options.document, write);
 	const ws = new ClientWebSocket(options.url);
 	let resolve: () => void = () => {};
 	let reject: (e: Error) => void = () => {};

@@ -7,6 +7,14 @@ const SYNC = 0;
 const SYNC_UPDATE = 2;
 const SYNC_STATUS = 8;
 
+/** One Hocuspocus message for `document`: its name, then what `write` puts after it. */
+export function documentFrame(document: string, write: (e: encoding.Encoder) => void): Uint8Array {
+	const e = encoding.createEncoder();
+	encoding.writeVarString(e, document);
+	write(e);
+	return encoding.toUint8Array(e);
+}
+
 /**
  * A raw Hocuspocus session, for updates no provider would send (forged, gapped, malformed):
  * authenticates with the token, sends one update message, and reports whether the server
@@ -19,12 +27,7 @@ export async function sendRawUpdate(options: {
 	token: string;
 	update: Uint8Array;
 }): Promise<{ acked: boolean; code: number | null }> {
-	const frame = (write: (e: encoding.Encoder) => void): Uint8Array => {
-		const e = encoding.createEncoder();
-		encoding.writeVarString(e, options.document);
-		write(e);
-		return encoding.toUint8Array(e);
-	};
+	const frame = (write: (e: encoding.Encoder) => void) => documentFrame(options.document, write);
 	const ws = new WebSocket(options.url);
 	let acked = false;
 	let authenticated: () => void = () => {};
