@@ -29,6 +29,9 @@ import { AckGate } from './ack-gate.js';
 import { GroupCommitter, type GroupCommitOptions } from './group-commit.js';
 import { Cluster } from './cluster/cluster.js';
 
+/** Well inside Hocuspocus's 60 s silence timeout, so one lost pong never cuts a client off. */
+const DEFAULT_HEARTBEAT_MS = 20_000;
+
 export interface SyncServerOptions {
 	store: Store;
 	log?: Logger;
@@ -51,6 +54,12 @@ export interface SyncServerOptions {
 	/** Refuse updates that break the document schema (default on; off only to measure its cost). */
 	schemaCheck?: boolean;
 	hocuspocus?: Partial<Configuration>;
+	/**
+	 * How often every socket is pinged (a WebSocket ping, which a browser answers by itself, its
+	 * tab's timers throttled or not); each pong counts as a message for Hocuspocus's silence
+	 * timeout. Default 20 s; 0 turns it off.
+	 */
+	heartbeatMs?: number;
 	/**
 	 * `PLANBOARD_REDIS_URL`: this server is one of several sharing the database; updates,
 	 * revocations and login counts go through this Redis. Null or unset: a server on its own.
@@ -181,6 +190,13 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			if (pacer) pacer.push(frame);
 			else connection.handleMessage(frame);
 		});
+		// Hocuspocus closes a socket that sent no message for its `timeout` (60 s, 4408). A client
+		// without presence sends nothing once synced (the progress board on a meeting-room screen:
+		// cut off and resynced every one to two minutes), nor does a tab whose timers the browser
+		// throttles; the pong to the server's ping shows it is there all the same.
+		ws.on('pong', () => {
+			connection.lastMessageReceivedAt = Date.now();
+		});
 		ws.on('close', (code, reason) => {
 			pacer?.close();
 			connection.handleClose({ code, reason: reason.toString() });
@@ -189,6 +205,14 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 			log.warn('ws.error', { ip, user: context.peer.user?.username, error })
 		);
 	};
+
+	const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+	const heartbeat =
+		heartbeatMs > 0
+			? setInterval(() => {
+					for (const client of wss.clients) if (client.readyState === client.OPEN) client.ping();
+				}, heartbeatMs).unref()
+			: undefined;
 
 	return {
 		hocuspocus,
@@ -241,6 +265,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 		},
 		async close() {
 			guard.stop();
+			clearInterval(heartbeat);
 			for (const client of wss.clients) client.close(1001, 'server-shutdown');
 			hocuspocus.flushPendingStores();
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
