@@ -1,8 +1,4 @@
-import {
-	HocuspocusProvider,
-	HocuspocusProviderWebsocket,
-	WebSocketStatus
-} from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
@@ -64,20 +60,13 @@ export function hocuspocusClient(options: {
 			: {})
 	});
 	provider.attach();
-	let keepAlive: NodeJS.Timeout | undefined;
-	if (!options.presence) {
-		quietAwareness(provider.awareness);
-		keepAlive = setInterval(() => {
-			if (socket.status === WebSocketStatus.Connected) socket.send(emptyPresence(options.document));
-		}, KEEP_ALIVE_MS);
-	}
+	if (!options.presence) quietAwareness(provider.awareness);
 	return {
 		doc,
 		synced,
 		flushed: () => provider.isSynced && !provider.hasUnsyncedChanges,
 		awareness: options.presence ? provider.awareness : null,
 		destroy() {
-			clearInterval(keepAlive);
 			provider.destroy();
 			socket.destroy();
 		}
@@ -105,27 +94,9 @@ export function baselineClient(options: { url: string; document: string }): Benc
 }
 
 const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
 const MESSAGE_AUTH = 2;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
-
-/**
- * How often a client without presence says it is still there. Hocuspocus closes a socket that
- * sent nothing for a minute (4408 Connection Timeout, checked once a minute); a provider with
- * presence renews it every 15 s, which keeps a browser's socket open. A silent bench client was
- * cut off after one to two minutes: a provider reconnected and resynced, all N of a run's
- * readers within a second, in the middle of a measured block; a wire reader was lost.
- */
-const KEEP_ALIVE_MS = 15_000;
-
-/** An awareness update announcing nothing: no state changes, nothing is relayed to anyone. */
-function emptyPresence(document: string): Uint8Array {
-	return documentFrame(document, (e) => {
-		encoding.writeVarUint(e, MESSAGE_AWARENESS);
-		encoding.writeVarUint8Array(e, new Uint8Array([0]));
-	});
-}
 
 /**
  * Bench clients carry no presence: every awareness state is re-broadcast every 15 s, and N
@@ -182,9 +153,9 @@ export function boardClient(options: {
  * frame's bytes, and applies nothing. For fan-out at N in the hundreds, where N providers in the
  * driver, each applying every write to its own Y.Doc, cost more CPU than the servers measured:
  * the server sends every reader the same bytes, so the caller decodes each distinct frame once.
- * `synced` resolves on the server's answer to the state request. Like a provider without
- * presence here, it sends an empty presence update every 15 s to stay connected; a close other
- * than its own is reported on stderr, since its writes then count as lost.
+ * `synced` resolves on the server's answer to the state request. It sends nothing more: the
+ * server's pings (answered by `ws` itself) keep it connected. A close other than its own is
+ * reported on stderr, since its writes then count as lost.
  */
 export function wireReader(options: {
 	url: string;
@@ -201,11 +172,7 @@ export function wireReader(options: {
 		reject = rej;
 	});
 	let destroyed = false;
-	const keepAlive = setInterval(() => {
-		if (ws.readyState === WebSocket.OPEN) ws.send(emptyPresence(options.document));
-	}, KEEP_ALIVE_MS);
 	ws.on('close', (code, reason) => {
-		clearInterval(keepAlive);
 		reject(new Error(`closed with ${code} before it synced`));
 		if (!destroyed) console.error(`wire reader of ${options.document} closed: ${code} ${reason}`);
 	});
