@@ -1,4 +1,4 @@
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket, MessageType } from '@hocuspocus/provider';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
@@ -7,7 +7,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ClientWebSocket } from '../tests/support/client-websocket.js';
-import { documentFrame } from '../tests/support/raw-session.js';
+import { authFrame, documentFrame } from '../tests/support/raw-session.js';
 
 // Every y-websocket provider adds a process 'exit' listener; hundreds are expected here.
 process.setMaxListeners(0);
@@ -93,11 +93,6 @@ export function baselineClient(options: { url: string; document: string }): Benc
 	};
 }
 
-const MESSAGE_SYNC = 0;
-const MESSAGE_AUTH = 2;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
-
 /**
  * Bench clients carry no presence: every awareness state is re-broadcast every 15 s, and N
  * clients that connected in the same second renew together, an N² burst of messages that would
@@ -163,7 +158,6 @@ export function wireReader(options: {
 	token: string;
 	onUpdate: (frame: Buffer, update: Uint8Array) => void;
 }): Pick<BenchClient, 'synced' | 'destroy'> {
-	const frame = (write: (e: encoding.Encoder) => void) => documentFrame(options.document, write);
 	const ws = new ClientWebSocket(options.url);
 	let resolve: () => void = () => {};
 	let reject: (e: Error) => void = () => {};
@@ -177,16 +171,10 @@ export function wireReader(options: {
 		if (!destroyed) console.error(`wire reader of ${options.document} closed: ${code} ${reason}`);
 	});
 	ws.on('open', () => {
+		ws.send(authFrame(options.document, options.token));
 		ws.send(
-			frame((e) => {
-				encoding.writeVarUint(e, MESSAGE_AUTH);
-				encoding.writeVarUint(e, 0);
-				encoding.writeVarString(e, options.token);
-			})
-		);
-		ws.send(
-			frame((e) => {
-				encoding.writeVarUint(e, MESSAGE_SYNC);
+			documentFrame(options.document, (e) => {
+				encoding.writeVarUint(e, MessageType.Sync);
 				syncProtocol.writeSyncStep1(e, new Y.Doc());
 			})
 		);
@@ -194,10 +182,11 @@ export function wireReader(options: {
 	ws.on('message', (data: Buffer) => {
 		const d = decoding.createDecoder(data);
 		if (decoding.readVarString(d) !== options.document) return;
-		if (decoding.readVarUint(d) !== MESSAGE_SYNC) return;
+		if (decoding.readVarUint(d) !== MessageType.Sync) return;
 		const type = decoding.readVarUint(d);
-		if (type === SYNC_STEP_2) resolve();
-		else if (type === SYNC_UPDATE) options.onUpdate(data, decoding.readVarUint8Array(d));
+		if (type === syncProtocol.messageYjsSyncStep2) resolve();
+		else if (type === syncProtocol.messageYjsUpdate)
+			options.onUpdate(data, decoding.readVarUint8Array(d));
 	});
 	return {
 		synced,

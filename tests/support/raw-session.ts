@@ -15,6 +15,15 @@ export function documentFrame(document: string, write: (e: encoding.Encoder) => 
 	return encoding.toUint8Array(e);
 }
 
+/** The message that authenticates a raw session on `document` with a session token. */
+export function authFrame(document: string, token: string): Uint8Array {
+	return documentFrame(document, (e) => {
+		encoding.writeVarUint(e, AUTH);
+		encoding.writeVarUint(e, 0);
+		encoding.writeVarString(e, token);
+	});
+}
+
 /**
  * A raw Hocuspocus session, for updates no provider would send (forged, gapped, malformed):
  * authenticates with the token, sends one update message, and reports whether the server
@@ -41,13 +50,7 @@ export async function sendRawUpdate(options: {
 		if (type === SYNC_STATUS && decoding.readVarUint(d) === 1) acked = true;
 	});
 	await new Promise((resolve) => ws.once('open', resolve));
-	ws.send(
-		frame((e) => {
-			encoding.writeVarUint(e, AUTH);
-			encoding.writeVarUint(e, 0);
-			encoding.writeVarString(e, options.token);
-		})
-	);
+	ws.send(authFrame(options.document, options.token));
 	await authed;
 	ws.send(
 		frame((e) => {
