@@ -133,9 +133,9 @@ function setup({ build }) {
 
 /**
  * One closing line over the vitest runs, in the plain 'N passed, N failed' form. `passes` maps
- * each run's name to its exit code: a run that failed without failing a test (a file that did not
- * load, an error outside any test) counts as one failure and is named, so the line never says
- * "0 failed" over a red run.
+ * each run's name to its exit code: a run that wrote no report, or failed without failing a test
+ * (a file that did not load, an error outside any test), counts as one failure and is named, so
+ * the line never says "0 failed" over a red run.
  */
 function printTotals(passes) {
 	let passed = 0;
@@ -149,7 +149,10 @@ function printTotals(passes) {
 			failed += r.numFailedTests;
 			skipped += r.numPendingTests + r.numTodoTests;
 		}
-		if (code !== 0 && !r?.numFailedTests) {
+		if (!r) {
+			failed++;
+			console.error(`planboard: the ${name} run wrote no report (exit code ${code})`);
+		} else if (code !== 0 && !r.numFailedTests) {
 			failed++;
 			console.error(
 				`planboard: the ${name} run exited with code ${code} with no failed test: an error ` +
