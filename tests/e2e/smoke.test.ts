@@ -54,6 +54,28 @@ describe('smoke: the seeded board in Chromium', () => {
 		await expect(page.getByRole('alert').textContent()).resolves.toContain(
 			'Tên đăng nhập hoặc mật khẩu không đúng'
 		);
+		await expect(page.getByLabel('Tên đăng nhập').inputValue()).resolves.toBe('sotttt');
+		await page.close();
+	});
+
+	it('keeps a username typed before the page script ran, so a slow phone can still log in', async () => {
+		const page = await browser.newPage();
+		// The page is usable as plain HTML; its script arrives only once both fields are filled.
+		let release: () => void = () => {};
+		const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/**', async (route) => {
+			await scriptsHeld;
+			await route.continue();
+		});
+		await page.goto(`${app.baseUrl}/login`, { waitUntil: 'commit' });
+		await page.getByLabel('Tên đăng nhập').fill('sotttt');
+		await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+		release();
+		// SvelteKit sets manual scroll restoration once hydration has finished and its router runs.
+		await page.waitForFunction(() => history.scrollRestoration === 'manual');
+		await expect(page.getByLabel('Tên đăng nhập').inputValue()).resolves.toBe('sotttt');
+		await page.getByRole('button', { name: 'Đăng nhập' }).click();
+		await page.waitForURL(`${app.baseUrl}/`);
 		await page.close();
 	});
 });
