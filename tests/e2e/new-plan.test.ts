@@ -72,6 +72,24 @@ describe('new plan: upload, preview, map, create, live', () => {
 		expect(res?.status()).toBe(403);
 	});
 
+	it('keeps the preview button off until the page script runs, then previews text pasted before', async () => {
+		const page = await (await context('sotttt')).newPage();
+		let release: () => void = () => {};
+		const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/**', async (route) => {
+			await scriptsHeld;
+			await route.continue();
+		});
+		await page.goto('/plans/new', { waitUntil: 'commit' });
+		await page.getByTestId('plan-text').fill(TEXT_PLAN);
+		// A click now would submit the bare HTML form: a reload that drops the pasted text.
+		expect(await page.getByTestId('preview-plan').isDisabled()).toBe(true);
+		release();
+		await page.getByTestId('preview-plan').click();
+		await page.getByTestId('plan-preview').waitFor();
+		expect(await page.getByTestId('preview-task').count()).toBe(4);
+	});
+
 	// Two browser contexts and two board loads on a shared 2-core machine: more than the default.
 	it(
 		'a coordinator uploads a DOCX plan, maps an agency, creates the board; the lead officer sees it live',
