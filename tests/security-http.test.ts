@@ -1,7 +1,8 @@
-import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server.js';
+import { ClientWebSocket } from './support/client-websocket.js';
+import { authFrame } from './support/raw-session.js';
 import { openTestStore } from './support/test-database.js';
 
 /**
@@ -202,14 +203,9 @@ describe('the sync endpoint (item 8)', () => {
 
 	it('logs a 2 MB document name in a short line', async () => {
 		const name = `plan/${'x'.repeat(2 * 1024 * 1024)}`;
-		const ws = new WebSocket(`ws://127.0.0.1:${port()}/collab`);
+		const ws = new ClientWebSocket(`ws://127.0.0.1:${port()}/collab`);
 		await new Promise((resolve) => ws.once('open', resolve));
-		const e = encoding.createEncoder();
-		encoding.writeVarString(e, name);
-		encoding.writeVarUint(e, 2); // Auth
-		encoding.writeVarUint(e, 0); // Token
-		encoding.writeVarString(e, 'not-a-token');
-		ws.send(encoding.toUint8Array(e));
+		ws.send(authFrame(name, 'not-a-token'));
 		const logged = () =>
 			app.server.output
 				.join('')

@@ -3,16 +3,14 @@
 // this process's CPU. Usage: node --import tsx flooder.ts URL TOKEN DOCUMENT COUNT
 // Prints "ready" once synced, floods on a line from stdin, prints "acked N" once the server
 // acknowledged every update (one SyncStatus per update). Imports only root dependencies.
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket, MessageType } from '@hocuspocus/provider';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import WebSocket from 'ws';
-import { ClientWebSocket } from './client-websocket.js';
+import type WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-
-const MESSAGE_SYNC = 0;
-const SYNC_UPDATE = 2;
-const MESSAGE_SYNC_STATUS = 8;
+import { ClientWebSocket } from './client-websocket.js';
+import { documentFrame } from './raw-session.js';
 
 const [url, token, document, countText] = process.argv.slice(2);
 const count = Number(countText);
@@ -29,14 +27,14 @@ await new Promise<void>((resolve) => provider.on('synced', () => resolve()));
 
 // The updates, made on this doc with the provider as origin so it does not send them itself.
 const frames: Uint8Array[] = [];
-const collect = (update: Uint8Array) => {
-	const e = encoding.createEncoder();
-	encoding.writeVarString(e, document);
-	encoding.writeVarUint(e, MESSAGE_SYNC);
-	encoding.writeVarUint(e, SYNC_UPDATE);
-	encoding.writeVarUint8Array(e, update);
-	frames.push(encoding.toUint8Array(e));
-};
+const collect = (update: Uint8Array) =>
+	frames.push(
+		documentFrame(document, (e) => {
+			encoding.writeVarUint(e, MessageType.Sync);
+			encoding.writeVarUint(e, syncProtocol.messageYjsUpdate);
+			encoding.writeVarUint8Array(e, update);
+		})
+	);
 doc.on('update', collect);
 const list = doc.getArray<number>('flood');
 for (let i = 0; i < count; i++) doc.transact(() => list.push([i]), provider);
@@ -47,7 +45,7 @@ let acked = 0;
 ws.on('message', (data: Buffer) => {
 	const d = decoding.createDecoder(new Uint8Array(data));
 	if (decoding.readVarString(d) !== document) return;
-	if (decoding.readVarUint(d) === MESSAGE_SYNC_STATUS && decoding.readVarUint(d) === 1) acked++;
+	if (decoding.readVarUint(d) === MessageType.SyncStatus && decoding.readVarUint(d) === 1) acked++;
 });
 process.stdout.write('ready\n');
 await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));

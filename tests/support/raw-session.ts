@@ -1,11 +1,11 @@
+import { MessageType } from '@hocuspocus/provider';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import { ClientWebSocket } from './client-websocket.js';
 
-const AUTH = 2;
-const SYNC = 0;
-const SYNC_UPDATE = 2;
-const SYNC_STATUS = 8;
+/** Hocuspocus's AuthMessageType.Token (@hocuspocus/common, which neither package re-exports). */
+const AUTH_TOKEN = 0;
 
 /** One Hocuspocus message for `document`: its name, then what `write` puts after it. */
 export function documentFrame(document: string, write: (e: encoding.Encoder) => void): Uint8Array {
@@ -18,8 +18,8 @@ export function documentFrame(document: string, write: (e: encoding.Encoder) => 
 /** The message that authenticates a raw session on `document` with a session token. */
 export function authFrame(document: string, token: string): Uint8Array {
 	return documentFrame(document, (e) => {
-		encoding.writeVarUint(e, AUTH);
-		encoding.writeVarUint(e, 0);
+		encoding.writeVarUint(e, MessageType.Auth);
+		encoding.writeVarUint(e, AUTH_TOKEN);
 		encoding.writeVarString(e, token);
 	});
 }
@@ -37,7 +37,7 @@ export async function sendRawUpdate(options: {
 	update: Uint8Array;
 }): Promise<{ acked: boolean; code: number | null }> {
 	const frame = (write: (e: encoding.Encoder) => void) => documentFrame(options.document, write);
-	const ws = new WebSocket(options.url);
+	const ws = new ClientWebSocket(options.url);
 	let acked = false;
 	let authenticated: () => void = () => {};
 	const authed = new Promise<void>((resolve) => (authenticated = resolve));
@@ -46,16 +46,16 @@ export async function sendRawUpdate(options: {
 		const d = decoding.createDecoder(new Uint8Array(data));
 		decoding.readVarString(d);
 		const type = decoding.readVarUint(d);
-		if (type === AUTH) authenticated();
-		if (type === SYNC_STATUS && decoding.readVarUint(d) === 1) acked = true;
+		if (type === MessageType.Auth) authenticated();
+		if (type === MessageType.SyncStatus && decoding.readVarUint(d) === 1) acked = true;
 	});
 	await new Promise((resolve) => ws.once('open', resolve));
 	ws.send(authFrame(options.document, options.token));
 	await authed;
 	ws.send(
 		frame((e) => {
-			encoding.writeVarUint(e, SYNC);
-			encoding.writeVarUint(e, SYNC_UPDATE);
+			encoding.writeVarUint(e, MessageType.Sync);
+			encoding.writeVarUint(e, syncProtocol.messageYjsUpdate);
 			encoding.writeVarUint8Array(e, options.update);
 		})
 	);
