@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from '../support/app-server.js';
-import { launchBrowser } from '../support/browser.js';
+import { gotoBeforeHydration, launchBrowser } from '../support/browser.js';
 import {
 	PLAN,
 	card,
@@ -166,4 +166,16 @@ describe('the board as it was, and a card’s history', () => {
 		await officer.context.close();
 		expect(pageErrors).toEqual([]);
 	}, 90_000);
+
+	it('keeps a day picked before the board’s script ran, and opens the board as of that day', async () => {
+		const context = await signedInContext({ browser, baseUrl: app.baseUrl, username: 'bdbp' });
+		const page = await context.newPage();
+		const hydrate = await gotoBeforeHydration(page, `/plans/${PLAN}`);
+		await page.getByTestId('as-of-date').fill('2024-06-30');
+		await hydrate();
+		expect(await page.getByTestId('as-of-date').inputValue()).toBe('2024-06-30');
+		await page.getByTestId('as-of-form').getByRole('button', { name: 'Xem' }).click();
+		await page.waitForURL(/asOf=2024-06-30/);
+		await context.close();
+	});
 });

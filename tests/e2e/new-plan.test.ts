@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildDocx, type DocxBlock } from '../../packages/plan-import/src/formats/test-docx.js';
+import { gotoBeforeHydration } from '../support/browser.js';
 import { boardSuite, waitOnline } from './board-helpers.js';
 
 const TEXT_PLAN = readFileSync(
@@ -74,17 +75,11 @@ describe('new plan: upload, preview, map, create, live', () => {
 
 	it('keeps the preview button off until the page script runs, then previews text pasted before', async () => {
 		const page = await (await context('sotttt')).newPage();
-		let release: () => void = () => {};
-		const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-		await page.route('**/_app/**', async (route) => {
-			await scriptsHeld;
-			await route.continue();
-		});
-		await page.goto('/plans/new', { waitUntil: 'commit' });
+		const hydrate = await gotoBeforeHydration(page, '/plans/new');
 		await page.getByTestId('plan-text').fill(TEXT_PLAN);
 		// A click now would submit the bare HTML form: a reload that drops the pasted text.
 		expect(await page.getByTestId('preview-plan').isDisabled()).toBe(true);
-		release();
+		await hydrate();
 		await page.getByTestId('preview-plan').click();
 		await page.getByTestId('plan-preview').waitFor();
 		expect(await page.getByTestId('preview-task').count()).toBe(4);

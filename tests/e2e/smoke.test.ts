@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
+import { gotoBeforeHydration, launchBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from '../support/app-server.js';
 
 let app: AppServer;
@@ -60,19 +60,10 @@ describe('smoke: the seeded board in Chromium', () => {
 
 	it('keeps a username typed before the page script ran, so a slow phone can still log in', async () => {
 		const page = await browser.newPage();
-		// The page is usable as plain HTML; its script arrives only once both fields are filled.
-		let release: () => void = () => {};
-		const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-		await page.route('**/_app/**', async (route) => {
-			await scriptsHeld;
-			await route.continue();
-		});
-		await page.goto(`${app.baseUrl}/login`, { waitUntil: 'commit' });
+		const hydrate = await gotoBeforeHydration(page, `${app.baseUrl}/login`);
 		await page.getByLabel('Tên đăng nhập').fill('sotttt');
 		await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-		release();
-		// SvelteKit sets manual scroll restoration once hydration has finished and its router runs.
-		await page.waitForFunction(() => history.scrollRestoration === 'manual');
+		await hydrate();
 		await expect(page.getByLabel('Tên đăng nhập').inputValue()).resolves.toBe('sotttt');
 		await page.getByRole('button', { name: 'Đăng nhập' }).click();
 		await page.waitForURL(`${app.baseUrl}/`);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium; never a downloaded browser (there is no download on these machines). */
 export function chromiumPath(): string {
@@ -38,5 +38,25 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
 	return {
 		browser,
 		close: () => browser.close()
+	};
+}
+
+/**
+ * Opens `path` with the app's scripts (SvelteKit's `/_app/` assets) held back, so a test can act
+ * on the server's HTML before hydration, as a person on a slow link can. The returned function
+ * lets the scripts through and resolves once hydration is over and the router runs (SvelteKit
+ * switches to manual scroll restoration then).
+ */
+export async function gotoBeforeHydration(page: Page, path: string): Promise<() => Promise<void>> {
+	let release: () => void = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto(path, { waitUntil: 'commit' });
+	return async () => {
+		release();
+		await page.waitForFunction(() => history.scrollRestoration === 'manual');
 	};
 }
