@@ -49,13 +49,21 @@ export class DocView {
 	protected memo<T>(key: string, read: () => T, options?: { roots: readonly string[] }): T {
 		const roots = options?.roots;
 		if (!roots) return this.#memoWhole(key, read);
-		for (const root of roots) this.#roots.track(root);
-		const stamp = roots.map((r) => this.#rootVersions.get(r) ?? 0);
+		const stamp = this.stamp(roots);
 		const hit = this.#cache.get(key);
-		if (hit && hit.stamp.every((v, i) => v === stamp[i])) return hit.value as T;
+		if (hit && sameStamp(hit.stamp, stamp)) return hit.value as T;
 		const value = read();
 		this.#cache.set(key, { stamp, value });
 		return value;
+	}
+
+	/**
+	 * How many transactions touched each of `roots` (names or groups), and a dependency of the
+	 * caller on them: what a read spanning two documents memoises on (see ProposalBook).
+	 */
+	stamp(roots: readonly string[]): number[] {
+		for (const root of roots) this.#roots.track(root);
+		return roots.map((r) => this.#rootVersions.get(r) ?? 0);
 	}
 
 	#memoWhole<T>(key: string, read: () => T): T {
@@ -87,6 +95,11 @@ export class DocView {
 		}
 		for (const group of groups) this.#roots.notify(group);
 	}
+}
+
+/** Whether two stamps (see DocView.stamp) are the same versions of the same roots. */
+export function sameStamp(a: readonly number[], b: readonly number[]): boolean {
+	return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 function rootName(type: Parameters<typeof Y.findRootTypeKey>[0]): string | null {

@@ -1,4 +1,5 @@
 import {
+	ROOT,
 	propose,
 	readProposals,
 	type Proposal,
@@ -7,40 +8,53 @@ import {
 	type TaskId
 } from '@planboard/model';
 import type { BoardSession } from './board-session.svelte';
+import { sameStamp } from './doc-view.svelte';
+
+/** What one agency's proposals are read from, per document (see readProposals). */
+const PLAN_ROOTS = [ROOT.meta, ROOT.tasks, ROOT.proposalDecisions] as const;
+const AGENCY_ROOTS = [ROOT.meta, ROOT.proposals] as const;
 
 /**
  * Proposals on one board (model proposal.ts): officers write them into their agency's document;
- * coordinators decide through their PlanEditor (one undo step each). Reads are reactive through
- * the documents' versions.
+ * coordinators decide through their PlanEditor (one undo step each). Each agency's proposals are
+ * read again only after a transaction touched the roots they come from, so a card edited or a
+ * document loaded does not re-read every agency's proposals (the board's list of open ones reads
+ * all of them).
  */
 export class ProposalBook {
 	readonly #session: BoardSession;
+	readonly #read = new Map<string, { stamp: number[]; proposals: Proposal[] }>();
 
 	constructor(session: BoardSession) {
 		this.#session = session;
 	}
 
-	#read(agencyId: string, taskId?: string): Proposal[] {
-		const { plan } = this.#session;
-		const view = this.#session.agency(agencyId);
-		if (!view) return [];
-		// Reading the versions subscribes the caller to both documents.
-		void plan.version;
-		void view.version;
-		if (!plan.loaded || !view.loaded) return [];
-		return readProposals({ plan: plan.doc, agency: view.doc, taskId });
+	/**
+	 * One agency's proposals, oldest first; a dependency of the caller on their roots. Nothing
+	 * until the board shows the live documents (see LiveViews), so loading them re-reads none.
+	 */
+	#agency(agencyId: string): Proposal[] {
+		const plan = this.#session.live.plan;
+		const view = this.#session.live.agency(agencyId);
+		if (!plan || !view) return [];
+		const stamp = [...plan.stamp(PLAN_ROOTS), ...view.stamp(AGENCY_ROOTS)];
+		const hit = this.#read.get(agencyId);
+		if (hit && sameStamp(hit.stamp, stamp)) return hit.proposals;
+		const proposals = readProposals({ plan: plan.doc, agency: view.doc });
+		this.#read.set(agencyId, { stamp, proposals });
+		return proposals;
 	}
 
 	/** One card's proposals, oldest first. */
 	forCard(agencyId: string, taskId: string): Proposal[] {
-		return this.#read(agencyId, taskId);
+		return this.#agency(agencyId).filter((p) => p.taskId === taskId);
 	}
 
 	/** Every open proposal of the board, oldest first. */
 	get open(): Proposal[] {
 		const out: Proposal[] = [];
 		for (const agencyId of this.#session.agencies.keys()) {
-			out.push(...this.#read(agencyId).filter((p) => p.status === 'open'));
+			out.push(...this.#agency(agencyId).filter((p) => p.status === 'open'));
 		}
 		return out.sort((a, b) => a.at - b.at);
 	}
