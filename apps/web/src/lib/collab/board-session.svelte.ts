@@ -4,6 +4,7 @@ import { nameDoc } from '@planboard/model';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { AgencyView } from './agency-view.svelte';
+import { LiveViews } from './live-views';
 import { cacheName, dropUnsentEdits, pendingKey, registerCacheOwner } from './offline-cache';
 import { PlanView } from './plan-view.svelte';
 import { Presence, type PresenceUser } from './presence.svelte';
@@ -50,6 +51,8 @@ interface Handle {
 export class BoardSession {
 	readonly plan: PlanView;
 	readonly agencies = new Map<string, AgencyView>();
+	/** Which documents the board shows yet: all at once when the last one has loaded. */
+	readonly live: LiveViews;
 	readonly status: SyncStatus;
 	readonly presence: Presence;
 	/** Who is signed in, and whether the access rule lets them write the plan document. */
@@ -122,6 +125,7 @@ export class BoardSession {
 				new AgencyView({ doc: h.doc, agencyId, writable: h.writable, writer })
 			);
 		}
+		this.live = new LiveViews({ plan: this.plan, agencies: this.agencies });
 		this.cacheLoaded = Promise.all(this.#handles.map((h) => h.cache.whenSynced)).then(() => {
 			performance.mark('planboard:cache-loaded');
 		});
@@ -214,6 +218,7 @@ export class BoardSession {
 	destroy(): void {
 		this.#destroyed = true;
 		for (const fn of this.#cleanup) fn();
+		this.live.destroy();
 		this.presence.destroy();
 		this.status.destroy();
 		for (const h of this.#handles) {
