@@ -25,8 +25,13 @@ export interface BoardSessionOptions {
 	url?: string;
 }
 
-/** How long a document's provider waits for its IndexedDB cache before connecting anyway. */
-const CACHE_WAIT_MS = 300;
+/**
+ * How long a document's provider waits for its IndexedDB cache before connecting anyway. Longer
+ * than a large board's cache takes to load on a slow device: connected before its cache is in,
+ * a document asks the server for everything (the 2,000-card board's 46 documents came whole
+ * over the network on a warm load when this was 300 ms) and then sends its cache back.
+ */
+const CACHE_WAIT_MS = 3000;
 
 /** Unsent edits dropped on opening the board: the user may no longer write their document. */
 export interface DiscardedEdits {
@@ -87,8 +92,8 @@ export class BoardSession {
 			// The cache first: a warm load paints from IndexedDB (the views go live as soon as its
 			// transaction lands), and the provider's first sync message then carries the cached
 			// state, so the server answers with only what changed since instead of the whole
-			// document. CACHE_WAIT_MS caps the wait: a slow or blocked IndexedDB (a logout deleting
-			// it in another tab) must never hold the network back.
+			// document. CACHE_WAIT_MS caps the wait: a blocked IndexedDB (a logout deleting it in
+			// another tab) must not hold the network back for long.
 			const cache = new IndexeddbPersistence(cacheName(user.id, name), doc);
 			const provider = new HocuspocusProvider({
 				name,
