@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { card, firstTaskId, lane, openCard, waitOnline, boardSuite } from './board-helpers.js';
+import { gotoBeforeHydration } from '../support/browser.js';
+import {
+	PLAN,
+	card,
+	firstTaskId,
+	lane,
+	openCard,
+	waitOnline,
+	boardSuite
+} from './board-helpers.js';
 
 const BDBP = 'bch-bdbp';
 
-const { board } = boardSuite();
+const { board, context: signedIn } = boardSuite();
 
 describe('board: real-time collaboration in Chromium', () => {
 	it('shows officers of two agencies each other’s edits and presence within a second', async () => {
@@ -163,6 +172,23 @@ describe('board: real-time collaboration in Chromium', () => {
 		await expect(
 			copy.getByTestId('lane').evaluateAll((els) => els.map((e) => e.getAttribute('data-agency')))
 		).resolves.toEqual(filtered);
+	});
+
+	it('keeps a search typed before the board’s script ran, and filters by it', async () => {
+		const page = await (await signedIn('sotttt')).newPage();
+		const hydrate = await gotoBeforeHydration(page, `/plans/${PLAN}?scope=all`);
+		await page.getByTestId('filter-q').fill('duc co');
+		await hydrate();
+		expect(await page.getByTestId('filter-q').inputValue()).toBe('duc co');
+		await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('duc co');
+		await expect
+			.poll(() =>
+				page.getByTestId('lane').evaluateAll((els) => els.map((e) => e.getAttribute('data-agency')))
+			)
+			.toContain('ubnd-duc-co');
+		const filtered = await page.getByTestId('lane').count();
+		await page.getByTestId('filter-q').fill('');
+		await expect.poll(() => page.getByTestId('lane').count()).toBeGreaterThan(filtered);
 	});
 
 	it('clears the user’s cached documents, pages and identity on logout', async () => {
