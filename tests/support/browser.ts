@@ -42,15 +42,16 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
 }
 
 /**
- * Opens `path` with the app's scripts (SvelteKit's `/_app/` assets) held back, so a test can act
- * on the server's HTML before hydration, as a person on a slow link can. The returned function
+ * Opens `path` with the app's scripts (SvelteKit's `/_app/` JavaScript) held back, so a test can
+ * act on the server's HTML before hydration, as a person on a slow link can. Stylesheets load:
+ * they block rendering, and without a rendered page no click could land. The returned function
  * lets the scripts through and resolves once hydration is over and the router runs (SvelteKit
  * switches to manual scroll restoration then).
  */
 export async function gotoBeforeHydration(page: Page, path: string): Promise<() => Promise<void>> {
 	let release: () => void = () => {};
 	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/**', async (route) => {
+	await page.route('**/_app/**/*.js', async (route) => {
 		await held;
 		await route.continue();
 	});
