@@ -1,48 +1,14 @@
-import {
-	declineProposal,
-	initAgencyDoc,
-	propose,
-	setProgress,
-	type AgencyId
-} from '@planboard/model';
+import { declineProposal, propose, setProgress } from '@planboard/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { A, T, gialaiSeed, planDoc } from '../../../../../packages/model/src/test-fixtures.js';
-import { AgencyView } from './agency-view.svelte';
-import type { BoardSession } from './board-session.svelte';
-import { LiveViews } from './live-views';
-import { PlanView } from './plan-view.svelte';
+import { A, T, planDoc } from '../../../../../packages/model/src/test-fixtures.js';
 import { ProposalBook } from './proposals.svelte';
+import { agencyDoc, sessionOf } from './test-session';
 
 const officer = { by: 'u-bdbp', byName: 'Cán bộ BĐBP' };
 
-function agencyDoc(id: AgencyId): Y.Doc {
-	const doc = new Y.Doc();
-	initAgencyDoc(doc, { agencyId: id, taskIds: gialaiSeed().cards[id] ?? [] });
-	return doc;
-}
-
-/** What ProposalBook reads of a BoardSession, over real documents and views. */
-function boardOf(plan: Y.Doc, agencies: Record<string, Y.Doc>) {
-	const writer = { id: 'u1', name: 'Người viết' };
-	const views = new Map(
-		Object.entries(agencies).map(([agencyId, doc]) => [
-			agencyId,
-			new AgencyView({ doc, agencyId, writable: true, writer })
-		])
-	);
-	const planView = new PlanView(plan);
-	const session = {
-		plan: planView,
-		agencies: views,
-		// Shown once every document has loaded; the timer never fires within a test.
-		live: new LiveViews({ plan: planView, agencies: views, waitMs: 60_000 }),
-		agency: (id: string) => views.get(id),
-		planWritable: true,
-		user: { id: 'u1', role: 'coordinator', agencyId: null, displayName: 'Điều phối' }
-	};
-	return new ProposalBook(session as unknown as BoardSession);
-}
+const boardOf = (plan: Y.Doc, agencies: Record<string, Y.Doc>) =>
+	new ProposalBook(sessionOf(plan, agencies));
 
 describe('ProposalBook', () => {
 	it("re-reads an agency's proposals only when their roots changed, not on a card edit", () => {

@@ -1,4 +1,5 @@
 import {
+	ROOT,
 	closeRound,
 	draftReport,
 	openRound,
@@ -10,18 +11,29 @@ import {
 	todayInVietnam,
 	type ReportDraft,
 	type ReportRound,
+	type ReportSubmission,
 	type RoundAgencyStatus,
 	type SuggestedRound
 } from '@planboard/model';
 import type { BoardSession } from './board-session.svelte';
+import { sameStamp } from './doc-view.svelte';
+
+/** What a submission is read from, per document (see readSubmission). */
+const PLAN_ROOTS = [ROOT.meta, ROOT.reportRounds] as const;
+const AGENCY_ROOTS = [ROOT.meta, ROOT.reportSubmissions] as const;
 
 /**
  * Reporting rounds on one board (model report-round.ts, report-submission.ts): coordinators
  * open and close rounds in the plan document; each agency's officers submit into their own
- * agency document. Reads are reactive through the documents' versions.
+ * agency document. Reads are reactive through the documents' versions, or through the roots
+ * they come from where a read spans every agency.
  */
 export class RoundBook {
 	readonly #session: BoardSession;
+	readonly #submissions = new Map<
+		string,
+		{ stamp: number[]; submission: ReportSubmission | null }
+	>();
 
 	constructor(session: BoardSession) {
 		this.#session = session;
@@ -50,17 +62,32 @@ export class RoundBook {
 
 	/** Each asked agency's standing today (Vietnam day), with its submission. */
 	status(round: ReportRound): RoundAgencyStatus[] {
-		const { plan } = this.#session;
-		void plan.version;
 		const submissions = round.agencies.flatMap((agencyId) => {
-			const view = this.#session.agency(agencyId);
-			if (!view) return [];
-			void view.version;
-			if (!view.loaded) return [];
-			const s = readSubmission({ plan: plan.doc, agency: view.doc, roundId: round.id });
+			const s = this.#submission(round.id, agencyId);
 			return s ? [s] : [];
 		});
 		return roundStatus({ round, submissions, today: todayInVietnam() });
+	}
+
+	/**
+	 * An agency's submission to a round, read again only after a transaction touched the roots it
+	 * comes from: an edit to a card, or another agency's submission, re-reads none of a round's
+	 * 46 agencies.
+	 */
+	#submission(roundId: string, agencyId: string): ReportSubmission | null {
+		const { plan } = this.#session;
+		const view = this.#session.agency(agencyId);
+		if (!view) return null;
+		const stamp = [...plan.stamp(PLAN_ROOTS), ...view.stamp(AGENCY_ROOTS)];
+		const key = `${roundId}\u0000${agencyId}`;
+		const hit = this.#submissions.get(key);
+		if (hit && sameStamp(hit.stamp, stamp)) return hit.submission;
+		const submission =
+			plan.loaded && view.loaded
+				? readSubmission({ plan: plan.doc, agency: view.doc, roundId })
+				: null;
+		this.#submissions.set(key, { stamp, submission });
+		return submission;
 	}
 
 	/** The agency this user submits for in a round: theirs, when asked and writable here. */
