@@ -1,25 +1,19 @@
-import { initAgencyDoc, type AgencyId } from '@planboard/model';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { A, gialaiSeed, planDoc } from '../../../../../packages/model/src/test-fixtures.js';
 import { AgencyView } from './agency-view.svelte';
 import { LiveViews } from './live-views';
 import { PlanView } from './plan-view.svelte';
+import { agencyDoc } from './test-session';
 
 const writer = { id: 'u1', name: 'Người viết' };
-
-function agencyOrigin(id: AgencyId): Y.Doc {
-	const doc = new Y.Doc();
-	initAgencyDoc(doc, { agencyId: id, taskIds: gialaiSeed().cards[id] ?? [] });
-	return doc;
-}
 
 /** A board's documents as a browser holds them before any has loaded, and how to load each. */
 function emptyBoard(waitMs: number) {
 	const origins = {
 		plan: planDoc(),
-		[A.stttt]: agencyOrigin(A.stttt),
-		[A.bdbp]: agencyOrigin(A.bdbp)
+		[A.stttt]: agencyDoc(A.stttt),
+		[A.bdbp]: agencyDoc(A.bdbp)
 	};
 	const local = { plan: new Y.Doc(), [A.stttt]: new Y.Doc(), [A.bdbp]: new Y.Doc() };
 	const agencies = new Map(
