@@ -98,8 +98,24 @@ export class DocView {
 }
 
 /** Whether two stamps (see DocView.stamp) are the same versions of the same roots. */
-export function sameStamp(a: readonly number[], b: readonly number[]): boolean {
+function sameStamp(a: readonly number[], b: readonly number[]): boolean {
 	return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/**
+ * Reads that span documents (an agency's proposals need the plan's decisions too), each kept
+ * under its key until its stamp (DocView.stamp of every document it reads) changes.
+ */
+export class StampedReads<T> {
+	readonly #cache = new Map<string, { stamp: number[]; value: T }>();
+
+	read(key: string, stamp: number[], read: () => T): T {
+		const hit = this.#cache.get(key);
+		if (hit && sameStamp(hit.stamp, stamp)) return hit.value;
+		const value = read();
+		this.#cache.set(key, { stamp, value });
+		return value;
+	}
 }
 
 function rootName(type: Parameters<typeof Y.findRootTypeKey>[0]): string | null {

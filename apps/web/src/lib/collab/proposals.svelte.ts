@@ -8,7 +8,7 @@ import {
 	type TaskId
 } from '@planboard/model';
 import type { BoardSession } from './board-session.svelte';
-import { sameStamp } from './doc-view.svelte';
+import { StampedReads } from './doc-view.svelte';
 
 /** What one agency's proposals are read from, per document (see readProposals). */
 const PLAN_ROOTS = [ROOT.meta, ROOT.tasks, ROOT.proposalDecisions] as const;
@@ -23,7 +23,7 @@ const AGENCY_ROOTS = [ROOT.meta, ROOT.proposals] as const;
  */
 export class ProposalBook {
 	readonly #session: BoardSession;
-	readonly #read = new Map<string, { stamp: number[]; proposals: Proposal[] }>();
+	readonly #read = new StampedReads<Proposal[]>();
 
 	constructor(session: BoardSession) {
 		this.#session = session;
@@ -38,11 +38,9 @@ export class ProposalBook {
 		const view = this.#session.live.agency(agencyId);
 		if (!plan || !view) return [];
 		const stamp = [...plan.stamp(PLAN_ROOTS), ...view.stamp(AGENCY_ROOTS)];
-		const hit = this.#read.get(agencyId);
-		if (hit && sameStamp(hit.stamp, stamp)) return hit.proposals;
-		const proposals = readProposals({ plan: plan.doc, agency: view.doc });
-		this.#read.set(agencyId, { stamp, proposals });
-		return proposals;
+		return this.#read.read(agencyId, stamp, () =>
+			readProposals({ plan: plan.doc, agency: view.doc })
+		);
 	}
 
 	/** One card's proposals, oldest first. */

@@ -16,7 +16,7 @@ import {
 	type SuggestedRound
 } from '@planboard/model';
 import type { BoardSession } from './board-session.svelte';
-import { sameStamp } from './doc-view.svelte';
+import { StampedReads } from './doc-view.svelte';
 
 /** What a submission is read from, per document (see readSubmission). */
 const PLAN_ROOTS = [ROOT.meta, ROOT.reportRounds] as const;
@@ -30,10 +30,7 @@ const AGENCY_ROOTS = [ROOT.meta, ROOT.reportSubmissions] as const;
  */
 export class RoundBook {
 	readonly #session: BoardSession;
-	readonly #submissions = new Map<
-		string,
-		{ stamp: number[]; submission: ReportSubmission | null }
-	>();
+	readonly #submissions = new StampedReads<ReportSubmission | null>();
 
 	constructor(session: BoardSession) {
 		this.#session = session;
@@ -79,15 +76,11 @@ export class RoundBook {
 		const view = this.#session.agency(agencyId);
 		if (!view) return null;
 		const stamp = [...plan.stamp(PLAN_ROOTS), ...view.stamp(AGENCY_ROOTS)];
-		const key = `${roundId}\u0000${agencyId}`;
-		const hit = this.#submissions.get(key);
-		if (hit && sameStamp(hit.stamp, stamp)) return hit.submission;
-		const submission =
+		return this.#submissions.read(`${roundId}\u0000${agencyId}`, stamp, () =>
 			plan.loaded && view.loaded
 				? readSubmission({ plan: plan.doc, agency: view.doc, roundId })
-				: null;
-		this.#submissions.set(key, { stamp, submission });
-		return submission;
+				: null
+		);
 	}
 
 	/** The agency this user submits for in a round: theirs, when asked and writable here. */
