@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { A, gialaiSeed, planDoc } from '../../../../../packages/model/src/test-fixtures.js';
-import { AgencyView } from './agency-view.svelte';
-import { LiveViews } from './live-views';
-import { PlanView } from './plan-view.svelte';
-import { agencyDoc } from './test-session';
-
-const writer = { id: 'u1', name: 'Người viết' };
+import { agencyDoc, sessionOf } from './test-session';
 
 /** A board's documents as a browser holds them before any has loaded, and how to load each. */
 function emptyBoard(waitMs: number) {
@@ -16,13 +11,8 @@ function emptyBoard(waitMs: number) {
 		[A.bdbp]: agencyDoc(A.bdbp)
 	};
 	const local = { plan: new Y.Doc(), [A.stttt]: new Y.Doc(), [A.bdbp]: new Y.Doc() };
-	const agencies = new Map(
-		[A.stttt, A.bdbp].map((id) => [
-			id as string,
-			new AgencyView({ doc: local[id], agencyId: id, writable: true, writer })
-		])
-	);
-	const live = new LiveViews({ plan: new PlanView(local.plan), agencies, waitMs });
+	const { plan, ...agencies } = local;
+	const { live } = sessionOf(plan, agencies, { waitMs });
 	const load = (key: keyof typeof local) =>
 		Y.applyUpdate(local[key], Y.encodeStateAsUpdate(origins[key]), 'server');
 	return { live, load };

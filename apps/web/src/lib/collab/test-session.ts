@@ -16,9 +16,14 @@ export function agencyDoc(id: AgencyId): Y.Doc {
 
 /**
  * A coordinator's session over `plan` and `agencies` (agency id -> document): views, live views
- * (shown once every document has loaded; their timer never fires within a test) and the user.
+ * (shown once every document has loaded, or after `waitMs`: by default never within a test) and
+ * the user.
  */
-export function sessionOf(plan: Y.Doc, agencies: Record<string, Y.Doc>): BoardSession {
+export function sessionOf(
+	plan: Y.Doc,
+	agencies: Record<string, Y.Doc>,
+	options: { waitMs?: number } = {}
+): BoardSession {
 	const writer = { id: 'u1', name: 'Người viết' };
 	const views = new Map(
 		Object.entries(agencies).map(([agencyId, doc]) => [
@@ -30,7 +35,7 @@ export function sessionOf(plan: Y.Doc, agencies: Record<string, Y.Doc>): BoardSe
 	const session = {
 		plan: planView,
 		agencies: views,
-		live: new LiveViews({ plan: planView, agencies: views, waitMs: 60_000 }),
+		live: new LiveViews({ plan: planView, agencies: views, waitMs: options.waitMs ?? 60_000 }),
 		agency: (id: string) => views.get(id),
 		planWritable: true,
 		user: { id: 'u1', role: 'coordinator', agencyId: null, displayName: 'Điều phối' }
